@@ -1,0 +1,236 @@
+"""Load: read YAML and Markdown files safely, keeping the line and column of every value."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import catalogue as C
+from .problems import Problem
+
+MAX_FILE_BYTES = 1_000_000
+MAX_ALIAS_EXPANSION = 100
+MAX_NODES = 200_000
+
+# Tags that plain YAML produces; anything else (e.g. !!python/object) is refused.
+PLAIN_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq", "tag:yaml.org,2002:timestamp",
+}
+
+Path_ = tuple[str | int, ...]
+
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+
+class LoadFailure(Exception):
+    """Raised inside the loader to stop at a problem that makes the rest of the file unreadable."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+
+
+@dataclass
+class Document:
+    """A YAML file's data with the position (line, column; 1-based) of every key and value."""
+
+    file: str
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path_, key: bool = False) -> tuple[int, int]:
+        """The position of the value at `path`, or of its nearest ancestor that has one."""
+        table = self.key_positions if key else self.positions
+        p = tuple(path)
+        while p:
+            if p in table:
+                return table[p]
+            if p in self.positions:
+                return self.positions[p]
+            p = p[:-1]
+        return self.positions.get((), (1, 1))
+
+
+def read_text(path: Path, display: str, root: Path | None) -> tuple[str | None, list[Problem]]:
+    """Read a text file, refusing links, files outside the root, huge files and non-UTF-8 bytes."""
+    problems: list[Problem] = []
+    if path.is_symlink():
+        return None, [Problem.of(C.FileUnsafePath, display, reason="the file is a symbolic link")]
+    if root is not None:
+        try:
+            path.resolve().relative_to(root.resolve())
+        except ValueError:
+            return None, [Problem.of(C.FileUnsafePath, display,
+                                     reason="the file resolves to a place outside the repository")]
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [Problem.of(C.FileTooLarge, display, size=size, limit=MAX_FILE_BYTES)]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem.of(C.FileEncoding, display, detail=f"the file cannot be read: {exc.strerror}")]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line = raw.count(b"\n", 0, nul) + 1
+        return None, [Problem.of(C.FileEncoding, display, line, 1,
+                                 detail="the file contains a NUL byte, so it is not a text file")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Problem.of(C.FileEncoding, display, line, col,
+                                 detail=f"byte {raw[exc.start]:#04x} is not valid UTF-8")]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), problems
+
+
+def load_yaml(path: Path, display: str, root: Path | None = None) -> tuple[Document | None, list[Problem]]:
+    """Load one YAML file into a Document, or return the problems that stop it being read."""
+    text, problems = read_text(path, display, root)
+    if text is None:
+        return None, problems
+    return parse_yaml(text, display)
+
+
+def parse_yaml(text: str, display: str) -> tuple[Document | None, list[Problem]]:
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        detail = (exc.problem or exc.context or "unreadable").strip()
+        return None, [Problem.of(C.YamlSyntax, display, line, col, detail=detail)]
+    except yaml.YAMLError as exc:
+        return None, [Problem.of(C.YamlSyntax, display, 1, 1, detail=str(exc).splitlines()[0])]
+    except RecursionError:
+        return None, [Problem.of(C.YamlSyntax, display, 1, 1, detail="the file is nested too deeply")]
+    doc = Document(display, None)
+    if node is None:
+        return doc, []
+    builder = _Builder(doc)
+    try:
+        doc.data = builder.build(node, ())
+    except LoadFailure as failure:
+        return None, [failure.problem]
+    except RecursionError:
+        return None, [Problem.of(C.YamlSyntax, display, 1, 1, detail="the file is nested too deeply")]
+    return (None if builder.problems else doc), builder.problems
+
+
+class _Builder:
+    """Turns a composed YAML node graph into plain Python values, checking tags, keys and aliases."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+        self.alias_uses = 0
+        self.nodes = 0
+        self._scalar = yaml.SafeLoader("")  # only its scalar constructors are used
+
+    def pos(self, node: yaml.Node) -> tuple[int, int]:
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.nodes += 1
+        if id(node) in self.seen:
+            # The composer resolves aliases to the node they point at; each reuse is an expansion.
+            self.alias_uses += 1
+            if self.alias_uses > MAX_ALIAS_EXPANSION or self.nodes > MAX_NODES:
+                line, col = self.pos(node)
+                raise LoadFailure(Problem.of(C.YamlAliasLimit, self.doc.file, line, col,
+                                             limit=MAX_ALIAS_EXPANSION))
+        self.seen.add(id(node))
+        if self.nodes > MAX_NODES:
+            line, col = self.pos(node)
+            raise LoadFailure(Problem.of(C.YamlAliasLimit, self.doc.file, line, col, limit=MAX_ALIAS_EXPANSION))
+        self.doc.positions[path] = self.pos(node)
+        if node.tag not in PLAIN_TAGS:
+            line, col = self.pos(node)
+            self.problems.append(Problem.of(C.YamlForbiddenTag, self.doc.file, line, col, tag=node.tag))
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        return self.scalar(node)
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        tag = node.tag
+        if tag == "tag:yaml.org,2002:timestamp":
+            # Dates stay text: plans write years and dates as the reader sees them.
+            return node.value
+        try:
+            return self._scalar.yaml_constructors[tag](self._scalar, node)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            line, col = self.pos(node)
+            raise LoadFailure(Problem.of(C.YamlSyntax, self.doc.file, line, col,
+                                         detail=f"the value '{node.value}' cannot be read ({exc})"))
+
+    def mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
+        result: dict = {}
+        first: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                line, col = self.pos(key_node)
+                self.problems.append(Problem.of(C.YamlForbiddenTag, self.doc.file, line, col, tag="<<"))
+                continue
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in PLAIN_TAGS:
+                line, col = self.pos(key_node)
+                self.problems.append(Problem.of(C.YamlForbiddenTag, self.doc.file, line, col,
+                                                tag=key_node.tag if isinstance(key_node, yaml.ScalarNode)
+                                                else "complex key"))
+                continue
+            key = self.scalar(key_node)
+            if not isinstance(key, str):
+                key = str(key).lower() if isinstance(key, bool) else str(key)
+            line, col = self.pos(key_node)
+            if key in first:
+                self.problems.append(Problem.of(C.YamlDuplicateKey, self.doc.file, line, col,
+                                                field=".".join(map(str, path + (key,))),
+                                                key=key, first_line=first[key]))
+                continue
+            first[key] = line
+            self.doc.key_positions[path + (key,)] = (line, col)
+            result[key] = self.build(value_node, path + (key,))
+        return result
+
+
+@dataclass
+class Prose:
+    """One Markdown section file of a plan."""
+
+    file: str
+    name: str
+    language: str
+    text: str
+
+
+def load_markdown(path: Path, display: str, root: Path | None = None) -> tuple[Prose | None, list[Problem]]:
+    text, problems = read_text(path, display, root)
+    if text is None:
+        return None, problems
+    stem = path.name[:-3]
+    language = "en"
+    if stem.endswith(".cy"):
+        stem, language = stem[:-3], "cy"
+    return Prose(display, stem, language, text), problems
+
+
+def relative(path: Path, root: Path) -> str:
+    """A path as shown to users: relative to the repository, with forward slashes."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return os.path.relpath(path, root).replace(os.sep, "/")

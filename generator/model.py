@@ -1,0 +1,177 @@
+"""Model: the typed objects the renderer works from - repository, boards, clusters, plans - with derived figures."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+
+from .load import Prose
+from .money import AMOUNT, TBC, Money
+from .problems import Problem
+from .schema import SECTIONS, Activity, Board, Cluster, Plan
+from .vocabulary import VocabularySet, slugify
+
+
+@dataclass
+class ActivityView:
+    """An activity with its vocabulary terms resolved to canonical ones."""
+    activity: Activity
+    status: str | None
+    origin: str | None
+    ministerial: list[str]
+    sppc: list[str]
+    board_priorities: list[str]
+    funding: list[str]
+
+    def __getattr__(self, name):
+        return getattr(self.activity, name)
+
+
+@dataclass
+class PlanRecord:
+    """A loaded, valid plan with its prose, its place in the registry and its warnings."""
+    plan: Plan
+    board: Board
+    cluster: Cluster
+    folder: str
+    prose: dict[str, dict[str, Prose]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    vocab: VocabularySet | None = None
+
+    @property
+    def year(self) -> str:
+        return self.plan.year
+
+    @property
+    def url(self) -> str:
+        return f"{self.board.slug}/{self.cluster.slug}/{self.plan.year}/"
+
+    @cached_property
+    def activities(self) -> list[ActivityView]:
+        v = self.vocab
+
+        def canon(lookup, terms):
+            out = []
+            for t in terms:
+                c = lookup.match(t).canonical if lookup else t
+                if c and c not in out:
+                    out.append(c)
+            return out
+
+        views = []
+        for a in self.plan.activities:
+            views.append(ActivityView(
+                a,
+                status=(v.status.match(a.status).canonical if v and a.status else a.status),
+                origin=(v.origin.match(a.new_or_existing).canonical if v and a.new_or_existing else a.new_or_existing),
+                ministerial=canon(v.ministerial if v else None, a.ministerial_priorities),
+                sppc=canon(v.sppc if v else None, a.sppc_priorities),
+                board_priorities=list(a.board_priorities),
+                funding=canon(v.funding if v else None, a.funding_sources),
+            ))
+        return views
+
+    @cached_property
+    def status_counts(self) -> list[tuple[str, int]]:
+        counts = Counter(a.status or "not stated" for a in self.activities)
+        order = (self.vocab.status.terms if self.vocab else []) + ["not stated"]
+        return [(s, counts[s]) for s in order if counts.get(s)]
+
+    @cached_property
+    def budgets(self) -> list[Money]:
+        return [a.budget for a in self.plan.activities if a.budget is not None]
+
+    @cached_property
+    def committed(self) -> Decimal:
+        """What the plan commits: its finance total when stated, else the sum of known activity budgets."""
+        f = self.plan.finance
+        if f is not None and f.total is not None and f.total.kind == AMOUNT:
+            return f.total.amount
+        if f is not None and f.lines:
+            return sum((line.amount.amount for line in f.lines
+                        if line.amount is not None and line.amount.kind == AMOUNT), Decimal(0))
+        return sum((m.amount for m in self.budgets if m.kind == AMOUNT), Decimal(0))
+
+    @cached_property
+    def tbc_count(self) -> int:
+        return sum(1 for a in self.plan.activities if a.budget is None or a.budget.kind != AMOUNT)
+
+    @property
+    def tbc_share(self) -> float:
+        n = len(self.plan.activities)
+        return self.tbc_count / n if n else 0.0
+
+    @property
+    def lead_names(self) -> str:
+        return "; ".join(lead.name for lead in self.plan.leads)
+
+    def sections(self, language: str = "en") -> list[tuple[str, str, Prose]]:
+        """Prose sections in reading order: (name, heading, prose), falling back to English."""
+        out = []
+        for name, heading in SECTIONS.items():
+            versions = self.prose.get(name)
+            if versions:
+                out.append((name, heading, versions.get(language) or versions.get("en")
+                            or next(iter(versions.values()))))
+        return out
+
+    @property
+    def known_issue_notes(self) -> list[Problem]:
+        return [p for p in self.problems if p.acknowledged]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+@dataclass
+class ClusterRecord:
+    cluster: Cluster
+    board: Board
+    plans: list[PlanRecord] = field(default_factory=list)
+
+    @property
+    def latest(self) -> PlanRecord | None:
+        return self.plans[-1] if self.plans else None
+
+    @property
+    def url(self) -> str:
+        return f"{self.board.slug}/{self.cluster.slug}/"
+
+
+@dataclass
+class BoardRecord:
+    board: Board
+    clusters: list[ClusterRecord] = field(default_factory=list)
+
+    @property
+    def plans(self) -> list[PlanRecord]:
+        return [p for c in self.clusters for p in c.plans]
+
+    @property
+    def url(self) -> str:
+        return f"{self.board.slug}/"
+
+
+@dataclass
+class Repository:
+    """Everything the site is built from."""
+    boards: list[BoardRecord] = field(default_factory=list)
+    vocab: VocabularySet | None = None
+
+    @property
+    def clusters(self) -> list[ClusterRecord]:
+        return [c for b in self.boards for c in b.clusters]
+
+    @property
+    def plans(self) -> list[PlanRecord]:
+        return [p for b in self.boards for p in b.plans]
+
+    @property
+    def years(self) -> list[str]:
+        return sorted({p.year for p in self.plans})
+
+    def theme_slug(self, term: str) -> str:
+        return slugify(term)

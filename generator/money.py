@@ -1,0 +1,127 @@
+"""Money: an amount in pounds, or explicitly to be confirmed, with the figure as the source wrote it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+AMOUNT = "amount"
+TBC = "tbc"
+UNSTATED = "unstated"
+UNPARSED = "unparsed"
+
+_TBC_WORDS = {"tbc", "£tbc", "tbc.", "to be confirmed", "tbd", "to be determined", "unknown",
+              "not known", "£ tbc"}
+# Thousands separators must group digits in threes, so a misprint like £77,0194.24 is refused.
+_AMOUNT = re.compile(r"^(?P<sign>-)?£?\s*(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d{1,2})?(?P<k>\s*k)?$",
+                     re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Money:
+    kind: str
+    amount: Decimal | None = None
+    as_written: str | None = None
+    note: str | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.kind == AMOUNT
+
+    def to_json(self) -> Any:
+        out: dict[str, Any] = {"kind": self.kind}
+        if self.amount is not None:
+            out["amount"] = float(self.amount) if self.amount % 1 else int(self.amount)
+        if self.as_written is not None:
+            out["as_written"] = self.as_written
+        if self.note is not None:
+            out["note"] = self.note
+        return out
+
+
+def parse_amount(text: str) -> Money:
+    """Read a written figure. Unreadable figures are kept as written, never guessed at."""
+    written = text.strip()
+    if written.lower().replace(" ", "") in {w.replace(" ", "") for w in _TBC_WORDS}:
+        return Money(TBC, as_written=text)
+    m = _AMOUNT.match(written)
+    if not m:
+        return Money(UNPARSED, as_written=text)
+    try:
+        value = Decimal(m["int"].replace(",", "") + (m["frac"] or ""))
+    except InvalidOperation:  # pragma: no cover - the pattern only admits digits
+        return Money(UNPARSED, as_written=text)
+    if m["k"]:
+        value *= 1000
+    if m["sign"]:
+        value = -value
+    return Money(AMOUNT, value, as_written=text)
+
+
+def money_from_yaml(value: Any) -> Money:
+    """Accept a number, a written figure, or a mapping {amount, as_written, tbc, note}."""
+    if isinstance(value, Money):
+        return value
+    if isinstance(value, bool):
+        raise TypeError("a yes/no value")
+    if isinstance(value, (int, float)):
+        return Money(AMOUNT, Decimal(str(value)))
+    if isinstance(value, str):
+        return parse_amount(value)
+    if isinstance(value, dict):
+        allowed = {"amount", "as_written", "tbc", "note"}
+        extra = set(value) - allowed
+        if extra:
+            raise KeyError(sorted(extra)[0])
+        note = value.get("note")
+        written = value.get("as_written")
+        if note is not None and not isinstance(note, str):
+            raise TypeError("note must be text")
+        if written is not None and not isinstance(written, (str, int, float)):
+            raise TypeError("as_written must be text")
+        written = None if written is None else str(written)
+        amount = value.get("amount")
+        if amount is not None:
+            if isinstance(amount, bool) or not isinstance(amount, (int, float)):
+                raise TypeError("amount must be a number")
+            return Money(AMOUNT, Decimal(str(amount)), written, note)
+        if value.get("tbc"):
+            return Money(TBC, None, written, note)
+        if written is not None:
+            parsed = parse_amount(written)
+            return Money(parsed.kind, parsed.amount, written, note)
+        return Money(UNSTATED, None, None, note)
+    raise TypeError(type(value).__name__)
+
+
+MONEY_JSON_SCHEMA = {
+    "description": ("An amount in pounds: a number (12000), a figure as written ('£12,000'),"
+                    " TBC when not yet known, or a mapping keeping the source's wording."),
+    "anyOf": [
+        {"type": "number"},
+        {"type": "string", "examples": ["£12,000", "TBC"]},
+        {"type": "object", "additionalProperties": False, "properties": {
+            "amount": {"type": "number", "description": "The amount in pounds."},
+            "as_written": {"type": ["string", "number"], "description": "The figure exactly as the source prints it."},
+            "tbc": {"type": "boolean", "description": "True when the amount is to be confirmed."},
+            "note": {"type": "string", "description": "A short note, e.g. 'Funded by the health board'."},
+        }},
+    ],
+}
+
+
+def total(values: list[Money]) -> Decimal:
+    return sum((m.amount for m in values if m.amount is not None), Decimal(0))
+
+
+def format_pounds(value: Decimal | None, places: int | None = None) -> str:
+    """£12,345 or £12,345.67: pence shown only when the figure has them."""
+    if value is None:
+        return ""
+    q = value.quantize(Decimal("0.01"))
+    if places is None:
+        places = 0 if q == q.to_integral_value() else 2
+    sign = "-" if q < 0 else ""
+    return f"{sign}£{abs(q):,.{places}f}"

@@ -1,0 +1,170 @@
+"""The problem catalogue: every kind of mistake the validator can report, and the report that collects them."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import ClassVar, Iterable
+
+ERROR = "error"
+WARNING = "warning"
+
+
+class ProblemType:
+    """One kind of problem: a stable code, a title, a message template and a hint template.
+
+    Subclasses hold only class attributes; an instance of `Problem` carries the
+    place and the values that fill the templates.
+    """
+
+    code: ClassVar[str]
+    title: ClassVar[str]
+    severity: ClassVar[str] = ERROR
+    message: ClassVar[str]
+    hint: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+    # Whether a plan may acknowledge this problem as a known issue of its source document.
+    acknowledgeable: ClassVar[bool] = False
+
+
+CATALOGUE: dict[str, type[ProblemType]] = {}
+
+
+def problem_type(cls: type[ProblemType]) -> type[ProblemType]:
+    """Register a problem type in the catalogue under its code."""
+    if cls.code in CATALOGUE:
+        raise ValueError(f"duplicate problem code {cls.code}")
+    CATALOGUE[cls.code] = cls
+    return cls
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One occurrence of a problem type at a place in a file."""
+
+    code: str
+    file: str
+    line: int = 0
+    column: int = 0
+    values: tuple[tuple[str, str], ...] = ()
+    field: str = ""
+    severity: str = ""
+    acknowledged: str = ""
+
+    @classmethod
+    def of(cls, kind: type[ProblemType], file: str, line: int = 0, column: int = 0,
+           field: str = "", **values: object) -> "Problem":
+        return cls(code=kind.code, file=file, line=line, column=column, field=field,
+                   values=tuple(sorted((k, str(v)) for k, v in values.items())),
+                   severity=kind.severity)
+
+    @property
+    def kind(self) -> type[ProblemType]:
+        return CATALOGUE[self.code]
+
+    @property
+    def message(self) -> str:
+        text = self.kind.message.format(**self._fill())
+        if self.acknowledged:
+            text += f" (known issue of the source: {self.acknowledged})"
+        return text
+
+    @property
+    def hint(self) -> str:
+        return self.kind.hint.format(**self._fill()) if self.kind.hint else ""
+
+    def _fill(self) -> dict[str, str]:
+        return {"field": self.field, "code": self.code, **dict(self.values)}
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def acknowledge(self, note: str) -> "Problem":
+        """The same problem, downgraded to a warning because the plan records it as a source issue."""
+        return Problem(self.code, self.file, self.line, self.column, self.values, self.field,
+                       WARNING, note)
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.line, self.column, self.code, self.values)
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.file, "line": self.line, "column": self.column,
+            "severity": self.severity, "code": self.code, "field": self.field,
+            "message": self.message, "hint": self.hint,
+        }
+
+
+@dataclass
+class Report:
+    """Every problem found in one run, in a stable order."""
+
+    problems: list[Problem] = field(default_factory=list)
+    files_checked: int = 0
+    plans_checked: int = 0
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.problems.extend(problems)
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self.problems), key=Problem.sort_key)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.sorted() if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.sorted() if not p.is_error]
+
+    @property
+    def valid(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+    def summary(self) -> str:
+        errors, warnings = len(self.errors), len(self.warnings)
+        return (f"{self.plans_checked} plan{'s' if self.plans_checked != 1 else ''} checked: "
+                f"{errors} error{'s' if errors != 1 else ''}, "
+                f"{warnings} warning{'s' if warnings != 1 else ''}")
+
+    def as_text(self, colour: bool = False) -> str:
+        lines = []
+        for p in self.sorted():
+            sev = p.severity
+            if colour:
+                sev = f"\x1b[1;31m{sev}\x1b[0m" if p.is_error else f"\x1b[1;33m{sev}\x1b[0m"
+            lines.append(f"{p.file}:{p.line}:{p.column}: {sev} {p.code}: {p.message}")
+            if p.hint:
+                lines.append(f"    hint: {p.hint}")
+        return "\n".join(lines)
+
+    def as_json(self) -> str:
+        return json.dumps({
+            "valid": self.valid,
+            "plans_checked": self.plans_checked,
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "problems": [p.as_dict() for p in self.sorted()],
+        }, indent=2, ensure_ascii=False)
+
+    def as_github(self) -> str:
+        """Workflow commands that GitHub shows as annotations on the pull request's files."""
+        def esc(text: str) -> str:
+            return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+        def esc_prop(text: str) -> str:
+            return esc(text).replace(":", "%3A").replace(",", "%2C")
+
+        lines = []
+        for p in self.sorted():
+            level = "error" if p.is_error else "warning"
+            body = p.message + (f"\n{p.hint}" if p.hint else "")
+            props = f"file={esc_prop(p.file)}"
+            if p.line:
+                props += f",line={p.line}"
+            if p.column:
+                props += f",col={p.column}"
+            props += f",title={esc_prop(p.code)}"
+            lines.append(f"::{level} {props}::{esc(body)}")
+        return "\n".join(lines)

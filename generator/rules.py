@@ -1,0 +1,151 @@
+"""Plan rules beyond the schema: vocabularies, money, finance arithmetic, ids and known issues of the source."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from . import catalogue as C
+from .load import Document
+from .money import AMOUNT, TBC, UNPARSED, Money, format_pounds
+from .problems import CATALOGUE, Problem
+from .schema import Plan
+from .schema_check import field_path
+from .vocabulary import Lookup, VocabularySet
+
+
+class PlanChecker:
+    """Runs every rule on one schema-valid plan; each rule yields problems."""
+
+    def __init__(self, plan: Plan, doc: Document, vocab: VocabularySet, board_priorities: Lookup):
+        self.plan, self.doc, self.vocab, self.board_priorities = plan, doc, vocab, board_priorities
+
+    def at(self, kind, loc: tuple, key: bool = False, **values) -> Problem:
+        line, col = self.doc.where(loc, key=key)
+        return Problem.of(kind, self.doc.file, line, col, field=field_path(loc), **values)
+
+    def problems(self) -> list[Problem]:
+        found = [*self.ids(), *self.terms(), *self.money(), *self.finance(), *self.advice()]
+        return self.apply_known_issues(found)
+
+    def ids(self) -> Iterator[Problem]:
+        first: dict[str, int] = {}
+        for i, activity in enumerate(self.plan.activities):
+            line = self.doc.where(("activities", i, "id"))[0]
+            if activity.id in first:
+                yield self.at(C.ActivityDuplicateId, ("activities", i, "id"), id=activity.id,
+                              first_line=first[activity.id])
+            else:
+                first[activity.id] = line
+
+    def term(self, lookup: Lookup, written: str, loc: tuple) -> Iterator[Problem]:
+        match = lookup.match(written)
+        if match.canonical is None:
+            suggestion = f"; did you mean '{match.suggestion}'?" if match.suggestion else ""
+            yield self.at(C.VocabularyUnknown, loc, term=written, vocabulary=lookup.label,
+                          suggestion=suggestion, choices="; ".join(lookup.terms) or "(none defined)")
+        elif match.variant:
+            yield self.at(C.VocabularyVariant, loc, term=written, vocabulary=lookup.label,
+                          canonical=match.canonical)
+
+    def terms(self) -> Iterator[Problem]:
+        v = self.vocab
+        for i, a in enumerate(self.plan.activities):
+            base = ("activities", i)
+            for field, lookup in (("ministerial_priorities", v.ministerial), ("sppc_priorities", v.sppc),
+                                  ("funding_sources", v.funding), ("board_priorities", self.board_priorities)):
+                for j, written in enumerate(getattr(a, field)):
+                    yield from self.term(lookup, written, base + (field, j))
+            if a.status is not None:
+                yield from self.term(v.status, a.status, base + ("status",))
+            if a.new_or_existing is not None:
+                yield from self.term(v.origin, a.new_or_existing, base + ("new_or_existing",))
+        for i, area in enumerate(self.plan.action_plan):
+            for j, goal in enumerate(area.goals):
+                for k, written in enumerate(goal.strategic_priorities):
+                    yield from self.term(self.board_priorities, written,
+                                         ("action_plan", i, "goals", j, "strategic_priorities", k))
+
+    def money_fields(self) -> Iterator[tuple[tuple, Money]]:
+        for i, a in enumerate(self.plan.activities):
+            if a.budget is not None:
+                yield ("activities", i, "budget"), a.budget
+        f = self.plan.finance
+        if f is None:
+            return
+        for name in ("allocation", "carry_over", "total", "balance"):
+            value = getattr(f, name)
+            if value is not None:
+                yield ("finance", name), value
+        for i, line in enumerate(f.lines):
+            for name in ("amount", "full_year_effect"):
+                value = getattr(line, name)
+                if value is not None:
+                    yield ("finance", "lines", i, name), value
+
+    def money(self) -> Iterator[Problem]:
+        for loc, value in self.money_fields():
+            if value.kind == UNPARSED:
+                yield self.at(C.MoneyUnparseable, loc, written=value.as_written)
+
+    def finance(self) -> Iterator[Problem]:
+        f = self.plan.finance
+        if f is None or not f.lines:
+            return
+        amounts = [line.amount for line in f.lines if line.amount is not None]
+        unknown = [m for m in amounts if m.kind != AMOUNT]
+        computed = sum((m.amount for m in amounts if m.kind == AMOUNT), Decimal(0))
+        if f.total is not None and f.total.kind == AMOUNT:
+            if unknown:
+                yield self.at(C.FinanceTotalUncheckable, ("finance", "total"), count=len(unknown))
+            elif f.total.amount != computed:
+                yield self.at(C.FinanceTotalMismatch, ("finance", "total"),
+                              stated=_shown(f.total), computed=format_pounds(computed))
+        if f.balance is not None and f.balance.kind == AMOUNT and f.allocation is not None \
+                and f.allocation.kind == AMOUNT:
+            committed = f.total if f.total is not None else None
+            if committed is not None and committed.kind == AMOUNT:
+                carry = f.carry_over.amount if f.carry_over is not None and f.carry_over.kind == AMOUNT else 0
+                expected = f.allocation.amount + carry - committed.amount
+                if expected != f.balance.amount:
+                    yield self.at(C.FinanceBalanceMismatch, ("finance", "balance"),
+                                  stated=_shown(f.balance), computed=format_pounds(expected))
+
+    def advice(self) -> Iterator[Problem]:
+        if not self.plan.leads:
+            yield self.at(C.SectionMissingLead, ())
+        for i, a in enumerate(self.plan.activities):
+            if a.budget is not None and a.budget.kind == TBC:
+                yield self.at(C.BudgetToBeConfirmed, ("activities", i, "budget"), title=a.title)
+            funded = [s for s in a.funding_sources if self.vocab.funding.match(s).canonical != "To be confirmed"]
+            if not funded:
+                loc = ("activities", i, "funding_sources") if a.funding_sources else ("activities", i)
+                yield self.at(C.FundingSourceMissing, loc, title=a.title)
+
+    def apply_known_issues(self, found: list[Problem]) -> list[Problem]:
+        notes = {}
+        out: list[Problem] = []
+        for i, issue in enumerate(self.plan.known_issues):
+            kind = CATALOGUE.get(issue.problem)
+            if kind is None or not kind.acknowledgeable:
+                allowed = ", ".join(c for c, k in CATALOGUE.items() if k.acknowledgeable)
+                out.append(self.at(C.KnownIssueNotAllowed, ("known_issues", i, "problem"),
+                                   problem=issue.problem, choices=allowed))
+                continue
+            notes[(issue.problem, issue.field.replace(" ", ""))] = (i, issue.note)
+        used = set()
+        for p in found:
+            key = (p.code, p.field)
+            if key in notes:
+                used.add(key)
+                out.append(p.acknowledge(notes[key][1]))
+            else:
+                out.append(p)
+        for key, (i, _) in notes.items():
+            if key not in used:
+                out.append(self.at(C.KnownIssueUnmatched, ("known_issues", i), problem=key[0], target=key[1]))
+        return out
+
+
+def _shown(m: Money) -> str:
+    return m.as_written if m.as_written else format_pounds(m.amount)

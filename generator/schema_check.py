@@ -1,0 +1,129 @@
+"""Schema check: validate loaded data against the schema and turn every complaint into a located problem."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import catalogue as C
+from .load import Document
+from .problems import Problem
+
+M = TypeVar("M", bound=BaseModel)
+
+_RECEIVED = {bool: "yes/no", int: "a number", float: "a number", str: "text", list: "a list",
+             dict: "a mapping", type(None): "nothing"}
+_EXPECTED = {
+    "string_type": "text", "int_type": "a whole number", "float_type": "a number",
+    "int_parsing": "a whole number", "float_parsing": "a number",
+    "bool_type": "yes or no (true/false)", "bool_parsing": "yes or no (true/false)",
+    "list_type": "a list (lines starting with '- ')", "dict_type": "a mapping of fields",
+    "model_type": "a mapping of fields", "model_attributes_type": "a mapping of fields",
+}
+
+
+def field_path(loc: tuple) -> str:
+    """('activities', 2, 'budget') -> 'activities[2].budget', the form leads see and write."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def received(value: Any) -> str:
+    kind = _RECEIVED.get(type(value), type(value).__name__)
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        shown = str(value)
+        shown = shown if len(shown) <= 40 else shown[:37] + "..."
+        return f"{kind} '{shown}'"
+    return kind
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The model class inside Optional[...], list[...] or Annotated[...], if any."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType, list):
+        for arg in typing.get_args(annotation):
+            found = _unwrap(arg)
+            if isinstance(found, type) and issubclass(found, BaseModel):
+                return found
+        return None
+    return annotation
+
+
+def model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The model class that holds the field at `loc`."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        current = _unwrap(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def check(model: type[M], doc: Document, where: str | None = None) -> tuple[M | None, list[Problem]]:
+    data = doc.data
+    if not isinstance(data, dict):
+        line, col = doc.where(())
+        return None, [Problem.of(C.SchemaWrongType, doc.file, line, col, field="(the whole file)",
+                                 expected="a mapping of fields (lines like 'name: value')",
+                                 received=received(data))]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, [located(model, doc, err, where) for err in exc.errors()]
+
+
+def located(model: type[BaseModel], doc: Document, err: dict, where: str | None) -> Problem:
+    loc = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
+    kind = err["type"]
+    path = field_path(loc)
+    if kind == "missing":
+        line, col = doc.where(loc[:-1])
+        return Problem.of(C.SchemaMissingField, doc.file, line, col, field=path, name=loc[-1])
+    if kind == "extra_forbidden":
+        line, col = doc.where(loc, key=True)
+        holder = model_at(model, loc[:-1])
+        fields = list(holder.model_fields) if holder else []
+        close = difflib.get_close_matches(str(loc[-1]), fields, n=1, cutoff=0.6)
+        suggestion = f"; did you mean '{close[0]}'?" if close else ""
+        name = holder.__name__ if holder else "this block"
+        return Problem.of(C.SchemaUnknownField, doc.file, line, col, field=path, name=loc[-1],
+                          where=_describe(name, where), suggestion=suggestion,
+                          choices=", ".join(fields))
+    line, col = doc.where(loc)
+    if kind in _EXPECTED:
+        return Problem.of(C.SchemaWrongType, doc.file, line, col, field=path,
+                          expected=_EXPECTED[kind], received=received(err.get("input")))
+    if kind == "string_pattern_mismatch":
+        pattern = err.get("ctx", {}).get("pattern", "")
+        expected = ("a financial year such as 2023-24" if "[0-9]{4}" in pattern
+                    else "a slug of lowercase letters, digits and hyphens")
+        return Problem.of(C.SchemaWrongType, doc.file, line, col, field=path, expected=expected,
+                          received=received(err.get("input")))
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        return Problem.of(C.SchemaInvalidValue, doc.file, line, col, field=path,
+                          detail=f"expected one of {expected}, received {received(err.get('input'))}")
+    message = err["msg"].removeprefix("Value error, ")
+    return Problem.of(C.SchemaInvalidValue, doc.file, line, col, field=path, detail=message)
+
+
+def _describe(model_name: str, where: str | None) -> str:
+    names = {"Plan": "a plan", "Activity": "an activity", "Finance": "the finance block",
+             "FinanceLine": "a finance line", "Board": "a board", "Cluster": "a cluster"}
+    return names.get(model_name, f"a {model_name} block") if not where or model_name != "Plan" else where

@@ -1,0 +1,206 @@
+"""Validate: walk the clusters/ tree, load every file, check layout, schema and rules, and gather the repository."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import catalogue as C
+from .load import Document, load_markdown, load_yaml, relative
+from .model import BoardRecord, ClusterRecord, PlanRecord, Repository
+from .problems import Problem, Report
+from .registry import Registry
+from .rules import PlanChecker
+from .schema import SECTIONS, SLUG_PATTERN, Board, Cluster, Plan, Vocabularies
+from .schema_check import check
+from .vocabulary import Lookup, VocabularySet, slugify
+
+YEAR = re.compile(r"^(\d{4})-(\d{2})$")
+SLUG = re.compile(SLUG_PATTERN)
+VOCABULARY_FILE = "clusters/vocabularies.yaml"
+
+
+def year_is_valid(name: str) -> bool:
+    m = YEAR.match(name)
+    return bool(m) and (int(m[1]) + 1) % 100 == int(m[2])
+
+
+@dataclass
+class Validation:
+    report: Report
+    repository: Repository
+    registry: Registry
+
+
+class Validator:
+    """One run over a repository: every problem is collected, none stops the run."""
+
+    def __init__(self, root: Path, only: list[Path] | None = None):
+        self.root = root.resolve()
+        self.clusters_dir = self.root / "clusters"
+        self.only = [p.resolve() for p in only] if only else None
+        self.report = Report()
+        self.registry = Registry()
+        self.repository = Repository()
+
+    def rel(self, path: Path) -> str:
+        return relative(path, self.root)
+
+    def selected(self, folder: Path) -> bool:
+        """Whether a plan folder is among the paths asked for (all when none were given)."""
+        if self.only is None:
+            return True
+        folder = folder.resolve()
+        return any(folder == p or p in folder.parents or folder in p.parents or p.parent == folder
+                   for p in self.only)
+
+    def add(self, problems: list[Problem]) -> None:
+        self.report.extend(problems)
+
+    def load_model(self, path: Path, model):
+        doc, problems = load_yaml(path, self.rel(path), self.root)
+        self.add(problems)
+        if doc is None:
+            return None, None
+        self.report.files_checked += 1
+        value, problems = check(model, doc)
+        self.add(problems)
+        return value, doc
+
+    def run(self) -> Validation:
+        if not self.clusters_dir.is_dir():
+            self.add([Problem.of(C.LayoutUnknownBoard, "clusters", name="clusters", suggestion="",
+                                 choices="(no clusters/ folder found: run the command in the repository)")])
+            return Validation(self.report, self.repository, self.registry)
+        vocab_model, _ = self.load_model(self.root / VOCABULARY_FILE, Vocabularies) \
+            if (self.root / VOCABULARY_FILE).exists() else (None, None)
+        if not (self.root / VOCABULARY_FILE).exists():
+            self.add([Problem.of(C.SchemaMissingField, VOCABULARY_FILE, name="vocabularies.yaml")])
+        vocab = VocabularySet.from_model(vocab_model) if vocab_model else None
+        self.repository.vocab = vocab
+        boards = [d for d in sorted(self.clusters_dir.iterdir()) if d.is_dir() and not d.name.startswith(".")]
+        for board_dir in boards:
+            self.board(board_dir, vocab)
+        return Validation(self.report, self.repository, self.registry)
+
+    def board(self, board_dir: Path, vocab: VocabularySet | None) -> None:
+        if not SLUG.match(board_dir.name):
+            self.add([Problem.of(C.LayoutBadSlug, self.rel(board_dir), name=board_dir.name,
+                                 suggestion=slugify(board_dir.name))])
+            return
+        board_file = board_dir / "board.yaml"
+        if not board_file.exists():
+            known = [d.name for d in self.clusters_dir.iterdir() if (d / "board.yaml").exists()]
+            close = self.registry.suggest(board_dir.name, known)
+            self.add([Problem.of(C.LayoutUnknownBoard, self.rel(board_dir), name=board_dir.name,
+                                 suggestion=f"; did you mean '{close}'?" if close else "",
+                                 choices=", ".join(sorted(known)))])
+            return
+        board, doc = self.load_model(board_file, Board)
+        if board is None:
+            return
+        if board.slug != board_dir.name:
+            line, col = doc.where(("slug",))
+            self.add([Problem.of(C.LayoutMismatch, self.rel(board_file), line, col, field="slug",
+                                 key="slug", value=board.slug, expected=board_dir.name)])
+        self.registry.add_board(board)
+        record = BoardRecord(board)
+        self.repository.boards.append(record)
+        priorities = Lookup.from_terms("board_priorities",
+                                       f"{board.short_name or board.name} strategic priority area",
+                                       board.strategic_priorities)
+        cluster_dirs = [d for d in sorted(board_dir.iterdir()) if d.is_dir() and not d.name.startswith(".")]
+        for cluster_dir in cluster_dirs:
+            self.cluster(cluster_dir, board, record, vocab, priorities)
+        record.clusters.sort(key=lambda c: (c.cluster.number or 0, c.cluster.slug))
+
+    def cluster(self, cluster_dir: Path, board: Board, board_record: BoardRecord,
+                vocab: VocabularySet | None, priorities: Lookup) -> None:
+        if not SLUG.match(cluster_dir.name):
+            self.add([Problem.of(C.LayoutBadSlug, self.rel(cluster_dir), name=cluster_dir.name,
+                                 suggestion=slugify(cluster_dir.name))])
+            return
+        cluster_file = cluster_dir / "cluster.yaml"
+        if not cluster_file.exists():
+            siblings = [d.name for d in cluster_dir.parent.iterdir() if (d / "cluster.yaml").exists()]
+            close = self.registry.suggest(cluster_dir.name, siblings)
+            self.add([Problem.of(C.LayoutUnknownCluster, self.rel(cluster_dir), name=cluster_dir.name,
+                                 board=board.name, suggestion=f"; did you mean '{close}'?" if close else "")])
+            return
+        cluster, doc = self.load_model(cluster_file, Cluster)
+        if cluster is None:
+            return
+        if cluster.slug != cluster_dir.name:
+            line, col = doc.where(("slug",))
+            self.add([Problem.of(C.LayoutMismatch, self.rel(cluster_file), line, col, field="slug",
+                                 key="slug", value=cluster.slug, expected=cluster_dir.name)])
+        for name, owner in self.registry.add_cluster(board.slug, cluster):
+            line, col = doc.where(("aliases",))
+            self.add([Problem.of(C.RegistryDuplicateName, self.rel(cluster_file), line, col, name=name,
+                                 first="/".join(owner), second=f"{board.slug}/{cluster.slug}")])
+        record = ClusterRecord(cluster, board)
+        board_record.clusters.append(record)
+        for year_dir in sorted(d for d in cluster_dir.iterdir() if d.is_dir() and not d.name.startswith(".")):
+            if not self.selected(year_dir):
+                continue
+            if not year_is_valid(year_dir.name):
+                self.add([Problem.of(C.LayoutBadYear, self.rel(year_dir), name=year_dir.name)])
+                continue
+            plan = self.plan(year_dir, board, cluster, vocab, priorities)
+            if plan is not None:
+                record.plans.append(plan)
+
+    def plan(self, year_dir: Path, board: Board, cluster: Cluster, vocab: VocabularySet | None,
+             priorities: Lookup) -> PlanRecord | None:
+        plan_file = year_dir / "plan.yaml"
+        if not plan_file.exists():
+            self.add([Problem.of(C.LayoutMissingPlan, self.rel(year_dir), name=year_dir.name,
+                                 board=board.slug, cluster=cluster.slug)])
+            return None
+        self.report.plans_checked += 1
+        prose = self.prose(year_dir)
+        plan, doc = self.load_model(plan_file, Plan)
+        if plan is None:
+            return None
+        before = len(self.report.problems)
+        self.add(self.mismatches(plan, doc, board, cluster, year_dir.name))
+        problems: list[Problem] = []
+        if vocab is not None:
+            problems = PlanChecker(plan, doc, vocab, priorities).problems()
+            self.add(problems)
+        errors = any(p.is_error for p in self.report.problems[before:])
+        if errors:
+            return None
+        return PlanRecord(plan, board, cluster, self.rel(year_dir), prose, problems, vocab)
+
+    def mismatches(self, plan: Plan, doc: Document, board: Board, cluster: Cluster, year: str) -> list[Problem]:
+        out = []
+        for key, value, expected in (("board", plan.board, board.slug), ("cluster", plan.cluster, cluster.slug),
+                                     ("year", plan.year, year)):
+            if value != expected:
+                line, col = doc.where((key,))
+                out.append(Problem.of(C.LayoutMismatch, doc.file, line, col, field=key, key=key,
+                                      value=value, expected=expected))
+        return out
+
+    def prose(self, year_dir: Path) -> dict:
+        found: dict[str, dict] = {}
+        for md in sorted(year_dir.glob("*.md")):
+            stem = md.name[:-3].removesuffix(".cy")
+            if stem not in SECTIONS:
+                close = self.registry.suggest(stem, list(SECTIONS))
+                self.add([Problem.of(C.LayoutUnknownSection, self.rel(md), name=md.name,
+                                     suggestion=f"; did you mean '{close}.md'?" if close else "",
+                                     choices=", ".join(f"{s}.md" for s in SECTIONS))])
+                continue
+            prose, problems = load_markdown(md, self.rel(md), self.root)
+            self.add(problems)
+            if prose is not None:
+                self.report.files_checked += 1
+                found.setdefault(prose.name, {})[prose.language] = prose
+        return found
+
+
+def validate(root: Path, only: list[Path] | None = None) -> Validation:
+    return Validator(root, only).run()
