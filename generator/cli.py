@@ -56,5 +56,19 @@ def schema(output: Path | None) -> None:
     command.run(output)
 
 
+@cli.command()
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to publish the site (default: site/ in the repository).")
+@root_option
+def build(site_dir: Path | None, root: Path | None) -> None:
+    """Validate the plans and build the website into site/.
+
+    Errors in the plans stop the build with the same messages as `validate`;
+    the previous site is left untouched when a build fails.
+    """
+    from .commands import build as command
+    sys.exit(command.run(root or find_root(Path.cwd()), site_dir))
+
+
 def main() -> None:
     cli(prog_name="cluster-plans")

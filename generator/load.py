@@ -23,12 +23,25 @@ PLAIN_TAGS = {
     "tag:yaml.org,2002:seq", "tag:yaml.org,2002:timestamp",
 }
 
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map": yaml.MappingNode, "tag:yaml.org,2002:seq": yaml.SequenceNode}
+
 Path_ = tuple[str | int, ...]
 
 try:
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
+
+
+def field_path(loc: tuple) -> str:
+    """('activities', 2, 'budget') -> 'activities[2].budget', the form leads see and write."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
 
 
 class LoadFailure(Exception):
@@ -160,6 +173,11 @@ class _Builder:
             line, col = self.pos(node)
             self.problems.append(Problem.of(C.YamlForbiddenTag, self.doc.file, line, col, tag=node.tag))
             return None
+        if node.tag in _COLLECTION_TAGS and _COLLECTION_TAGS[node.tag] is not type(node):
+            # e.g. `!!map text` or `!!seq text`: the tag promises a kind of value the node is not.
+            line, col = self.pos(node)
+            raise LoadFailure(Problem.of(C.YamlSyntax, self.doc.file, line, col,
+                                         detail=f"the tag '{node.tag}' does not fit this value"))
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -173,7 +191,9 @@ class _Builder:
             return node.value
         try:
             return self._scalar.yaml_constructors[tag](self._scalar, node)
-        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        except (yaml.YAMLError, ValueError, OverflowError, KeyError) as exc:
+            if isinstance(exc, KeyError):  # `!!bool maybe`: the constructor looks the word up in a table
+                exc = "not a yes/no value"
             line, col = self.pos(node)
             raise LoadFailure(Problem.of(C.YamlSyntax, self.doc.file, line, col,
                                          detail=f"the value '{node.value}' cannot be read ({exc})"))
@@ -198,7 +218,7 @@ class _Builder:
             line, col = self.pos(key_node)
             if key in first:
                 self.problems.append(Problem.of(C.YamlDuplicateKey, self.doc.file, line, col,
-                                                field=".".join(map(str, path + (key,))),
+                                                field=field_path(path + (key,)),
                                                 key=key, first_line=first[key]))
                 continue
             first[key] = line

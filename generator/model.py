@@ -28,6 +28,12 @@ class ActivityView:
     def __getattr__(self, name):
         return getattr(self.activity, name)
 
+    @property
+    def budget_rank(self) -> Decimal:
+        """Known budgets first, largest first; unknown ones after."""
+        b = self.activity.budget
+        return b.amount if b is not None and b.kind == AMOUNT else Decimal(-1)
+
 
 @dataclass
 class PlanRecord:

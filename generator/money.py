@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -67,6 +68,9 @@ def money_from_yaml(value: Any) -> Money:
     if isinstance(value, bool):
         raise TypeError("a yes/no value")
     if isinstance(value, (int, float)):
+        # YAML's .inf and .nan are numbers to Python but not amounts; Decimal arithmetic would fail later.
+        if not math.isfinite(value):
+            raise TypeError(f"the number {value}, which is not an amount")
         return Money(AMOUNT, Decimal(str(value)))
     if isinstance(value, str):
         return parse_amount(value)
@@ -78,14 +82,14 @@ def money_from_yaml(value: Any) -> Money:
         note = value.get("note")
         written = value.get("as_written")
         if note is not None and not isinstance(note, str):
-            raise TypeError("note must be text")
+            raise TypeError("a note that is not text")
         if written is not None and not isinstance(written, (str, int, float)):
-            raise TypeError("as_written must be text")
+            raise TypeError("an as_written that is not text")
         written = None if written is None else str(written)
         amount = value.get("amount")
         if amount is not None:
-            if isinstance(amount, bool) or not isinstance(amount, (int, float)):
-                raise TypeError("amount must be a number")
+            if isinstance(amount, bool) or not isinstance(amount, (int, float)) or not math.isfinite(amount):
+                raise TypeError("an amount that is not a number")
             return Money(AMOUNT, Decimal(str(amount)), written, note)
         if value.get("tbc"):
             return Money(TBC, None, written, note)
@@ -93,7 +97,7 @@ def money_from_yaml(value: Any) -> Money:
             parsed = parse_amount(written)
             return Money(parsed.kind, parsed.amount, written, note)
         return Money(UNSTATED, None, None, note)
-    raise TypeError(type(value).__name__)
+    raise TypeError("a list" if isinstance(value, list) else type(value).__name__)
 
 
 MONEY_JSON_SCHEMA = {

@@ -90,12 +90,13 @@ class PlanChecker:
 
     def finance(self) -> Iterator[Problem]:
         f = self.plan.finance
-        if f is None or not f.lines:
+        if f is None:
             return
         amounts = [line.amount for line in f.lines if line.amount is not None]
         unknown = [m for m in amounts if m.kind != AMOUNT]
         computed = sum((m.amount for m in amounts if m.kind == AMOUNT), Decimal(0))
-        if f.total is not None and f.total.kind == AMOUNT:
+        # Without lines there is nothing to add up, but the balance can still be checked against the total.
+        if f.lines and f.total is not None and f.total.kind == AMOUNT:
             if unknown:
                 yield self.at(C.FinanceTotalUncheckable, ("finance", "total"), count=len(unknown))
             elif f.total.amount != computed:

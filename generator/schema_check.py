@@ -5,12 +5,13 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from . import catalogue as C
-from .load import Document
+from .load import Document, field_path
 from .problems import Problem
 
 M = TypeVar("M", bound=BaseModel)
@@ -24,17 +25,6 @@ _EXPECTED = {
     "list_type": "a list (lines starting with '- ')", "dict_type": "a mapping of fields",
     "model_type": "a mapping of fields", "model_attributes_type": "a mapping of fields",
 }
-
-
-def field_path(loc: tuple) -> str:
-    """('activities', 2, 'budget') -> 'activities[2].budget', the form leads see and write."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
 
 
 def received(value: Any) -> str:
@@ -85,11 +75,59 @@ def check(model: type[M], doc: Document, where: str | None = None) -> tuple[M | 
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        return None, [located(model, doc, err, where) for err in exc.errors()]
+        return None, _merge_alternatives([located(model, doc, err, where) for err in exc.errors()])
+
+
+def _merge_alternatives(problems: list[Problem]) -> list[Problem]:
+    """One problem per field: a value that fits no member of a union (text or a number) is one mistake."""
+    out: list[Problem] = []
+    wrong: dict[str, int] = {}
+    for p in problems:
+        if p.code == C.SchemaWrongType.code and p.field in wrong:
+            i = wrong[p.field]
+            values = dict(out[i].values)
+            expected = values["expected"].split(" or ")
+            if dict(p.values)["expected"] not in expected:
+                values["expected"] = " or ".join([*expected, dict(p.values)["expected"]])
+                out[i] = replace(out[i], values=tuple(sorted(values.items())))
+            continue
+        if p.code == C.SchemaWrongType.code:
+            wrong[p.field] = len(out)
+        out.append(p)
+    return out
+
+
+def _optional_inner(annotation: Any) -> Any:
+    """X for Annotated[X, ...] and Optional[X]; the annotation itself otherwise."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _optional_inner(typing.get_args(annotation)[0])
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        members = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(members) == 1:
+            return _optional_inner(members[0])
+    return annotation
+
+
+def clean_loc(model: type[BaseModel], loc: tuple) -> tuple:
+    """The error location without the member names pydantic adds inside unions ('wte.float' -> 'wte')."""
+    out: list = []
+    current: Any = model
+    for part in loc:
+        current = _optional_inner(current)
+        if isinstance(part, str) and typing.get_origin(current) in (typing.Union, types.UnionType):
+            continue
+        out.append(part)
+        if isinstance(part, int):
+            current = typing.get_args(current)[0] if typing.get_origin(current) is list else None
+        elif isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
+            current = current.model_fields[part].annotation
+        else:
+            current = None
+    return tuple(out)
 
 
 def located(model: type[BaseModel], doc: Document, err: dict, where: str | None) -> Problem:
-    loc = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
+    loc = clean_loc(model, tuple(p for p in err["loc"] if isinstance(p, (str, int))))
     kind = err["type"]
     path = field_path(loc)
     if kind == "missing":

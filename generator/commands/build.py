@@ -1,0 +1,42 @@
+"""`cluster-plans build`: validate, render and publish the site into site/."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..site import BuildFailure, Project, build
+
+
+def run(root: Path, site_dir: Path | None) -> int:
+    project = Project(root)
+    target = (site_dir or root / "site").resolve()
+    terminal = sys.stderr.isatty()
+
+    def progress(stage: str) -> None:
+        if terminal:
+            click.echo(click.style(f"• {stage}…", fg="cyan"), err=True)
+
+    try:
+        validation, timings = build(project, target, progress)
+    except BuildFailure as failure:
+        report = getattr(failure, "report", None)
+        from ..validate import validate
+        result = validate(root) if "plans have errors" in str(failure) else None
+        if result is not None:
+            click.echo(result.report.as_text(colour=terminal))
+            click.echo(result.report.summary())
+        for line in failure.details:
+            click.echo(f"  {line}", err=True)
+        click.echo(click.style(f"Build failed: {failure}. The previous site was left as it was.",
+                               fg="red", bold=True) if terminal else
+                   f"Build failed: {failure}. The previous site was left as it was.", err=True)
+        return 1
+    report = validation.report
+    pages = sum(1 for _ in target.rglob("index.html"))
+    click.echo(f"{report.summary()}")
+    click.echo(f"Built {pages} pages into {target} "
+               f"(generator {timings.generator:.1f}s, MkDocs {timings.engine:.1f}s)")
+    return 0

@@ -1,0 +1,96 @@
+"""Engine: write the page tree as an ordinary docs folder plus mkdocs.yml, and have MkDocs + Material build it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .render import Page
+
+ASSETS = "assets"
+
+
+class EngineFailure(Exception):
+    """The engine did not build the site; the message is its own output."""
+
+
+@dataclass
+class EngineConfig:
+    root: Path
+    config_file: Path
+    templates_dir: Path
+    content_dir: Path
+
+
+def write_docs(pages: list[Page], docs_dir: Path, config: EngineConfig) -> int:
+    """Write pages, hand-written content and theme assets into docs_dir; only changed files are rewritten."""
+    wanted: dict[Path, bytes] = {}
+    for page in pages:
+        data = page.content.encode("utf-8") if isinstance(page.content, str) else page.content
+        wanted[docs_dir / page.path] = data
+    for source in sorted(p for p in config.content_dir.rglob("*") if p.is_file()):
+        rel = source.relative_to(config.content_dir)
+        if rel.parts[0].startswith("_"):  # fragments are included by templates, not pages of their own
+            continue
+        wanted[docs_dir / rel] = source.read_bytes()
+    assets = config.templates_dir / ASSETS
+    for source in sorted(p for p in assets.rglob("*") if p.is_file()):
+        wanted[docs_dir / ASSETS / source.relative_to(assets)] = source.read_bytes()
+    written = 0
+    for path, data in wanted.items():
+        if path.exists() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        written += 1
+    if docs_dir.exists():
+        for existing in sorted(docs_dir.rglob("*"), reverse=True):
+            if existing.is_file() and existing not in wanted:
+                existing.unlink()
+            elif existing.is_dir() and not any(existing.iterdir()):
+                existing.rmdir()
+    return written
+
+
+def engine_config(config: EngineConfig, docs_dir: Path, site_dir: Path, nav: list | None,
+                  overrides: dict | None = None) -> dict:
+    """The project's mkdocs.yml with the build's own folders, nav and language filled in."""
+    data = yaml.safe_load(config.config_file.read_text(encoding="utf-8")) or {}
+    data["docs_dir"] = str(docs_dir)
+    data["site_dir"] = str(site_dir)
+    theme = data.setdefault("theme", {})
+    if "custom_dir" in theme:
+        theme["custom_dir"] = str((config.root / theme["custom_dir"]).resolve())
+    if nav is not None:
+        data["nav"] = nav
+    for key, value in (overrides or {}).items():
+        data[key] = value
+    return data
+
+
+def write_config(data: dict, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def run_mkdocs(config_path: Path, epoch: int) -> None:
+    """Run MkDocs in its own process, so the engine can be swapped by changing this one call."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean", "-f", str(config_path)],
+                            capture_output=True, text=True, env=env)
+    if result.returncode != 0:
+        raise EngineFailure((result.stderr or result.stdout).strip())
+
+
+def clear(path: Path) -> None:
+    if path.exists():
+        shutil.rmtree(path)

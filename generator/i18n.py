@@ -1,0 +1,63 @@
+"""The translation table: every UI string in English and Welsh, and locale formatting of numbers, money and dates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+from babel.numbers import format_decimal, format_percent
+
+LANGUAGES = ("en", "cy")
+TABLE_FILE = "translations.yaml"
+
+
+class MissingTranslation(KeyError):
+    pass
+
+
+@dataclass
+class Translations:
+    table: dict[str, dict[str, str]]
+
+    @classmethod
+    def load(cls, templates_dir: Path) -> "Translations":
+        data = yaml.safe_load((templates_dir / TABLE_FILE).read_text(encoding="utf-8")) or {}
+        return cls({str(key): dict(entry or {}) for key, entry in data.items()})
+
+    def missing(self) -> list[tuple[str, str]]:
+        return [(key, lang) for key, entry in sorted(self.table.items()) for lang in LANGUAGES
+                if not str(entry.get(lang) or "").strip()]
+
+    def text(self, key: str, language: str, **values) -> str:
+        entry = self.table.get(key)
+        if entry is None or language not in entry:
+            raise MissingTranslation(f"no '{language}' text for '{key}' in templates/{TABLE_FILE}")
+        text = str(entry[language])
+        return text.format(**values) if values else text
+
+
+def locale_of(language: str) -> str:
+    return {"en": "en_GB", "cy": "cy_GB"}[language]
+
+
+def number(value, language: str, places: int = 0) -> str:
+    if value is None:
+        return ""
+    fmt = "#,##0" + ("." + "0" * places if places else "")
+    return format_decimal(value, format=fmt, locale=locale_of(language))
+
+
+def pounds(value: Decimal | None, language: str) -> str:
+    """£12,345 (or £12,345.67 when the figure has pence), in the reader's locale."""
+    if value is None:
+        return ""
+    q = Decimal(value).quantize(Decimal("0.01"))
+    places = 0 if q == q.to_integral_value() else 2
+    sign = "-" if q < 0 else ""
+    return f"{sign}£{number(abs(q), language, places)}"
+
+
+def percent(value: float, language: str) -> str:
+    return format_percent(value, format="#,##0%", locale=locale_of(language))

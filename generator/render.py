@@ -1,0 +1,334 @@
+"""Render: turn the model into a page tree (Markdown pages and data files) using the Jinja2 templates."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from . import i18n
+from .commands.schema import schema_text
+from .facets import Facets
+from .model import ActivityView, BoardRecord, ClusterRecord, PlanRecord, Repository
+from .money import AMOUNT, TBC, Money
+from .prose import render_inline, render_markdown
+from .vocabulary import slugify
+
+
+# Where the plan's structured blocks (@...) sit among its prose sections on the plan page.
+READING_ORDER = [
+    "executive-summary", "forward-look", "@key_actions", "key-actions", "vision-and-values",
+    "strategic-background", "@swot", "needs", "@key_facts", "development", "achievements", "difficulties",
+    "challenges", "@action_plan", "@activities", "enablers", "finance", "@finance", "workforce", "@workforce",
+    "governance", "@members", "community-assets", "risks", "@risks", "appendix", "terms-of-reference", "@source",
+]
+
+
+@dataclass
+class Page:
+    """One file of the docs tree, with the input files it was made from."""
+    path: str
+    content: str | bytes
+    sources: tuple[str, ...] = ()
+    title: str = ""
+
+
+@dataclass
+class SiteContext:
+    repository: Repository
+    content_dir: Path
+    templates_dir: Path
+    translations: i18n.Translations
+    site_name: str = "Cluster plans Wales"
+
+
+class Renderer:
+    """Renders every page of the site in one language."""
+
+    def __init__(self, ctx: SiteContext, language: str = "en"):
+        self.ctx = ctx
+        self.repo = ctx.repository
+        self.language = language
+        self.prefix = "" if language == "en" else f"{language}/"
+        self.facets = Facets(self.repo)
+        self.env = Environment(loader=FileSystemLoader(str(ctx.templates_dir)),
+                               autoescape=select_autoescape(default=True, default_for_string=True),
+                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                               keep_trailing_newline=True)
+        self.env.globals.update(t=self.t, lang=language, money=self.money, pounds=self.pounds,
+                                number=self.number, percent=self.percent, inline=self.inline,
+                                term=self.term, name_of=self.name_of, board_name=self.board_name,
+                                svg_bars=self.svg_bars, slugify=slugify,
+                                status_rows=self.status_rows)
+        self.env.filters["md"] = markdown_text
+        self.env.tests["has_year"] = lambda by_year, year: year in by_year
+        self._current = ""
+
+    # --- helpers available to templates ------------------------------------
+
+    def t(self, key: str, **values) -> str:
+        return self.ctx.translations.text(key, self.language, **values)
+
+    def number(self, value, places: int = 0) -> str:
+        return i18n.number(value, self.language, places)
+
+    def pounds(self, value: Decimal | None) -> str:
+        return i18n.pounds(value, self.language)
+
+    def percent(self, value: float) -> str:
+        return i18n.percent(value, self.language)
+
+    def money(self, m: Money | None) -> Markup:
+        """An amount as readers see it: the figure, TBC, or the source's own words with a flag."""
+        if m is None:
+            return Markup('<span class="cp-unstated">{}</span>').format(self.t("money.not_stated"))
+        if m.kind == AMOUNT:
+            return Markup("{}").format(self.pounds(m.amount))
+        if m.kind == TBC:
+            return Markup('<span class="cp-tbc">{}</span>').format(self.t("money.tbc"))
+        if m.note and not m.as_written:
+            return Markup('<span class="cp-unstated">{}</span>').format(m.note)
+        return Markup('<span class="cp-as-written">{} <span class="cp-flag">({})</span></span>').format(
+            m.as_written, self.t("money.as_printed"))
+
+    def inline(self, text: str | None) -> Markup:
+        return Markup(render_inline(text or ""))
+
+    def term(self, vocabulary: str, term: str | None) -> str:
+        """A vocabulary term in the reader's language."""
+        if term is None:
+            return ""
+        if self.language == "en":
+            return term
+        lookup = getattr(self.repo.vocab, vocabulary, None)
+        return lookup.cy.get(term, term) if lookup else term
+
+    def name_of(self, record) -> str:
+        thing = getattr(record, "cluster", None) or getattr(record, "board", None) or record
+        if self.language == "cy" and getattr(thing, "name_cy", None):
+            return thing.name_cy
+        return thing.name
+
+    def board_name(self, board, short: bool = True) -> str:
+        if self.language == "cy":
+            return (board.short_name_cy if short else board.name_cy) or board.name_cy or board.name
+        return (board.short_name if short else board.name) or board.name
+
+    def url(self, target: str) -> str:
+        """A link from the page being rendered to `target` (a site path like 'b/c/2022-23/')."""
+        return relative_url(self._current, self.prefix + target)
+
+    def url_other_language(self, target: str) -> str:
+        other = "" if self.language == "cy" else "cy/"
+        return relative_url(self._current, other + target)
+
+    def status_rows(self, mix: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        return [(self.t("status.not_stated") if s == "not stated" else self.term("status", s), n) for s, n in mix]
+
+    def svg_bars(self, rows: list[tuple[str, int]], label: str) -> Markup:
+        template = self.env.get_template("partials/bars.svg.j2")
+        total = max((n for _, n in rows), default=0) or 1
+        return Markup(template.render(rows=rows, total=total, label=label))
+
+    # --- pages --------------------------------------------------------------
+
+    def render(self, template: str, path: str, sources: tuple[str, ...] = (), **context) -> Page:
+        self._current = self.prefix + page_dir(path)
+        self.env.globals["url"] = self.url
+        self.env.globals["other_url"] = self.url_other_language
+        text = self.env.get_template(template).render(page_path=path, **context)
+        return Page(self.prefix + path, text, sources, context.get("title", ""))
+
+    def pages(self) -> list[Page]:
+        pages = [self.home(), self.themes_index(), self.services(), self.downloads_page(),
+                 self.data_quality(None)]
+        pages += [self.theme(v, term) for v, term in self.facets.themes()]
+        for board in self.repo.boards:
+            pages.append(self.board(board))
+            pages.append(self.data_quality(board))
+            for cluster in board.clusters:
+                pages.append(self.cluster(cluster))
+                for plan in cluster.plans:
+                    pages.append(self.plan(plan, cluster))
+                    pages.append(self.on_a_page(plan, cluster))
+        return pages
+
+    def home(self) -> Page:
+        intro = self.content_prose("index")
+        return self.render("pages/home.md.j2", "index.md", title=self.t("site.name"),
+                           repo=self.repo, facets=self.facets, intro=intro)
+
+    def board(self, board: BoardRecord) -> Page:
+        sources = tuple(p.folder for p in board.plans)
+        return self.render("pages/board.md.j2", f"{board.board.slug}/index.md", sources,
+                           title=self.board_name(board.board, short=False), board=board, facets=self.facets)
+
+    def cluster(self, cluster: ClusterRecord) -> Page:
+        return self.render("pages/cluster.md.j2", f"{cluster.url}index.md",
+                           tuple(p.folder for p in cluster.plans),
+                           title=self.name_of(cluster), cluster=cluster, facets=self.facets,
+                           plan_prose=self.plan_prose)
+
+    def plan(self, plan: PlanRecord, cluster: ClusterRecord) -> Page:
+        index = cluster.plans.index(plan)
+        previous = cluster.plans[index - 1] if index > 0 else None
+        following = cluster.plans[index + 1] if index + 1 < len(cluster.plans) else None
+        return self.render("pages/plan.md.j2", f"{plan.url}index.md", (plan.folder,),
+                           title=f"{self.name_of(cluster)} {plan.year}", plan=plan, cluster=cluster,
+                           sections_by_name={s["name"]: s for s in self.plan_prose(plan)},
+                           reading_order=READING_ORDER, tables=self.tables_by_section(plan),
+                           previous=previous, following=following, facets=self.facets)
+
+    def on_a_page(self, plan: PlanRecord, cluster: ClusterRecord) -> Page:
+        return self.render("pages/on_a_page.md.j2", f"{plan.url}on-a-page/index.md", (plan.folder,),
+                           title=f"{self.t('pop.title')}: {self.name_of(cluster)} {plan.year}", plan=plan,
+                           cluster=cluster)
+
+    def theme(self, vocabulary: str, term: str) -> Page:
+        groups = self.facets.activities_for(vocabulary, term)
+        return self.render("pages/theme.md.j2", f"themes/{slugify(term)}/index.md",
+                           title=self.term(vocabulary, term), vocabulary=vocabulary, term_name=term,
+                           groups=groups)
+
+    def themes_index(self) -> Page:
+        return self.render("pages/themes.md.j2", "themes/index.md", title=self.t("themes.title"),
+                           facets=self.facets)
+
+    def services(self) -> Page:
+        return self.render("pages/services.md.j2", "services/index.md", title=self.t("services.title"),
+                           services=self.facets.shared_services(self.repo.plans, minimum=1))
+
+    def downloads_page(self) -> Page:
+        return self.render("pages/downloads.md.j2", "downloads/index.md", title=self.t("downloads.title"),
+                           repo=self.repo)
+
+    def data_quality(self, board: BoardRecord | None) -> Page:
+        path = f"{board.board.slug}/data-quality/index.md" if board else "data-quality/index.md"
+        boards = [board] if board else self.repo.boards
+        return self.render("pages/data_quality.md.j2", path, title=self.t("quality.title"),
+                           board=board, boards=boards, facets_quality=self.facets.problems_by_cluster)
+
+    # --- pieces -------------------------------------------------------------
+
+    def plan_prose(self, plan: PlanRecord) -> list[dict]:
+        out = []
+        for name, default_heading, prose in plan.sections(self.language):
+            rendered = render_markdown(prose.text, id_prefix=name)
+            out.append({"name": name, "heading": rendered.title or default_heading,
+                        "html": Markup(rendered.html), "language": prose.language,
+                        "translated": prose.language == self.language})
+        return out
+
+    def tables_by_section(self, plan: PlanRecord) -> dict[str, list]:
+        grouped: dict[str, list] = defaultdict(list)
+        for table in plan.plan.tables:
+            grouped[table.section or "appendix"].append(table)
+        return grouped
+
+    def content_prose(self, name: str) -> Markup | None:
+        for candidate in (f"{name}.{self.language}.md", f"{name}.md") if self.language != "en" else (f"{name}.md",):
+            path = self.ctx.content_dir / "_fragments" / candidate
+            if path.exists():
+                return Markup(render_markdown(path.read_text(encoding="utf-8")).html)
+        return None
+
+
+def page_dir(path: str) -> str:
+    """The URL folder a docs page is served from (directory URLs: a/b.md -> a/b/, a/index.md -> a/)."""
+    if path.endswith("index.md"):
+        return path[: -len("index.md")]
+    if path.endswith(".md"):
+        return path[:-3] + "/"
+    return posixpath.dirname(path) + "/"
+
+
+def relative_url(from_dir: str, target: str) -> str:
+    base = "/" + from_dir
+    dest = "/" + target
+    rel = posixpath.relpath(dest, base)
+    if target.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    if rel == "./":
+        return "./"
+    return rel
+
+
+def markdown_text(text: str) -> Markup:
+    """Escape text for use in a Markdown heading or link label."""
+    escaped = str(Markup.escape(text))
+    for ch in "\\`*_{}[]<>#+-!|":
+        escaped = escaped.replace(ch, "\\" + ch)
+    return Markup(escaped)
+
+
+# --- data downloads ----------------------------------------------------------
+
+ACTIVITY_COLUMNS = ["board", "cluster", "year", "id", "title", "new_or_existing", "since",
+                    "new_or_existing_detail", "description", "expected_results", "ministerial_priorities",
+                    "sppc_priorities", "board_priorities", "budget", "budget_kind", "budget_as_written",
+                    "funding_sources", "status", "status_detail", "comments"]
+
+
+def activity_row(plan: PlanRecord, a: ActivityView) -> dict:
+    budget = a.budget
+    return {
+        "board": plan.board.slug, "cluster": plan.cluster.slug, "year": plan.year, "id": a.id,
+        "title": a.title, "new_or_existing": a.origin or "", "since": a.since or "",
+        "new_or_existing_detail": a.new_or_existing_detail or "", "description": a.description,
+        "expected_results": "; ".join(a.expected_results), "ministerial_priorities": "; ".join(a.ministerial),
+        "sppc_priorities": "; ".join(a.sppc), "board_priorities": "; ".join(a.board_priorities),
+        "budget": "" if budget is None or budget.amount is None else str(budget.amount),
+        "budget_kind": "unstated" if budget is None else budget.kind,
+        "budget_as_written": "" if budget is None else (budget.as_written or budget.note or ""),
+        "funding_sources": "; ".join(a.funding), "status": a.status or "", "status_detail": a.status_detail or "",
+        "comments": "; ".join(a.comments),
+    }
+
+
+def activities_csv(rows: list[dict]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=ACTIVITY_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def plan_json(plan: PlanRecord) -> dict:
+    data = plan.plan.model_dump(mode="json", exclude_none=True)
+    data["prose"] = {name: {lang: p.text for lang, p in sorted(v.items())} for name, v in sorted(plan.prose.items())}
+    data["known_issues_of_source"] = [{"code": p.code, "field": p.field, "message": p.message}
+                                      for p in plan.known_issue_notes]
+    return data
+
+
+def data_pages(repo: Repository) -> list[Page]:
+    """Language-independent downloads: per-plan activities and the whole data set."""
+    pages: list[Page] = []
+    all_rows = []
+    plans = []
+    for plan in repo.plans:
+        rows = [activity_row(plan, a) for a in plan.activities]
+        all_rows += rows
+        pages.append(Page(f"{plan.url}activities.csv", activities_csv(rows), (plan.folder,)))
+        pages.append(Page(f"{plan.url}activities.json",
+                          json.dumps(rows, indent=2, ensure_ascii=False) + "\n", (plan.folder,)))
+        plans.append(plan_json(plan))
+    pages.append(Page("downloads/activities.csv", activities_csv(all_rows)))
+    pages.append(Page("downloads/plans.json", json.dumps(plans, indent=2, ensure_ascii=False) + "\n"))
+    pages.append(Page("schema/plan.schema.json", schema_text()))
+    return pages
+
+
+def render_site(ctx: SiteContext, languages: tuple[str, ...] = ("en",)) -> list[Page]:
+    pages = data_pages(ctx.repository)
+    for language in languages:
+        pages += Renderer(ctx, language).pages()
+    return pages
