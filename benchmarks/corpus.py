@@ -731,7 +731,7 @@ class ClusterStory:
         self.dental = rng.randint(2, 9)
         self.optometry = rng.randint(1, 6)
         self.allocation = Decimal(rng.randint(90, 300) * 1000 + rng.choice([0, 0, 500, 786]))
-        self.scale = float(self.allocation) / 180000
+        self.scale = float(self.allocation) / 180000 * 0.55  # so cluster-funded lines roughly fit the allocation
         self.gps = round(self.practices * rng.uniform(2.5, 4.5))
         self.nurses = round(self.practices * rng.uniform(1.5, 2.5), 1)
         self.pool = list(ACTIVITIES)
@@ -750,6 +750,8 @@ class ClusterStory:
         self.lead = self.new_lead()
         self.second = self.new_lead(second=True) if rng.random() < 0.6 else None
         self.last_draft = rng.random() < 0.15
+        # Each cluster has a house style for figures (plans are copied forward from last year's).
+        self.money_style = rng.choice(["number", "pounds", "pounds", "mapping"])
 
     # -- people ---------------------------------------------------------------------------
 
@@ -890,10 +892,10 @@ class ClusterStory:
             if r < 0.85:
                 return "£TBC"
             return {"tbc": True, "note": tbc_note or "Awaiting confirmation from the health board"}
-        r = rng.random()
-        if r < 0.35:
+        style = self.money_style if rng.random() < 0.85 else rng.choice(["number", "pounds", "mapping"])
+        if style == "number":
             return number(value)
-        if r < 0.85:
+        if style == "pounds":
             return pounds(value)
         return {"amount": number(value), "as_written": pounds(value, pence=True)}
 

@@ -122,9 +122,9 @@ class LayoutUnknownSection(ProblemType):
 @problem_type
 class LayoutMismatch(ProblemType):
     code = "layout-mismatch"
-    title = "Plan does not match its folder"
-    message = "the plan says {key}: {value}, but it is in the folder for {expected}"
-    hint = "Set {key}: {expected}, or move the plan to the right folder."
+    title = "File does not match its folder"
+    message = "the file says {key}: {value}, but it is in the folder for {expected}"
+    hint = "Set {key}: {expected}, or move the file to the right folder."
 
 
 @problem_type

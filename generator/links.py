@@ -30,6 +30,9 @@ def _target_file(site: Path, page_rel: str, href: str) -> tuple[Path, str] | Non
         return None
     page_dir = posixpath.dirname(page_rel)
     path = unquote(parts.path)
+    if path.startswith("/"):
+        # Root-relative links (the theme's 404 page) resolve from the top of the site.
+        page_dir, path = "", path.lstrip("/") or "./"
     resolved = posixpath.normpath(posixpath.join(page_dir, path)) if path else page_rel
     if resolved.startswith(".."):
         return site / "__outside__", parts.fragment

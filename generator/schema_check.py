@@ -163,5 +163,11 @@ def located(model: type[BaseModel], doc: Document, err: dict, where: str | None)
 
 def _describe(model_name: str, where: str | None) -> str:
     names = {"Plan": "a plan", "Activity": "an activity", "Finance": "the finance block",
-             "FinanceLine": "a finance line", "Board": "a board", "Cluster": "a cluster"}
+             "FinanceLine": "a finance line", "Board": "a board", "Cluster": "a cluster",
+             "Source": "the source", "Lead": "a lead", "KeyActionTheme": "a key action theme",
+             "PriorityArea": "a priority area", "Goal": "a goal of the action plan",
+             "ActionPlanArea": "a priority area of the action plan", "DataTable": "a table",
+             "WorkforceRole": "a workforce role", "Workforce": "the workforce block", "KeyFact": "a key fact",
+             "Swot": "the SWOT", "Risk": "a risk", "Member": "a member", "KnownIssue": "a known issue",
+             "Vocabularies": "the vocabularies file", "Vocabulary": "a vocabulary", "Term": "a vocabulary term"}
     return names.get(model_name, f"a {model_name} block") if not where or model_name != "Plan" else where

@@ -18,9 +18,10 @@ LANGUAGES = ("en",)
 class BuildFailure(Exception):
     """The build stopped; `problems` holds lines to show the user."""
 
-    def __init__(self, summary: str, details: list[str] | None = None):
+    def __init__(self, summary: str, details: list[str] | None = None, report=None):
         super().__init__(summary)
         self.details = details or []
+        self.report = report
 
 
 @dataclass
@@ -114,7 +115,7 @@ def build(project: Project, site_dir: Path, progress: Progress = lambda s: None)
     validation = validate(project.root)
     timings.add("validate", time.perf_counter() - start)
     if not validation.report.valid:
-        raise BuildFailure("the plans have errors; nothing was built", [])
+        raise BuildFailure("the plans have errors; nothing was built", [], validation.report)
     start = time.perf_counter()
     progress("Rendering pages")
     pages = render_pages(project, validation)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import catalogue as C
-from .load import Document, load_markdown, load_yaml, relative
+from .load import Document, field_path, load_markdown, load_yaml, relative
 from .model import BoardRecord, ClusterRecord, PlanRecord, Repository
 from .problems import Problem, Report
 from .registry import Registry
@@ -136,8 +136,10 @@ class Validator:
             self.add([Problem.of(C.LayoutMismatch, self.rel(cluster_file), line, col, field="slug",
                                  key="slug", value=cluster.slug, expected=cluster_dir.name)])
         for name, owner in self.registry.add_cluster(board.slug, cluster):
-            line, col = doc.where(("aliases",))
-            self.add([Problem.of(C.RegistryDuplicateName, self.rel(cluster_file), line, col, name=name,
+            loc = _name_location(cluster, name)
+            line, col = doc.where(loc)
+            self.add([Problem.of(C.RegistryDuplicateName, self.rel(cluster_file), line, col,
+                                 field=field_path(loc), name=name,
                                  first="/".join(owner), second=f"{board.slug}/{cluster.slug}")])
         record = ClusterRecord(cluster, board)
         board_record.clusters.append(record)
@@ -164,7 +166,7 @@ class Validator:
         if plan is None:
             return None
         before = len(self.report.problems)
-        self.add(self.mismatches(plan, doc, board, cluster, year_dir.name))
+        self.add(self.mismatches(plan, doc, year_dir))
         problems: list[Problem] = []
         if vocab is not None:
             problems = PlanChecker(plan, doc, vocab, priorities).problems()
@@ -174,10 +176,11 @@ class Validator:
             return None
         return PlanRecord(plan, board, cluster, self.rel(year_dir), prose, problems, vocab)
 
-    def mismatches(self, plan: Plan, doc: Document, board: Board, cluster: Cluster, year: str) -> list[Problem]:
+    def mismatches(self, plan: Plan, doc: Document, year_dir: Path) -> list[Problem]:
+        # The folders are the reference: board.yaml or cluster.yaml with a wrong slug is reported on its own.
         out = []
-        for key, value, expected in (("board", plan.board, board.slug), ("cluster", plan.cluster, cluster.slug),
-                                     ("year", plan.year, year)):
+        for key, value, expected in (("board", plan.board, year_dir.parent.parent.name),
+                                     ("cluster", plan.cluster, year_dir.parent.name), ("year", plan.year, year_dir.name)):
             if value != expected:
                 line, col = doc.where((key,))
                 out.append(Problem.of(C.LayoutMismatch, doc.file, line, col, field=key, key=key,
@@ -200,6 +203,15 @@ class Validator:
                 self.report.files_checked += 1
                 found.setdefault(prose.name, {})[prose.language] = prose
         return found
+
+
+def _name_location(cluster: Cluster, name: str) -> tuple:
+    """Where in cluster.yaml a name comes from, so that a clash points at that alias, not the whole list."""
+    for key in ("aliases", "former_names"):
+        names = getattr(cluster, key)
+        if name in names:
+            return (key, names.index(name))
+    return next(((key,) for key in ("name", "name_cy", "slug") if getattr(cluster, key) == name), ())
 
 
 def validate(root: Path, only: list[Path] | None = None) -> Validation:

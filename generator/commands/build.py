@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..problems import Report
 from ..site import BuildFailure, Project, build
 
 
@@ -22,12 +23,10 @@ def run(root: Path, site_dir: Path | None) -> int:
     try:
         validation, timings = build(project, target, progress)
     except BuildFailure as failure:
-        report = getattr(failure, "report", None)
-        from ..validate import validate
-        result = validate(root) if "plans have errors" in str(failure) else None
-        if result is not None:
-            click.echo(result.report.as_text(colour=terminal))
-            click.echo(result.report.summary())
+        if failure.report is not None:
+            errors_only = Report(failure.report.errors, plans_checked=failure.report.plans_checked)
+            click.echo(errors_only.as_text(colour=terminal))
+            click.echo(failure.report.summary())
         for line in failure.details:
             click.echo(f"  {line}", err=True)
         click.echo(click.style(f"Build failed: {failure}. The previous site was left as it was.",

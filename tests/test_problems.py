@@ -1,0 +1,788 @@
+"""Every problem in the catalogue, triggered by one mistake in a copy of the fixture repository.
+
+Each test runs `cluster-plans validate` as a lead would, and asserts the exit code, the exact
+`path:line:col: severity code: message` line and that a hint is printed under it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue import ACK_HINT
+from generator.load import MAX_ALIAS_EXPANSION, MAX_FILE_BYTES
+from generator.problems import CATALOGUE
+from plan_testing import NEF_2022, NEF_2023, NWF_2022, UV_2022, CliResult, Repo
+
+NEF_PLAN = f"{NEF_2023}/plan.yaml"
+NWF_PLAN = f"{NWF_2022}/plan.yaml"
+UV_PLAN = f"{UV_2022}/plan.yaml"
+
+MINISTERIAL = ("A Healthier Wales; Population health; Covid response; NHS recovery; Mental health and"
+               " emotional wellbeing; Supporting the health and care workforce; NHS finance and managing"
+               " within resources; Working alongside social care")
+
+
+def reported(result: CliResult, file: str, line: int, col: int, severity: str, code: str, message: str) -> str:
+    """Assert that the exact problem line is printed with a hint under it; return the hint."""
+    hint = result.hint_after(f"{file}:{line}:{col}: {severity} {code}: {message}")
+    assert hint
+    return hint
+
+
+def only_error(result: CliResult, file: str, line: int, code: str) -> None:
+    """The run fails with exactly this one error."""
+    assert result.exit_code == 1, result.output
+    assert result.errors() == [(file, line, code)], result.output
+
+
+def new_warnings(result: CliResult, pristine: CliResult) -> list[tuple[str, int, str]]:
+    """Warnings beyond the fixture's own (for edits that keep every line where it was)."""
+    return [w for w in result.warnings() if w not in pristine.warnings()]
+
+
+@pytest.fixture
+def pristine(repo: Repo) -> CliResult:
+    """The fixture repository's own result: valid, with its known warnings."""
+    result = repo.validate()
+    assert result.exit_code == 0, result.output
+    return result
+
+
+# --- Files and YAML -------------------------------------------------------------
+
+
+def test_fixture_repository_is_valid(repo: Repo):
+    result = repo.validate()
+    assert result.exit_code == 0, result.output
+    assert result.errors() == []
+    assert result.lines[-1] == "4 plans checked: 0 errors, 11 warnings"
+
+
+def test_yaml_syntax(repo: Repo):
+    repo.replace(NEF_PLAN, "title: North East Flintshire Cluster IMTP 2023/24",
+                 "title: North East Flintshire: Cluster IMTP 2023/24")
+    result = repo.validate()
+    line = repo.line_of(NEF_PLAN, "title: North East Flintshire:")
+    only_error(result, NEF_PLAN, line, "yaml-syntax")
+    hint = reported(result, NEF_PLAN, line, 29, "error", "yaml-syntax",
+                    "this is not valid YAML: mapping values are not allowed in this context")
+    assert "must be in quotes" in hint
+
+
+def test_yaml_bad_indentation_points_at_the_line(repo: Repo):
+    repo.replace(NEF_PLAN, "      - Continued Recovery\n", "      - Continued Recovery\n     - Oops\n")
+    result = repo.validate()
+    line = repo.line_of(NEF_PLAN, "     - Oops")
+    only_error(result, NEF_PLAN, line, "yaml-syntax")
+    reported(result, NEF_PLAN, line, 6, "error", "yaml-syntax", "this is not valid YAML: did not find expected key")
+
+
+def test_yaml_duplicate_key(repo: Repo):
+    repo.replace(NEF_PLAN, "status: published\n", "status: published\nstatus: draft\n")
+    result = repo.validate()
+    first = repo.line_of(NEF_PLAN, "status: published")
+    only_error(result, NEF_PLAN, first + 1, "yaml-duplicate-key")
+    hint = reported(result, NEF_PLAN, first + 1, 1, "error", "yaml-duplicate-key",
+                    f"'status' appears twice in the same block (first on line {first})")
+    assert hint == "Delete one of the two, or merge their contents into one."
+
+
+def test_yaml_duplicate_key_inside_an_activity(repo: Repo):
+    repo.replace(NEF_PLAN, "    budget: £18,500\n", "    budget: £18,500\n    budget: £19,000\n")
+    result = repo.validate("--format", "json")
+    import json
+    problems = json.loads(result.output)["problems"]
+    duplicate = [p for p in problems if p["code"] == "yaml-duplicate-key"]
+    assert [(p["line"], p["column"], p["field"]) for p in duplicate] == [
+        (repo.line_of(NEF_PLAN, "budget: £19,000"), 5, "activities[1].budget")]
+
+
+def test_yaml_python_object_tag_is_refused(repo: Repo):
+    repo.replace(NEF_PLAN, "title: North East Flintshire Cluster IMTP 2023/24",
+                 "title: !!python/object/apply:os.system [echo pwned]")
+    result = repo.validate()
+    line = repo.line_of(NEF_PLAN, "!!python/object")
+    only_error(result, NEF_PLAN, line, "yaml-forbidden-tag")
+    hint = reported(result, NEF_PLAN, line, 8, "error", "yaml-forbidden-tag",
+                    "the tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed in plan files")
+    assert "Remove the tag" in hint
+
+
+def test_yaml_unknown_tag_is_refused(repo: Repo):
+    repo.replace(NEF_PLAN, "    budget: £18,500\n", "    budget: !money 18500\n")
+    result = repo.validate()
+    line = repo.line_of(NEF_PLAN, "!money")
+    only_error(result, NEF_PLAN, line, "yaml-forbidden-tag")
+    reported(result, NEF_PLAN, line, 13, "error", "yaml-forbidden-tag",
+             "the tag '!money' is not allowed in plan files")
+
+
+def test_yaml_merge_key_is_refused(repo: Repo):
+    repo.replace(NEF_PLAN, "source:\n  document:", "source: &src\n  document:")
+    repo.replace(NEF_PLAN, "\nleads:\n", "\nleads:\n  - <<: *src\n    name: Someone\n")
+    result = repo.validate()
+    line = repo.line_of(NEF_PLAN, "<<: *src")
+    only_error(result, NEF_PLAN, line, "yaml-forbidden-tag")
+    reported(result, NEF_PLAN, line, 5, "error", "yaml-forbidden-tag", "the tag '<<' is not allowed in plan files")
+
+
+@pytest.mark.parametrize("value, detail", [
+    ("!!bool perhaps", "the value 'perhaps' cannot be read (not a yes/no value)"),
+    ("!!map text", "the tag 'tag:yaml.org,2002:map' does not fit this value"),
+    ("!!int twelve", "the value 'twelve' cannot be read (invalid literal for int() with base 10: 'twelve')"),
+])
+def test_yaml_standard_tag_that_does_not_fit_its_value(repo: Repo, value: str, detail: str):
+    repo.replace(NEF_PLAN, "title: North East Flintshire Cluster IMTP 2023/24", f"title: {value}")
+    result = repo.validate()
+    line = repo.line_of(NEF_PLAN, f"title: {value}")
+    only_error(result, NEF_PLAN, line, "yaml-syntax")
+    reported(result, NEF_PLAN, line, 8, "error", "yaml-syntax", f"this is not valid YAML: {detail}")
+
+
+def test_yaml_alias_bomb_is_stopped(repo: Repo):
+    bomb = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for prev, name in zip("abcdefgh", "bcdefghi"):
+        bomb.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    repo.write(NEF_PLAN, "\n".join(bomb) + "\n")
+    result = repo.validate()
+    assert result.exit_code == 1
+    [(file, line, code)] = result.errors()
+    assert (file, code) == (NEF_PLAN, "yaml-alias-limit")
+    assert re.search(rf"^{re.escape(NEF_PLAN)}:\d+:\d+: error yaml-alias-limit: the file expands aliases to more"
+                     rf" than {MAX_ALIAS_EXPANSION} values$", result.output, re.M)
+    assert "    hint: Write the values out instead of repeating them with '*' aliases." in result.lines
+
+
+def test_yaml_a_few_aliases_are_accepted(repo: Repo, pristine: CliResult):
+    first, *others = repo.read(NEF_PLAN).split("    funding_sources: [Cluster funding]\n")
+    repo.write(NEF_PLAN, first + "    funding_sources: &cluster [Cluster funding]\n"
+               + "    funding_sources: *cluster\n".join(others))
+    assert len(others) == 4
+    result = repo.validate()
+    assert result.exit_code == 0, result.output
+    assert result.problems() == pristine.problems()
+
+
+def test_symlinked_plan_file_is_refused(repo: Repo):
+    plan = repo.path(NEF_PLAN)
+    real = repo.path(f"{NEF_2023}/plan-source.yaml.txt")
+    plan.rename(real)
+    plan.symlink_to(real.name)
+    result = repo.validate()
+    only_error(result, NEF_PLAN, 0, "file-unsafe-path")
+    hint = reported(result, NEF_PLAN, 0, 0, "error", "file-unsafe-path", "the file is a symbolic link")
+    assert hint == "Replace the link with the file itself, inside the repository."
+
+
+def test_symlinked_prose_file_is_refused(repo: Repo):
+    prose = repo.path(f"{NEF_2023}/achievements.md")
+    prose.unlink()
+    prose.symlink_to("difficulties.md")
+    result = repo.validate()
+    only_error(result, f"{NEF_2023}/achievements.md", 0, "file-unsafe-path")
+
+
+def test_file_resolving_outside_the_repository_is_refused(repo: Repo, tmp_path: Path):
+    outside = tmp_path / "elsewhere" / "2024-25"
+    shutil.copytree(repo.path(NEF_2023), outside)
+    plan = outside / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("year: 2023-24", "year: 2024-25"), encoding="utf-8")
+    folder = "clusters/betsi-cadwaladr/north-east-flintshire/2024-25"
+    repo.path(folder).symlink_to(outside, target_is_directory=True)
+    result = repo.validate()
+    assert result.exit_code == 1
+    files = sorted(p.name for p in outside.iterdir())
+    assert result.errors() == [(f"{folder}/{name}", 0, "file-unsafe-path") for name in files]
+    reported(result, f"{folder}/plan.yaml", 0, 0, "error", "file-unsafe-path",
+             "the file resolves to a place outside the repository")
+
+
+def test_file_over_the_size_limit(repo: Repo):
+    text = repo.read(NEF_PLAN) + "# " + "x" * MAX_FILE_BYTES + "\n"
+    repo.write(NEF_PLAN, text)
+    size = len(text.encode("utf-8"))
+    result = repo.validate()
+    only_error(result, NEF_PLAN, 0, "file-too-large")
+    reported(result, NEF_PLAN, 0, 0, "error", "file-too-large",
+             f"the file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes")
+
+
+def test_prose_file_over_the_size_limit(repo: Repo):
+    prose = f"{NEF_2023}/challenges.md"
+    repo.write(prose, "# Challenges\n\n" + "Workforce. " * (MAX_FILE_BYTES // 10))
+    result = repo.validate()
+    only_error(result, prose, 0, "file-too-large")
+
+
+def test_invalid_utf8(repo: Repo):
+    # A Windows-1252 pound sign, as Word exports write it.
+    raw = repo.path(NEF_PLAN).read_bytes().replace("    budget: £18,500".encode(), b"    budget: \xa318,500")
+    repo.path(NEF_PLAN).write_bytes(raw)
+    line = raw.split(b"\n").index(b"    budget: \xa318,500") + 1
+    result = repo.validate()
+    only_error(result, NEF_PLAN, line, "file-encoding")
+    hint = reported(result, NEF_PLAN, line, 13, "error", "file-encoding", "byte 0xa3 is not valid UTF-8")
+    assert "UTF-8" in hint
+
+
+def test_invalid_utf8_in_prose(repo: Repo):
+    prose = f"{NEF_2023}/difficulties.md"
+    repo.path(prose).write_bytes(b"# Difficulties\n\nCaf\xe9 culture\n")
+    result = repo.validate()
+    only_error(result, prose, 3, "file-encoding")
+    reported(result, prose, 3, 4, "error", "file-encoding", "byte 0xe9 is not valid UTF-8")
+
+
+def test_nul_byte(repo: Repo):
+    raw = repo.path(NEF_PLAN).read_bytes().replace(b"status: published\n", b"status: pub\x00lished\n")
+    repo.path(NEF_PLAN).write_bytes(raw)
+    line = repo.line_of(NEF_PLAN, "status: pub")
+    result = repo.validate()
+    only_error(result, NEF_PLAN, line, "file-encoding")
+    reported(result, NEF_PLAN, line, 1, "error", "file-encoding",
+             "the file contains a NUL byte, so it is not a text file")
+
+
+def test_utf8_bom_and_crlf_line_endings_are_accepted(repo: Repo, pristine: CliResult):
+    for rel in (NEF_PLAN, f"{NEF_2023}/executive-summary.md", "clusters/swansea-bay/board.yaml"):
+        text = repo.read(rel)
+        repo.path(rel).write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    result = repo.validate()
+    assert result.exit_code == 0, result.output
+    # Same problems on the same lines: neither the BOM nor the CRs shift a line number.
+    assert result.problems() == pristine.problems()
+
+
+def test_old_mac_line_endings_are_accepted(repo: Repo, pristine: CliResult):
+    repo.path(NWF_PLAN).write_bytes(repo.read(NWF_PLAN).replace("\n", "\r").encode("utf-8"))
+    result = repo.validate()
+    assert result.problems() == pristine.problems()
+
+
+# --- Folder layout and registry ---------------------------------------------------
+
+
+def test_unknown_board_folder_with_did_you_mean(repo: Repo):
+    repo.write("clusters/swansea-bey/upper-valleys/2023-24/plan.yaml", repo.read(UV_PLAN))
+    result = repo.validate()
+    only_error(result, "clusters/swansea-bey", 0, "layout-unknown-board")
+    hint = reported(result, "clusters/swansea-bey", 0, 0, "error", "layout-unknown-board",
+                    "the folder 'swansea-bey' is not a health board in the registry; did you mean 'swansea-bay'?")
+    assert hint == ("Board folders are: betsi-cadwaladr, swansea-bay. Rename the folder, or add a board.yaml"
+                    " if this is a new board.")
+
+
+def test_unknown_board_folder_without_a_close_name(repo: Repo):
+    repo.write("clusters/powys/north-powys/2022-23/plan.yaml", "board: powys\n")
+    result = repo.validate()
+    reported(result, "clusters/powys", 0, 0, "error", "layout-unknown-board",
+             "the folder 'powys' is not a health board in the registry")
+
+
+def test_unknown_cluster_folder_with_did_you_mean(repo: Repo):
+    folder = "clusters/betsi-cadwaladr/north-east-flintshre"
+    repo.write(f"{folder}/2024-25/plan.yaml", repo.read(NEF_PLAN))
+    result = repo.validate()
+    only_error(result, folder, 0, "layout-unknown-cluster")
+    hint = reported(result, folder, 0, 0, "error", "layout-unknown-cluster",
+                    "the folder 'north-east-flintshre' is not a cluster of Betsi Cadwaladr University Health Board;"
+                    " did you mean 'north-east-flintshire'?")
+    assert "cluster.yaml" in hint
+
+
+@pytest.mark.parametrize("name", ["2023-2024", "2023-25", "23-24", "2023_24"])
+def test_bad_year_folder(repo: Repo, name: str):
+    folder = f"clusters/betsi-cadwaladr/north-east-flintshire/{name}"
+    repo.path(NEF_2023).rename(repo.path(folder))
+    result = repo.validate()
+    only_error(result, folder, 0, "layout-bad-year")
+    hint = reported(result, folder, 0, 0, "error", "layout-bad-year",
+                    f"the folder '{name}' is not a financial year written YYYY-YY")
+    assert hint == "Name the folder after the financial year, e.g. 2023-24 for April 2023 to March 2024."
+
+
+def test_folder_name_that_is_not_a_slug(repo: Repo):
+    folder = "clusters/betsi-cadwaladr/North East Flintshire"
+    repo.path("clusters/betsi-cadwaladr/north-east-flintshire").rename(repo.path(folder))
+    result = repo.validate()
+    only_error(result, folder, 0, "layout-bad-slug")
+    hint = reported(result, folder, 0, 0, "error", "layout-bad-slug",
+                    "the folder name 'North East Flintshire' may only hold lowercase letters, digits and hyphens")
+    assert hint == "Rename it to 'north-east-flintshire'."
+
+
+def test_year_folder_without_plan(repo: Repo):
+    folder = "clusters/betsi-cadwaladr/north-east-flintshire/2024-25"
+    repo.write(f"{folder}/executive-summary.md", "# Cluster Executive Summary\n")
+    result = repo.validate()
+    only_error(result, folder, 0, "layout-missing-plan")
+    hint = reported(result, folder, 0, 0, "error", "layout-missing-plan", "the folder '2024-25' has no plan.yaml")
+    assert hint == "Create the plan with: cluster-plans new betsi-cadwaladr/north-east-flintshire 2024-25"
+
+
+@pytest.mark.parametrize("name, suggestion", [
+    ("summary.md", "; did you mean 'executive-summary.md'?"),
+    ("risk.md", "; did you mean 'risks.md'?"),
+    ("zzz.md", ""),
+])
+def test_unknown_prose_file(repo: Repo, name: str, suggestion: str):
+    rel = f"{NEF_2023}/{name}"
+    repo.write(rel, "# Notes\n")
+    result = repo.validate()
+    only_error(result, rel, 0, "layout-unknown-section")
+    hint = reported(result, rel, 0, 0, "error", "layout-unknown-section",
+                    f"'{name}' is not one of the plan's section files{suggestion}")
+    assert hint.startswith("Section files are: executive-summary.md, forward-look.md, ")
+
+
+@pytest.mark.parametrize("key, old, new, expected", [
+    ("cluster", "cluster: north-east-flintshire", "cluster: north-west-flintshire", "north-east-flintshire"),
+    ("year", "year: 2023-24", "year: 2022-23", "2023-24"),
+    ("board", "board: betsi-cadwaladr", "board: swansea-bay", "betsi-cadwaladr"),
+])
+def test_plan_does_not_match_its_folder(repo: Repo, key: str, old: str, new: str, expected: str):
+    repo.replace(NEF_PLAN, old, new)
+    result = repo.validate()
+    line = repo.line_of(NEF_PLAN, new)
+    only_error(result, NEF_PLAN, line, "layout-mismatch")
+    hint = reported(result, NEF_PLAN, line, len(key) + 3, "error", "layout-mismatch",
+                    f"the file says {key}: {new.split(': ')[1]}, but it is in the folder for {expected}")
+    assert hint == f"Set {key}: {expected}, or move the file to the right folder."
+
+
+def test_cluster_yaml_slug_does_not_match_its_folder(repo: Repo):
+    rel = "clusters/betsi-cadwaladr/north-west-flintshire/cluster.yaml"
+    repo.replace(rel, "slug: north-west-flintshire", "slug: north-west-flint")
+    result = repo.validate()
+    only_error(result, rel, 2, "layout-mismatch")
+    reported(result, rel, 2, 7, "error", "layout-mismatch",
+             "the file says slug: north-west-flint, but it is in the folder for north-west-flintshire")
+
+
+def test_two_clusters_share_a_name(repo: Repo):
+    rel = "clusters/betsi-cadwaladr/north-west-flintshire/cluster.yaml"
+    repo.write(rel, repo.read(rel) + "aliases:\n- NWF\n- N.E.F.\n- NEF\n")
+    result = repo.validate()
+    line = repo.line_of(rel, "- NEF")
+    only_error(result, rel, line, "registry-duplicate-name")
+    hint = reported(result, rel, line, 3, "error", "registry-duplicate-name",
+                    "the name 'NEF' is used by both betsi-cadwaladr/north-east-flintshire and"
+                    " betsi-cadwaladr/north-west-flintshire")
+    assert hint == "Each name or alias must find exactly one cluster; remove it from one of them."
+
+
+# --- Schema -----------------------------------------------------------------------
+
+
+def test_missing_field(repo: Repo):
+    repo.replace(NEF_PLAN, "    title: Audiology\n", "")
+    result = repo.validate()
+    line = repo.line_of(NEF_PLAN, "- id: audiology")
+    only_error(result, NEF_PLAN, line, "schema-missing-field")
+    hint = reported(result, NEF_PLAN, line, 5, "error", "schema-missing-field", "'title' is required here but missing")
+    assert hint == "Add 'title:' to this block. See the plan template for an example."
+
+
+def test_missing_top_level_field(repo: Repo):
+    repo.replace(NEF_PLAN, "year: 2023-24\n", "")
+    result = repo.validate()
+    line = repo.line_of(NEF_PLAN, "board: betsi-cadwaladr")
+    only_error(result, NEF_PLAN, line, "schema-missing-field")
+    reported(result, NEF_PLAN, line, 1, "error", "schema-missing-field", "'year' is required here but missing")
+
+
+def test_unknown_field_with_suggestion(repo: Repo):
+    repo.replace(NEF_PLAN, "    budget: £18,500\n", "    budjet: £18,500\n")
+    result = repo.validate()
+    line = repo.line_of(NEF_PLAN, "budjet")
+    only_error(result, NEF_PLAN, line, "schema-unknown-field")
+    hint = reported(result, NEF_PLAN, line, 5, "error", "schema-unknown-field",
+                    "'budjet' is not a field of an activity; did you mean 'budget'?")
+    assert hint.startswith("Allowed fields here: id, title, new_or_existing, since, ")
+
+
+def test_unknown_top_level_field(repo: Repo):
+    repo.replace(NEF_PLAN, "\nactivities:\n", "\nactivites:\n")
+    result = repo.validate()
+    line = repo.line_of(NEF_PLAN, "activites:")
+    only_error(result, NEF_PLAN, line, "schema-unknown-field")
+    reported(result, NEF_PLAN, line, 1, "error", "schema-unknown-field",
+             "'activites' is not a field of a plan; did you mean 'activities'?")
+
+
+def test_unknown_field_without_suggestion(repo: Repo):
+    repo.replace(UV_PLAN, "  - fact: The locality has 10 community pharmacies.\n",
+                 "  - fact: The locality has 10 community pharmacies.\n    colour: green\n")
+    result = repo.validate()
+    line = repo.line_of(UV_PLAN, "colour: green")
+    only_error(result, UV_PLAN, line, "schema-unknown-field")
+    hint = reported(result, UV_PLAN, line, 5, "error", "schema-unknown-field",
+                    "'colour' is not a field of a key fact")
+    assert hint == "Allowed fields here: fact, source."
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("leads:\n  - name: Dr Angharad Fletcher\n    role: North East Flintshire Cluster Lead\n",
+     "leads: Dr Angharad Fletcher\n",
+     "expected a list (lines starting with '- '), received text 'Dr Angharad Fletcher'"),
+    ("    title: Audiology\n", "    title: [Audiology, Hearing]\n", "expected text, received a list"),
+    ("  - id: audiology\n", "  - id: Audiology\n",
+     "expected a slug of lowercase letters, digits and hyphens, received text 'Audiology'"),
+    ("    since: 2022-23\n", "    since: 22/23\n", "expected a financial year such as 2023-24, received text '22/23'"),
+    ("    title: Audiology\n", "    title: 2023\n", "expected text, received a number '2023'"),
+])
+def test_wrong_type(repo: Repo, old: str, new: str, message: str):
+    repo.replace(NEF_PLAN, old, new)
+    result = repo.validate()
+    first_new_line = new.splitlines()[0]
+    line = repo.line_of(NEF_PLAN, first_new_line)
+    col = len(first_new_line) - len(first_new_line.split(": ", 1)[1]) + 1
+    only_error(result, NEF_PLAN, line, "schema-wrong-type")
+    hint = reported(result, NEF_PLAN, line, col, "error", "schema-wrong-type", message)
+    assert hint.startswith("Change the value at '")
+
+
+def test_wrong_type_of_whole_file(repo: Repo):
+    repo.write(NEF_PLAN, "- board: betsi-cadwaladr\n- cluster: north-east-flintshire\n")
+    result = repo.validate()
+    only_error(result, NEF_PLAN, 1, "schema-wrong-type")
+    reported(result, NEF_PLAN, 1, 1, "error", "schema-wrong-type",
+             "expected a mapping of fields (lines like 'name: value'), received a list")
+
+
+def test_empty_plan_file(repo: Repo):
+    repo.write(NEF_PLAN, "# nothing yet\n")
+    result = repo.validate()
+    only_error(result, NEF_PLAN, 1, "schema-wrong-type")
+    reported(result, NEF_PLAN, 1, 1, "error", "schema-wrong-type",
+             "expected a mapping of fields (lines like 'name: value'), received nothing")
+
+
+def test_value_that_fits_no_alternative_is_one_problem(repo: Repo):
+    repo.replace(UV_PLAN, "      wte: 0.2\n", "      wte: [0.2]\n")
+    result = repo.validate()
+    line = repo.line_of(UV_PLAN, "wte: [0.2]")
+    only_error(result, UV_PLAN, line, "schema-wrong-type")
+    hint = reported(result, UV_PLAN, line, 12, "error", "schema-wrong-type",
+                    "expected a number or text, received a list")
+    assert hint == "Change the value at 'workforce.roles[1].wte' to a number or text."
+
+
+@pytest.mark.parametrize("rel, old, new, message", [
+    (NEF_PLAN, "status: published\n", "status: final\n",
+     "expected one of 'draft' or 'published', received text 'final'"),
+    (UV_PLAN, "    likelihood: M\n", "    likelihood: High\n",
+     "expected one of 'L', 'M' or 'H', received text 'High'"),
+    (NEF_PLAN, "    budget: {note: BCUHB Funded}\n", "    budget: {amout: 12000}\n",
+     "unknown field 'amout' in an amount of money"),
+    (NEF_PLAN, "    budget: £18,500\n", "    budget: yes\n", "expected an amount of money, received a yes/no value"),
+    (NEF_PLAN, "    budget: £18,500\n", "    budget: .inf\n",
+     "expected an amount of money, received the number inf, which is not an amount"),
+])
+def test_invalid_value(repo: Repo, rel: str, old: str, new: str, message: str):
+    repo.replace(rel, old, new)
+    result = repo.validate()
+    line = repo.line_of(rel, new.rstrip("\n"))
+    col = len(new) - len(new.split(": ", 1)[1]) + 1
+    only_error(result, rel, line, "schema-invalid-value")
+    hint = reported(result, rel, line, col, "error", "schema-invalid-value", message)
+    assert hint.startswith("Change the value at '")
+
+
+def test_board_yaml_schema_problem(repo: Repo):
+    rel = "clusters/swansea-bay/board.yaml"
+    repo.replace(rel, "short_name: Swansea Bay\n", "short-name: Swansea Bay\n")
+    result = repo.validate()
+    line = repo.line_of(rel, "short-name")
+    assert (rel, line, "schema-unknown-field") in result.errors()
+    reported(result, rel, line, 1, "error", "schema-unknown-field",
+             "'short-name' is not a field of a board; did you mean 'short_name'?")
+
+
+# --- Plan rules ---------------------------------------------------------------------
+
+
+def test_duplicate_activity_ids(repo: Repo):
+    repo.replace(NEF_PLAN, "  - id: audiology\n", "  - id: phlebotomy\n")
+    result = repo.validate()
+    first = repo.line_of(NEF_PLAN, "- id: phlebotomy")
+    second = repo.line_of(NEF_PLAN, "- id: phlebotomy", nth=2)
+    only_error(result, NEF_PLAN, second, "activity-duplicate-id")
+    hint = reported(result, NEF_PLAN, second, 9, "error", "activity-duplicate-id",
+                    f"the activity id 'phlebotomy' is already used on line {first}")
+    assert "keep an id unchanged from year to year" in hint
+
+
+def test_unparseable_money_is_an_error(repo: Repo):
+    text = repo.read(NEF_PLAN)
+    repo.write(NEF_PLAN, text[:text.index("known_issues:")])
+    result = repo.validate()
+    line = repo.line_of(NEF_PLAN, "£77,0194.24")
+    only_error(result, NEF_PLAN, line, "money-unparseable")
+    hint = reported(result, NEF_PLAN, line, 15, "error", "money-unparseable",
+                    "'£77,0194.24' is not an amount of money")
+    assert hint.endswith("add under known_issues: problem: money-unparseable, field: finance.lines[2].amount,"
+                         " note: <what is wrong in the source>.")
+
+
+def test_unparseable_activity_budget(repo: Repo):
+    repo.replace(NWF_PLAN, "    budget: £45,000\n", "    budget: £72,,000\n")
+    result = repo.validate()
+    line = repo.line_of(NWF_PLAN, "£72,,000")
+    only_error(result, NWF_PLAN, line, "money-unparseable")
+    reported(result, NWF_PLAN, line, 13, "error", "money-unparseable", "'£72,,000' is not an amount of money")
+
+
+def test_acknowledged_unparseable_money_is_a_warning(repo: Repo):
+    result = repo.validate()
+    assert result.exit_code == 0
+    line = repo.line_of(NEF_PLAN, "£77,0194.24")
+    reported(result, NEF_PLAN, line, 15, "warning", "money-unparseable",
+             "'£77,0194.24' is not an amount of money (known issue of the source: The plan prints the cost of"
+             " Phlebotomy as £77,0194.24, which is not a valid figure; the activity table gives its budget as TBC.)")
+
+
+def test_finance_total_mismatch(repo: Repo):
+    repo.replace(UV_PLAN, "      amount: £6,799.00\n", "      amount: £6,899.00\n")
+    result = repo.validate()
+    line = repo.line_of(UV_PLAN, "  total: £202,382.50")
+    only_error(result, UV_PLAN, line, "finance-total-mismatch")
+    hint = reported(result, UV_PLAN, line, 10, "error", "finance-total-mismatch",
+                    "the total is £202,382.50, but the lines add up to £202,482.50")
+    assert hint.startswith("Correct the total or the lines so that they agree.")
+
+
+def test_finance_total_mismatch_acknowledged_is_a_warning(repo: Repo):
+    repo.replace(UV_PLAN, "      amount: £6,799.00\n", "      amount: £6,899.00\n")
+    repo.write(UV_PLAN, repo.read(UV_PLAN) + "\nknown_issues:\n  - problem: finance-total-mismatch\n"
+               "    field: finance.total\n    note: The source's total leaves out £100 of Audiology.\n")
+    result = repo.validate()
+    assert result.exit_code == 0, result.output
+    reported(result, UV_PLAN, repo.line_of(UV_PLAN, "  total: £202,382.50"), 10, "warning",
+             "finance-total-mismatch", "the total is £202,382.50, but the lines add up to £202,482.50"
+             " (known issue of the source: The source's total leaves out £100 of Audiology.)")
+
+
+def test_finance_balance_mismatch(repo: Repo):
+    repo.replace(UV_PLAN, "  balance: £22,403.50\n", "  balance: £22,000\n")
+    result = repo.validate()
+    line = repo.line_of(UV_PLAN, "  balance: £22,000")
+    only_error(result, UV_PLAN, line, "finance-balance-mismatch")
+    hint = reported(result, UV_PLAN, line, 12, "error", "finance-balance-mismatch",
+                    "the balance is £22,000, but allocation plus carry-over minus committed is £22,403.50")
+    assert hint.startswith("Correct the balance, the allocation or the committed total so that they agree.")
+
+
+def test_finance_balance_is_checked_without_lines(repo: Repo):
+    text = repo.read(UV_PLAN)
+    start, end = text.index("  lines:\n"), text.index("  total: £202,382.50")
+    repo.write(UV_PLAN, text[:start] + text[end:])
+    repo.replace(UV_PLAN, "  balance: £22,403.50\n", "  balance: £2,403.50\n")
+    result = repo.validate()
+    only_error(result, UV_PLAN, repo.line_of(UV_PLAN, "  balance:"), "finance-balance-mismatch")
+    assert "the balance is £2,403.50, but allocation plus carry-over minus committed is £22,403.50" in result.output
+
+
+def test_finance_total_that_cannot_be_checked(repo: Repo, pristine: CliResult):
+    repo.replace(UV_PLAN, "      amount: £1,920.00\n", "      amount: TBC\n")
+    result = repo.validate()
+    assert result.exit_code == 0
+    line = repo.line_of(UV_PLAN, "  total: £202,382.50")
+    assert new_warnings(result, pristine) == [(UV_PLAN, line, "finance-total-unchecked")]
+    reported(result, UV_PLAN, line, 10, "warning", "finance-total-unchecked",
+             "the total cannot be checked because 1 of the lines are to be confirmed")
+
+
+@pytest.mark.parametrize("old, new, vocabulary, suggestion", [
+    ("    ministerial_priorities: [A Healthier Wales]\n    sppc_priorities: [Community Infrastructure]\n"
+     "    budget: £18,500", "    ministerial_priorities: [Population helth]\n    sppc_priorities: [Community"
+     " Infrastructure]\n    budget: £18,500", "ministerial priority", "Population health"),
+    ("    status: delayed\n    status_detail: Started but delayed\n    comments:\n      - Recruitment\n",
+     "    status: stalled\n    status_detail: Started but delayed\n    comments:\n      - Recruitment\n",
+     "activity status", "started"),
+])
+def test_unknown_vocabulary_term(repo: Repo, old: str, new: str, vocabulary: str, suggestion: str):
+    repo.replace(NEF_PLAN, old, new)
+    term = "Population helth" if "helth" in new else "stalled"
+    result = repo.validate()
+    line = repo.line_of(NEF_PLAN, new.splitlines()[0])
+    only_error(result, NEF_PLAN, line, "vocabulary-unknown")
+    col = repo.read(NEF_PLAN).splitlines()[line - 1].index(term) + 1
+    hint = reported(result, NEF_PLAN, line, col, "error", "vocabulary-unknown",
+                    f"'{term}' is not a known {vocabulary}; did you mean '{suggestion}'?")
+    assert hint.startswith("Use one of: ")
+
+
+def test_unknown_ministerial_priority_hint_lists_the_vocabulary(repo: Repo):
+    repo.replace(UV_PLAN, "    ministerial_priorities: [Population health]\n",
+                 "    ministerial_priorities: [Levelling up]\n")
+    result = repo.validate()
+    line = repo.line_of(UV_PLAN, "Levelling up")
+    hint = reported(result, UV_PLAN, line, 30, "error", "vocabulary-unknown",
+                    "'Levelling up' is not a known ministerial priority")
+    assert hint == f"Use one of: {MINISTERIAL}."
+
+
+def test_unknown_board_strategic_priority(repo: Repo):
+    repo.replace(UV_PLAN, "        strategic_priorities: [Improving Cancer and Palliative Care]\n",
+                 "        strategic_priorities: [Improving Cancer Care]\n")
+    result = repo.validate()
+    line = repo.line_of(UV_PLAN, "Improving Cancer Care")
+    only_error(result, UV_PLAN, line, "vocabulary-unknown")
+    reported(result, UV_PLAN, line, 32, "error", "vocabulary-unknown",
+             "'Improving Cancer Care' is not a known Swansea Bay strategic priority area;"
+             " did you mean 'Improving Cancer and Palliative Care'?")
+
+
+@pytest.mark.parametrize("old, new, term, vocabulary, canonical", [
+    ("    ministerial_priorities: [A Healthier Wales]\n    sppc_priorities: [Community Infrastructure]\n"
+     "    budget: £18,500", "    ministerial_priorities: [Covid-19 response]\n    sppc_priorities: [Community"
+     " Infrastructure]\n    budget: £18,500", "Covid-19 response", "ministerial priority", "Covid response"),
+    ("    status: delayed\n    status_detail: Started but delayed\n    comments:\n      - Recruitment\n",
+     "    status: on hold\n    status_detail: Started but delayed\n    comments:\n      - Recruitment\n",
+     "on hold", "activity status", "delayed"),
+    ("    funding_sources: [Health board core funding]\n", "    funding_sources: [BCUHB Funded]\n",
+     "BCUHB Funded", "funding source", "Health board core funding"),
+    ("    sppc_priorities: [Community Infrastructure]\n    budget: {note",
+     "    sppc_priorities: [community infrastructure]\n    budget: {note",
+     "community infrastructure", "SPPC programme priority", "Community Infrastructure"),
+])
+def test_variant_spelling_is_a_warning(repo: Repo, pristine: CliResult, old, new, term, vocabulary, canonical):
+    repo.replace(NEF_PLAN, old, new)
+    result = repo.validate()
+    assert result.exit_code == 0, result.output
+    line = repo.line_of(NEF_PLAN, new.splitlines()[0])
+    col = repo.read(NEF_PLAN).splitlines()[line - 1].index(term) + 1
+    assert new_warnings(result, pristine) == [(NEF_PLAN, line, "vocabulary-variant")]
+    hint = reported(result, NEF_PLAN, line, col, "warning", "vocabulary-variant",
+                    f"'{term}' is a variant of the {vocabulary} '{canonical}'")
+    assert hint == f"Write '{canonical}' so that the plan is counted with others that use it."
+
+
+def test_budget_to_be_confirmed(repo: Repo, pristine: CliResult):
+    repo.replace(NWF_PLAN, "    budget: 8000\n", "    budget: £TBC\n")
+    result = repo.validate()
+    assert result.exit_code == 0
+    line = repo.line_of(NWF_PLAN, "budget: £TBC")
+    assert new_warnings(result, pristine) == [(NWF_PLAN, line, "budget-tbc")]
+    hint = reported(result, NWF_PLAN, line, 13, "warning", "budget-tbc",
+                    "the budget of 'Waiting List initiative' is to be confirmed")
+    assert hint == "Enter the amount once it is agreed, so that board and national totals include it."
+
+
+def test_funding_source_to_be_confirmed(repo: Repo):
+    # The fixture's own warning: the only source named is "To be confirmed".
+    result = repo.validate()
+    assert result.exit_code == 0
+    line = repo.line_of(NWF_PLAN, "funding_sources: [To be confirmed]")
+    hint = reported(result, NWF_PLAN, line, 22, "warning", "funding-source-missing",
+                    "'Mental Health - ICAN' names no funding source")
+    assert hint == "Add funding_sources, e.g. [Cluster funding] or [Health board core funding]."
+
+
+def test_funding_source_missing(repo: Repo, pristine: CliResult):
+    repo.replace(NWF_PLAN, "    funding_sources: [Cluster funding, Health board core funding]\n", "")
+    result = repo.validate()
+    assert result.exit_code == 0
+    line = repo.line_of(NWF_PLAN, "- id: waiting-list-initiative")
+    assert new_warnings(result, pristine) == [(NWF_PLAN, line, "funding-source-missing")]
+    reported(result, NWF_PLAN, line, 5, "warning", "funding-source-missing",
+             "'Waiting List initiative' names no funding source")
+
+
+def test_known_issue_that_matches_no_problem(repo: Repo, pristine: CliResult):
+    repo.replace(NEF_PLAN, "    field: finance.lines[2].amount\n", "    field: finance.lines[3].amount\n")
+    result = repo.validate()
+    issue = repo.line_of(NEF_PLAN, "  - problem: money-unparseable")
+    figure = repo.line_of(NEF_PLAN, "£77,0194.24")
+    assert result.exit_code == 1
+    assert result.errors() == [(NEF_PLAN, figure, "money-unparseable")]
+    hint = reported(result, NEF_PLAN, issue, 5, "warning", "known-issue-unmatched",
+                    "the known issue money-unparseable at 'finance.lines[3].amount' matches no problem in this plan")
+    assert hint == "Remove it if the figure has been corrected, or check the problem code and field path."
+
+
+def test_known_issue_not_allowed(repo: Repo):
+    repo.write(NWF_PLAN, repo.read(NWF_PLAN) + "\nknown_issues:\n  - problem: budget-tbc\n"
+               "    field: activities[0].budget\n    note: The source gives no figure.\n")
+    result = repo.validate()
+    line = repo.line_of(NWF_PLAN, "  - problem: budget-tbc")
+    only_error(result, NWF_PLAN, line, "known-issue-not-allowed")
+    hint = reported(result, NWF_PLAN, line, 14, "error", "known-issue-not-allowed",
+                    "'budget-tbc' cannot be recorded as a known issue of the source")
+    assert hint == ("Only these problems can be acknowledged: money-unparseable, finance-total-mismatch,"
+                    " finance-balance-mismatch. Fix the others in the plan.")
+
+
+def test_plan_without_lead(repo: Repo, pristine: CliResult):
+    repo.replace(NWF_PLAN, "leads:\n  - name: Dr Bisola Ekwueme\n    role: North West Flintshire Cluster Lead\n", "")
+    result = repo.validate()
+    assert result.exit_code == 0
+    line = repo.line_of(NWF_PLAN, "board: betsi-cadwaladr")
+    assert len(result.warnings()) == len(pristine.warnings()) + 1
+    assert [w for w in result.warnings() if w[2] == "plan-missing-lead"] == [(NWF_PLAN, line, "plan-missing-lead")]
+    reported(result, NWF_PLAN, line, 1, "warning", "plan-missing-lead", "the plan names no cluster lead")
+
+
+# --- The run as a whole -------------------------------------------------------------------
+
+
+def test_one_run_reports_every_problem_in_every_file(repo: Repo):
+    repo.replace(NEF_PLAN, "status: published\n", "status: published\nstatus: draft\n")
+    repo.replace(f"{NEF_2022}/plan.yaml", "    budget: 25000\n", "    budget: £25,00\n")
+    repo.replace(f"{NEF_2022}/plan.yaml", "  - id: phlebotomy\n", "  - id: upcc\n")
+    repo.path(f"{NEF_2022}/difficulties.md").write_bytes(b"# Difficulties\n\n\x96 Workforce\n")
+    repo.replace(NWF_PLAN, "    title: Waiting List initiative\n", "    titel: Waiting List initiative\n")
+    repo.replace(UV_PLAN, "  balance: £22,403.50\n", "  balance: £22,403.51\n")
+    repo.write(f"{UV_2022}/risk-register.md", "# Risk register\n")
+    result = repo.validate()
+    assert result.exit_code == 1
+    assert sorted((file, code) for file, _, code in result.errors()) == sorted([
+        (f"{NEF_2022}/difficulties.md", "file-encoding"),
+        (f"{NEF_2022}/plan.yaml", "money-unparseable"),
+        (f"{NEF_2022}/plan.yaml", "activity-duplicate-id"),
+        (NEF_PLAN, "yaml-duplicate-key"),
+        (NWF_PLAN, "schema-unknown-field"),
+        (NWF_PLAN, "schema-missing-field"),
+        (f"{UV_2022}/plan.yaml", "finance-balance-mismatch"),
+        (f"{UV_2022}/risk-register.md", "layout-unknown-section"),
+    ])
+    assert result.lines[-1].startswith("4 plans checked: 8 errors, ")
+
+
+def test_problems_are_printed_in_file_and_line_order(repo: Repo):
+    repo.replace(UV_PLAN, "  balance: £22,403.50\n", "  balance: £1\n")
+    repo.replace(UV_PLAN, "    likelihood: M\n", "    likelihood: X\n")
+    repo.replace(NEF_PLAN, "  - id: audiology\n", "  - id: phlebotomy\n")
+    problems = repo.validate().problems()
+    assert problems == sorted(problems)
+
+
+# --- The catalogue itself ----------------------------------------------------------------
+
+
+def test_every_problem_code_has_a_test():
+    source = Path(__file__).read_text(encoding="utf-8")
+    untested = [code for code in CATALOGUE if f'"{code}"' not in source]
+    assert untested == []
+
+
+@pytest.mark.parametrize("code", sorted(CATALOGUE))
+def test_catalogue_entries_are_complete(code: str):
+    kind = CATALOGUE[code]
+    assert re.fullmatch(r"[a-z]+(-[a-z]+)+", code)
+    assert kind.title and kind.message and kind.hint
+    assert kind.severity in ("error", "warning")
+    if kind.acknowledgeable:
+        assert kind.severity == "error" and kind.hint.endswith(ACK_HINT)
+
+
+def test_file_paths_use_forward_slashes(repo: Repo):
+    repo.write(f"{UV_2022}/risk-register.md", "# Risk register\n")
+    result = repo.validate()
+    assert all("\\" not in file and not os.path.isabs(file) for file, _, _ in result.problems())
