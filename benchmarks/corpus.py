@@ -820,6 +820,9 @@ class ClusterStory:
                 if a:
                     self.activities.append(a)
             return changes
+        # Clusters spend about their allocation: when cluster-funded work outgrows it, budgets are
+        # trimmed and new work is funded from elsewhere.
+        over = self.cluster_spend() > self.allocation * Decimal("0.9")
         keep = []
         for a in self.activities:
             if a.status in ("completed", "stopped") or rng.random() < 0.07:
@@ -840,7 +843,8 @@ class ClusterStory:
                 if a.funding == ["To be confirmed"]:
                     a.funding = [a.template[9]]
             elif a.budget is not None and r < 0.3:
-                a.budget = round_money(rng, float(a.budget) * rng.uniform(0.8, 1.3))
+                a.budget = round_money(rng, float(a.budget) * (rng.uniform(0.7, 1.0) if over
+                                                               else rng.uniform(0.9, 1.3)))
                 a.rebudgeted = True
             elif a.budget is not None and r > 0.97:
                 a.budget = None
@@ -853,6 +857,10 @@ class ClusterStory:
             a = self.new_activity(year, existing=False)
             if a is None:
                 break
+            if a.budget is not None and "Cluster funding" in a.funding and \
+                    self.cluster_spend() + a.budget > self.allocation * Decimal("0.95"):
+                a.funding = [rng.choice(["Health board core funding", "Welsh Government", "Transformation funding",
+                                         "Pacesetter funding", "Primary Care Development funding"])]
             self.activities.append(a)
             changes["added"].append(a.title)
         if rng.random() < 0.2:
@@ -864,6 +872,15 @@ class ClusterStory:
         self.gps = max(self.practices, self.gps + rng.choice([-2, -1, -1, 0, 0, 1]))
         self.nurses = round(max(2.0, self.nurses + rng.uniform(-0.8, 1.0)), 1)
         return changes
+
+    def cluster_spend(self) -> Decimal:
+        """What the cluster-funded activities with a known budget cost (the finance lines)."""
+        return sum((a.budget for a in self.activities if a.budget is not None and self.cluster_funded(a)),
+                   Decimal(0))
+
+    @staticmethod
+    def cluster_funded(a: Activity) -> bool:
+        return any(f.startswith("Cluster") for f in a.funding)
 
     def next_status(self, status: str) -> str:
         r = self.rng.random()
@@ -940,7 +957,7 @@ class ClusterStory:
         rng = self.rng
         lines, amounts = [], []
         for i, a in enumerate(self.activities):
-            if a.budget is None or not any(f.startswith("Cluster") for f in a.funding):
+            if a.budget is None or not self.cluster_funded(a):
                 continue
             recurrent = rng.random() < 0.55
             line: dict = {"item": a.title, "amount": self.money(a.budget)}
@@ -952,13 +969,17 @@ class ClusterStory:
                                            "Includes on-costs"])
             lines.append(line)
             amounts.append(a.budget)
-        for item in self.pick(EXTRA_FINANCE_LINES, rng.randint(1, 3)):
-            value = round_money(rng, rng.uniform(800, 9000) * self.scale)
+        carry = self.balance if self.balance > 0 and rng.random() < 0.5 else Decimal(0)
+        allocation = self.allocation
+        # Smaller lines take up most of what is left (some clusters end over- or under-committed).
+        room = float(allocation + carry - sum(amounts, Decimal(0))) * rng.uniform(0.75, 1.0)
+        extra = self.pick(EXTRA_FINANCE_LINES, rng.randint(1, 3))
+        for item in extra:
+            value = room / len(extra) * rng.uniform(0.7, 1.3) if room > 3000 else rng.uniform(500, 3000)
+            value = round_money(rng, value)
             lines.append({"item": item, "amount": self.money(value), "recurrent": False})
             amounts.append(value)
         committed = sum(amounts, Decimal(0))
-        carry = self.balance if self.balance > 0 and rng.random() < 0.5 else Decimal(0)
-        allocation = self.allocation
         balance = allocation + carry - committed
         self.balance = balance
         known_issues = []

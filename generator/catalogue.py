@@ -215,6 +215,8 @@ class VocabularyUnknown(ProblemType):
     title = "Term not in the controlled vocabulary"
     message = "'{term}' is not a known {vocabulary}{suggestion}"
     hint = "Use one of: {choices}."
+    # A source whose table columns slipped can put other text in a vocabulary cell; it is kept as printed.
+    acknowledgeable = True
 
 
 @problem_type

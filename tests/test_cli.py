@@ -1,0 +1,286 @@
+"""The command line: output formats, exit codes, help, the published JSON Schema and path selection."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from generator.cli import cli
+from generator.load import load_yaml
+from plan_testing import NEF_2022, NEF_2023, NWF_2022, PLANS, UV_2022, Repo, run_cli
+
+NWF_PLAN = f"{NWF_2022}/plan.yaml"
+PROBLEM_KEYS = {"file", "line", "column", "severity", "code", "field", "message", "hint"}
+
+
+def break_nwf_budget(repo: Repo) -> int:
+    repo.replace(NWF_PLAN, "    budget: £45,000\n", "    budget: £72,,000\n")
+    return repo.line_of(NWF_PLAN, "£72,,000")
+
+
+# --- Output formats ------------------------------------------------------------------
+
+
+def test_text_output_ends_with_a_summary(repo: Repo):
+    result = repo.validate()
+    assert result.exit_code == 0
+    assert result.lines[-1] == "4 plans checked: 0 errors, 11 warnings"
+    assert "\x1b[" not in result.output  # no colour when the output is not a terminal
+
+
+def test_json_output(repo: Repo):
+    line = break_nwf_budget(repo)
+    result = repo.validate("--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    assert set(report) == {"valid", "plans_checked", "errors", "warnings", "problems"}
+    assert report["valid"] is False
+    assert (report["plans_checked"], report["errors"], report["warnings"]) == (4, 1, 11)
+    assert all(set(p) == PROBLEM_KEYS for p in report["problems"])
+    [error] = [p for p in report["problems"] if p["severity"] == "error"]
+    assert error == {
+        "file": NWF_PLAN, "line": line, "column": 13, "severity": "error", "code": "money-unparseable",
+        "field": "activities[2].budget", "message": "'£72,,000' is not an amount of money",
+        "hint": error["hint"],
+    }
+    assert error["hint"].startswith("Write the amount in pounds as a number")
+
+
+def test_json_output_of_a_valid_repository(repo: Repo):
+    result = repo.validate("--format", "json")
+    assert result.exit_code == 0
+    report = json.loads(result.output)
+    assert (report["valid"], report["plans_checked"], report["errors"], report["warnings"]) == (True, 4, 0, 11)
+    codes = {p["code"] for p in report["problems"]}
+    assert codes == {"budget-tbc", "money-unparseable", "funding-source-missing"}
+
+
+def test_json_and_text_report_the_same_problems(repo: Repo):
+    break_nwf_budget(repo)
+    text = repo.validate()
+    report = json.loads(repo.validate("--format", "json").output)
+    assert [(p["file"], p["line"], p["code"]) for p in report["problems"]] == text.problems()
+
+
+def test_github_annotations(repo: Repo):
+    line = break_nwf_budget(repo)
+    result = repo.validate("--format", "github")
+    assert result.exit_code == 1
+    [error] = [x for x in result.lines if x.startswith("::error ")]
+    assert error.startswith(f"::error file={NWF_PLAN},line={line},col=13,title=money-unparseable::"
+                            "'£72,,000' is not an amount of money%0AWrite the amount in pounds")
+    warnings = [x for x in result.lines if x.startswith("::warning ")]
+    assert len(warnings) == 11
+    assert all(",title=" in w for w in warnings)
+    assert result.lines[-1] == "4 plans checked: 1 error, 11 warnings"
+
+
+def test_github_annotation_of_a_problem_without_a_line(repo: Repo):
+    repo.write(f"{UV_2022}/risk-register.md", "# Risk register\n")
+    result = repo.validate("--format", "github")
+    [error] = [x for x in result.lines if x.startswith("::error ")]
+    assert error.startswith(f"::error file={UV_2022}/risk-register.md,title=layout-unknown-section::"
+                            "'risk-register.md' is not one of the plan's section files")
+
+
+def test_github_escapes_properties_and_newlines(repo: Repo):
+    line = break_nwf_budget(repo)
+    result = repo.validate("--format", "github")
+    [error] = [x for x in result.lines if x.startswith("::error ")]
+    body = error.split("::", 2)[2]
+    assert "\n" not in body and "%0A" in body
+    assert f"line={line}" in error
+
+
+# --- Exit codes and usage errors -----------------------------------------------------
+
+
+def test_exit_code_1_on_errors_0_on_warnings(repo: Repo):
+    assert repo.validate().exit_code == 0
+    break_nwf_budget(repo)
+    assert repo.validate().exit_code == 1
+
+
+def test_unknown_option_is_a_usage_error(repo: Repo):
+    result = repo.validate("--strict")
+    assert result.exit_code == 2
+    assert "No such option '--strict'" in result.output
+    assert "Usage: cluster-plans validate" in result.output
+
+
+def test_missing_path_is_a_usage_error(repo: Repo):
+    result = repo.validate("clusters/betsi-cadwaladr/north-east-flintshire/2030-31")
+    assert result.exit_code == 2
+    assert "no such file or folder: clusters/betsi-cadwaladr/north-east-flintshire/2030-31" in result.output
+
+
+def test_bad_format_is_a_usage_error(repo: Repo):
+    result = repo.validate("--format", "xml")
+    assert result.exit_code == 2
+    assert "'xml' is not one of 'text', 'json', 'github'" in result.output
+
+
+def test_unknown_command_is_a_usage_error(repo: Repo):
+    result = run_cli("valdate", cwd=repo.root)
+    assert result.exit_code == 2
+    assert "No such command 'valdate'" in result.output
+
+
+# --- Help ------------------------------------------------------------------------------
+
+
+def test_top_level_help_lists_every_command():
+    result = run_cli("--help")
+    assert result.exit_code == 0
+    assert result.output.startswith("Usage: cluster-plans [OPTIONS] COMMAND [ARGS]...")
+    for name in cli.commands:
+        assert f"  {name} " in result.output or f"  {name}\n" in result.output, name
+
+
+def test_version():
+    result = run_cli("--version")
+    assert result.exit_code == 0
+    assert result.output.startswith("cluster-plans, version ")
+
+
+@pytest.mark.parametrize("name", sorted(cli.commands))
+def test_help_of_every_command_lists_its_options(name: str):
+    command = cli.commands[name]
+    result = run_cli(name, "--help")
+    assert result.exit_code == 0
+    assert result.output.startswith(f"Usage: cluster-plans {name} ")
+    for param in command.params:
+        for opt in getattr(param, "opts", []):
+            if opt.startswith("-"):
+                assert opt in result.output, f"{name} --help does not list {opt}"
+    assert "-h, --help" in result.output
+    assert command.help and command.help.split("\n")[0] in result.output
+
+
+def test_validate_help_names_the_formats():
+    result = run_cli("validate", "--help")
+    for option in ("--format [text|json|github]", "--root DIRECTORY"):
+        assert option in result.output
+
+
+# --- The JSON Schema ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def plan_schema() -> dict:
+    result = run_cli("schema")
+    assert result.exit_code == 0
+    schema = json.loads(result.output)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return schema
+
+
+def plan_data(repo: Repo, rel: str):
+    doc, problems = load_yaml(repo.path(rel), rel)
+    assert problems == []
+    return doc.data
+
+
+def test_schema_is_draft_2020_12_with_an_id(plan_schema: dict):
+    assert plan_schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert plan_schema["$id"].endswith("plan.schema.json")
+    assert plan_schema["type"] == "object"
+    assert set(plan_schema["required"]) == {"board", "cluster", "year"}
+    assert plan_schema["additionalProperties"] is False
+
+
+@pytest.mark.parametrize("plan", PLANS)
+def test_schema_accepts_the_fixture_plans(repo: Repo, plan_schema: dict, plan: str):
+    jsonschema.validate(plan_data(repo, f"{plan}/plan.yaml"), plan_schema,
+                        cls=jsonschema.Draft202012Validator)
+
+
+@pytest.mark.parametrize("path, key", [
+    ((), "colour"),
+    (("activities", 0), "budjet"),
+    (("finance", "lines", 1), "amout"),
+])
+def test_schema_rejects_an_unknown_field(repo: Repo, plan_schema: dict, path: tuple, key: str):
+    data = plan_data(repo, f"{NEF_2023}/plan.yaml")
+    target = data
+    for part in path:
+        target = target[part]
+    target[key] = "green"
+    with pytest.raises(jsonschema.ValidationError) as caught:
+        jsonschema.validate(data, plan_schema, cls=jsonschema.Draft202012Validator)
+    assert key in str(caught.value)
+
+
+def test_schema_rejects_bad_values(repo: Repo, plan_schema: dict):
+    validator = jsonschema.Draft202012Validator(plan_schema)
+    data = plan_data(repo, f"{UV_2022}/plan.yaml")
+    data["year"] = "2022/23"
+    data["risks"][0]["likelihood"] = "High"
+    data["activities"][0]["id"] = "OT in primary care"
+    data["finance"]["total"] = {"amount": "lots"}
+    failing = sorted(".".join(map(str, e.absolute_path)) for e in validator.iter_errors(data))
+    # Optional blocks are anyOf [block, null], so a bad amount is reported at the block.
+    assert failing == ["activities.0.id", "finance", "risks.0.likelihood", "year"]
+
+
+def test_schema_output_file(tmp_path, plan_schema: dict):
+    target = tmp_path / "plan.schema.json"
+    result = run_cli("schema", "--output", target)
+    assert result.exit_code == 0 and result.output == ""
+    assert json.loads(target.read_text(encoding="utf-8")) == plan_schema
+
+
+def test_schema_is_deterministic():
+    assert run_cli("schema").output == run_cli("schema").output
+
+
+# --- Choosing what to validate --------------------------------------------------------------
+
+
+def test_validate_path_restricts_the_run_to_that_plan(repo: Repo):
+    break_nwf_budget(repo)
+    result = repo.validate(NEF_2023)
+    assert result.exit_code == 0, result.output
+    assert result.lines[-1] == "1 plan checked: 0 errors, 4 warnings"
+    assert {file for file, _, _ in result.problems()} == {f"{NEF_2023}/plan.yaml"}
+
+
+def test_validate_plan_file_path(repo: Repo):
+    line = break_nwf_budget(repo)
+    result = repo.validate(NWF_PLAN)
+    assert result.exit_code == 1
+    assert result.errors() == [(NWF_PLAN, line, "money-unparseable")]
+    assert result.lines[-1].startswith("1 plan checked: 1 error, ")
+
+
+def test_validate_cluster_folder_checks_its_years(repo: Repo):
+    result = repo.validate("clusters/betsi-cadwaladr/north-east-flintshire")
+    assert result.lines[-1].startswith("2 plans checked: 0 errors, ")
+    assert {file.rsplit("/", 1)[0] for file, _, _ in result.problems()} == {NEF_2022, NEF_2023}
+
+
+def test_validate_several_paths(repo: Repo):
+    result = repo.validate(NEF_2022, UV_2022)
+    assert result.lines[-1].startswith("2 plans checked: 0 errors, ")
+
+
+def test_validate_from_inside_a_plan_folder_finds_the_root(repo: Repo):
+    line = break_nwf_budget(repo)
+    result = run_cli("validate", cwd=repo.path(NWF_2022))
+    assert result.exit_code == 1
+    assert result.errors() == [(NWF_PLAN, line, "money-unparseable")]
+
+
+def test_validate_with_root_option(repo: Repo, tmp_path):
+    result = run_cli("validate", "--root", repo.root, cwd=tmp_path)
+    assert result.exit_code == 0
+    assert result.lines[-1] == "4 plans checked: 0 errors, 11 warnings"
+
+
+def test_validate_without_a_repository(tmp_path):
+    result = run_cli("validate", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "clusters" in result.output
+    assert "Traceback" not in result.output
