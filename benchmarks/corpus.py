@@ -338,7 +338,7 @@ SURNAMES = ["Pritchard", "Vaughan", "Lloyd", "Prosser", "Bowen", "Gwilym", "Mere
             "Llewellyn", "Morgan", "Nash", "Ashworth", "Kendrick", "Fairweather", "Holloway", "Whitfield",
             "Okafor", "Malik", "Nowak", "Chen", "Sandhu", "Mensah"]
 LEAD_TITLES = ["Dr", "Dr", "Dr", "Dr", ""]
-LEAD_ROLES = ["Cluster Lead", "Cluster Lead", "Clinical Lead", "Cluster Chair"]
+LEAD_ROLES = ["Cluster Lead", "Cluster Lead", "Cluster Clinical Lead", "Cluster Chair"]
 SECOND_ROLES = ["Cluster Development Manager", "Locality Manager", "Cluster Support Officer",
                 "Business Implementation and Development Manager"]
 PRACTICE_WORDS = ["Bryn", "Glan", "Maes", "Pen-y-bont", "Tan-y-graig", "Heol", "Castle", "Station Road", "Riverside",
@@ -367,6 +367,9 @@ SERVICES = ["the Urgent Primary Care Centre", "the common ailments service", "th
 DIGITAL = ["online consultations", "video consultations", "telephone triage", "the shared clinical system",
            "text messaging for recalls", "the cluster dashboard", "Microsoft Teams for cluster meetings",
            "electronic prescribing"]
+PRESSURES = ["an ageing population", "large new housing developments", "the cost of living crisis",
+             "longer hospital waiting lists", "more people living alone", "the closure of a neighbouring practice",
+             "seasonal visitors in the summer months", "rising levels of obesity"]
 PROBLEMS = ["recruitment of salaried GPs", "retention of practice nurses", "locum availability",
             "the lack of clinical space", "delays in the IT roll-out", "rising demand for same-day appointments",
             "staff sickness", "short-term funding", "waiting lists in secondary care", "the cost of living",
@@ -413,7 +416,21 @@ SENTENCES = {
         "The cluster allocation for {cur} is {allocation}, and this plan sets out how it will be invested.",
         "Our goal is to mature as a primary care cluster, taking on an ever-increasing responsibility to design, develop and deliver services for our community.",
         "Many challenges lie ahead, but with strong foundations and a good track record we are confident we will succeed.",
-        "The cluster is faced with significant demand arising from {problem}, and we are developing short, intermediate and long-term plans in response.",
+        "The cluster is faced with significant demand arising from {pressure}, and we are developing short, intermediate and long-term plans in response.",
+        "Demand on practices continues to grow, driven by {pressure} and by more people living with {condition}.",
+        "Practices in the cluster range from single-handed rural surgeries to large town-centre practices with more than {big} registered patients.",
+        "We have worked closely with {partner} this year, and this has strengthened our ability to support people with {condition}.",
+        "The cluster has a strong identity and a culture of mutual support and respect, which gives us resilience.",
+        "Cluster funding has allowed us to test new roles, and the {role} is now an established part of the practice team.",
+        "We are proud that {activity} is now available to patients registered at every practice in the cluster.",
+        "Our priorities for {cur} reflect the needs identified in the cluster profile and what our practices see every day.",
+        "We will measure the impact of our work on our local population and report progress to the health board every quarter.",
+        "Access remains the issue patients raise with us most often, and improving it is a key objective for the year.",
+        "We will continue to refine and balance the use of remote and face-to-face consultations.",
+        "The plan also reflects the priorities of the Regional Partnership Board and the {board} primary care strategy.",
+        "I would like to thank practice staff, our partners and the cluster support team for their hard work over the last year.",
+        "Our community pharmacies now provide a growing share of minor illness care through the common ailments service.",
+        "We want people to be supported to stay well at home, and to get help early when they need it.",
         "We will continue to work with {partner} and {partner2} so that people are seen by the right professional, at the right time and in the right place.",
         "This year the cluster will invest in {activity}, {activity2} and {activity3}.",
         "Patient feedback from our satisfaction questionnaire shows that {percent}% of respondents rated their experience as good or very good.",
@@ -447,6 +464,11 @@ SENTENCES = {
         "The work was delivered within budget and is now funded recurrently.",
         "Data from {digital} show a steady rise in activity over the year.",
         "Joint working with {partner} meant that referrals were handled in a single conversation.",
+        "Patients with {condition} were among the main users of the service.",
+        "Feedback from GPs has been positive, with fewer follow-up appointments needed.",
+        "Activity figures are collected monthly and shared at cluster meetings.",
+        "The service now runs from {sessions} sites across the cluster.",
+        "A patient story presented at the cluster meeting showed the difference the service made to one family.",
     ],
     "difficulty": [
         "Progress was slower than planned because of {problem}.",
@@ -459,6 +481,9 @@ SENTENCES = {
         "Staff absence during the winter meant that some clinics were cancelled.",
         "The service was paused for part of the year while the pathway was redesigned with {partner}.",
         "We underestimated the administrative time needed to run the service, and this has been built into the plan.",
+        "Uptake was lower than expected in some practices, and we will promote the service more widely.",
+        "Activity data were recorded differently in each practice, which made evaluation difficult.",
+        "The post holder left during the year and the post was vacant for {months} months.",
     ],
     "challenge": [
         "Workforce fatigue after Covid remains a significant risk to the sustainability of primary care.",
@@ -729,7 +754,7 @@ class ClusterStory:
         self.population = rng.randint(25, 100) * 1000 + rng.randint(0, 999)
         self.pharmacies = self.practices + rng.randint(0, 8)
         self.dental = rng.randint(2, 9)
-        self.optometry = rng.randint(1, 6)
+        self.optometry = rng.randint(2, 6)
         self.allocation = Decimal(rng.randint(90, 300) * 1000 + rng.choice([0, 0, 500, 786]))
         self.scale = float(self.allocation) / 180000 * 0.55  # so cluster-funded lines roughly fit the allocation
         self.gps = round(self.practices * rng.uniform(2.5, 4.5))
@@ -1116,7 +1141,8 @@ class ClusterStory:
             "prev": year_slash(year - 1), "practices": self.practices, "pharmacies": self.pharmacies,
             "dental": self.dental, "optometry": self.optometry, "population": f"{self.population:,}",
             "partner": partners[0], "partner2": partners[1], "role": roles[0], "role2": roles[1],
-            "problem": self.choice(PROBLEMS), "activity": sample[0], "activity2": sample[1],
+            "problem": self.choice(PROBLEMS), "pressure": self.choice(PRESSURES),
+            "big": rng.choice([8000, 10000, 12000, 15000]), "activity": sample[0], "activity2": sample[1],
             "activity3": sample[2], "percent": rng.randint(18, 92), "allocation": pounds(self.allocation),
             "condition": self.choice(CONDITIONS), "condition2": self.choice(CONDITIONS),
             "lsoas": rng.randint(2, 9), "smoking": rng.randint(14, 24), "screening": rng.randint(48, 59),
@@ -1128,8 +1154,18 @@ class ClusterStory:
         text = template.format(**values)
         return text[0].upper() + text[1:]
 
+    def draw(self, kind: str, n: int) -> list[str]:
+        """n sentences of a kind, without repeats until the plan has used every one."""
+        out = []
+        for _ in range(n):
+            deck = self.decks.get(kind)
+            if not deck:
+                deck = self.decks[kind] = self.pick(SENTENCES[kind], len(SENTENCES[kind]))
+            out.append(deck.pop())
+        return out
+
     def paragraph(self, kind: str, year: int, n: int) -> str:
-        return " ".join(self.fill(s, year) for s in self.pick(SENTENCES[kind], n))
+        return " ".join(self.fill(s, year) for s in self.draw(kind, n))
 
     def heading(self, section: str, year: int) -> str:
         h = self.rng.choice(SECTION_HEADINGS[section])
@@ -1137,6 +1173,7 @@ class ClusterStory:
 
     def prose(self, year: int, changes: dict, target: int = 2000) -> dict[str, str]:
         rng = self.rng
+        self.decks: dict[str, list[str]] = {}
         files: dict[str, list[str]] = {}
         words = lambda: sum(len(" ".join(v).split()) for v in files.values())  # noqa: E731
 
@@ -1170,7 +1207,7 @@ class ClusterStory:
 
         # Challenges for the year: a paragraph and a bullet list.
         body = [self.heading("challenges", year), "", self.paragraph("challenge", year, 3), "", "## Potential challenges", ""]
-        body += [f"- {self.fill(s, year)}" for s in self.pick(SENTENCES["challenge"], 5)]
+        body += [f"- {self.fill(s, year)}" for s in self.draw("challenge", 5)]
         files["challenges"] = body
 
         optional = [("needs", "needs"), ("development", "development"), ("enablers", "enablers"),
@@ -1184,7 +1221,7 @@ class ClusterStory:
             body = [self.heading(section, year), ""]
             if section == "needs":
                 body += [self.paragraph(kind, year, 4), "", "## Key facts", ""]
-                body += [f"- {self.fill(s, year)}" for s in self.pick(SENTENCES["needs"], 5)]
+                body += [f"- {self.fill(s, year)}" for s in self.draw("needs", 5)]
                 body += ["", self.paragraph(kind, year, 3)]
             elif section == "vision-and-values":
                 body += [f"Our vision is for {self.info.name} to be a place where people are supported to live well, "

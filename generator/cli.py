@@ -70,5 +70,15 @@ def build(site_dir: Path | None, root: Path | None) -> None:
     sys.exit(command.run(root or find_root(Path.cwd()), site_dir))
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to serve on.")
+@root_option
+def serve(host: str, port: int, root: Path | None) -> None:
+    """Preview the site locally; it rebuilds and reloads when a plan or page changes."""
+    from .commands import serve as command
+    sys.exit(command.run(root or find_root(Path.cwd()), host, port))
+
+
 def main() -> None:
     cli(prog_name="cluster-plans")

@@ -23,6 +23,8 @@ PLAIN_TAGS = {
     "tag:yaml.org,2002:seq", "tag:yaml.org,2002:timestamp",
 }
 
+_TAG_EXPECTS = {"tag:yaml.org,2002:bool": "not a yes/no value", "tag:yaml.org,2002:int": "not a whole number",
+                "tag:yaml.org,2002:float": "not a number"}
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map": yaml.MappingNode, "tag:yaml.org,2002:seq": yaml.SequenceNode}
 
 Path_ = tuple[str | int, ...]
@@ -191,12 +193,13 @@ class _Builder:
             return node.value
         try:
             return self._scalar.yaml_constructors[tag](self._scalar, node)
-        except (yaml.YAMLError, ValueError, OverflowError, KeyError) as exc:
-            if isinstance(exc, KeyError):  # `!!bool maybe`: the constructor looks the word up in a table
-                exc = "not a yes/no value"
+        except (yaml.YAMLError, ValueError, OverflowError, KeyError, IndexError) as exc:
+            # Only explicit tags get here (`!!int twelve`, `!!bool maybe`, `!!float`); the constructors fail in
+            # Python's words (KeyError, IndexError), so say what the tag asked for instead.
+            reason = _TAG_EXPECTS.get(tag, str(exc))
             line, col = self.pos(node)
             raise LoadFailure(Problem.of(C.YamlSyntax, self.doc.file, line, col,
-                                         detail=f"the value '{node.value}' cannot be read ({exc})"))
+                                         detail=f"the value '{node.value}' cannot be read ({reason})"))
 
     def mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
         result: dict = {}

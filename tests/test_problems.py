@@ -134,7 +134,8 @@ def test_yaml_merge_key_is_refused(repo: Repo):
 @pytest.mark.parametrize("value, detail", [
     ("!!bool perhaps", "the value 'perhaps' cannot be read (not a yes/no value)"),
     ("!!map text", "the tag 'tag:yaml.org,2002:map' does not fit this value"),
-    ("!!int twelve", "the value 'twelve' cannot be read (invalid literal for int() with base 10: 'twelve')"),
+    ("!!int twelve", "the value 'twelve' cannot be read (not a whole number)"),
+    ("!!float", "the value '' cannot be read (not a number)"),
 ])
 def test_yaml_standard_tag_that_does_not_fit_its_value(repo: Repo, value: str, detail: str):
     repo.replace(NEF_PLAN, "title: North East Flintshire Cluster IMTP 2023/24", f"title: {value}")
