@@ -175,7 +175,8 @@ def main(argv: list[str] | None = None) -> int:
         failures = []
         for i in range(args.runs):
             for case in cases:  # interleaved, so drift in machine load affects every command alike
-                run = case.runs.append(run_once(case.argv, root)) or case.runs[-1]
+                run = run_once(case.argv, root)
+                case.runs.append(run)
                 why = case.check(run)
                 if why:
                     failures.append(f"{case.name}, run {i + 1}: {why}")

@@ -72,6 +72,14 @@ class FileEncoding(ProblemType):
 
 
 @problem_type
+class LayoutNoClusters(ProblemType):
+    code = "layout-no-clusters"
+    title = "No clusters folder"
+    message = "there is no clusters/ folder in {root}"
+    hint = "Run the command inside the repository (or a folder below it), or name the repository with --root."
+
+
+@problem_type
 class LayoutUnknownBoard(ProblemType):
     code = "layout-unknown-board"
     title = "Unknown health board folder"

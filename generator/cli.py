@@ -80,5 +80,58 @@ def serve(host: str, port: int, root: Path | None) -> None:
     sys.exit(command.run(root or find_root(Path.cwd()), host, port))
 
 
+@cli.command()
+@click.argument("cluster", required=False)
+@click.option("--from", "from_year", metavar="YEAR", help="Older plan year (default: the year before --to).")
+@click.option("--to", "to_year", metavar="YEAR", help="Newer plan year (default: the latest).")
+@click.option("--base", metavar="REV", help="Compare every plan changed since this git revision.")
+@click.option("--head", metavar="REV", help="With --base: the newer revision (default: the working tree).")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
+              show_default=True, help="text for a terminal, markdown for a pull-request comment, json for tools.")
+@click.option("--language", type=click.Choice(["en", "cy"]), default="en", show_default=True,
+              help="Language of the text and markdown output.")
+@root_option
+def diff(cluster: str | None, from_year: str | None, to_year: str | None, base: str | None, head: str | None,
+         fmt: str, language: str, root: Path | None) -> None:
+    """Show what changed in plans: activities added, dropped, renamed and re-budgeted, finance and prose.
+
+    CLUSTER (BOARD/CLUSTER) compares two years of that cluster's plan, by default its two latest.
+    --base REV compares every plan changed between REV and --head (default: the working tree),
+    reading old versions with git; with CLUSTER as well, only that cluster's plans.
+    Exits 0, or 1 when a plan to compare has errors (the validator's messages are printed).
+    """
+    from .commands import diff as command
+    sys.exit(command.run(cluster, from_year, to_year, base, head, fmt, language, root or find_root(Path.cwd())))
+
+
+@cli.command()
+@click.argument("cluster")
+@click.argument("year", required=False)
+@root_option
+def new(cluster: str, year: str | None, root: Path | None) -> None:
+    """Start a cluster's plan for a new year from its latest plan.
+
+    CLUSTER is board/cluster (e.g. betsi-cadwaladr/north-east-flintshire) or any name the
+    cluster is known by; YEAR (e.g. 2024-25) defaults to the year after the latest plan.
+    Activities still in progress are carried over; figures are left to be confirmed and the
+    section files ask for this year's text. An existing plan is never overwritten.
+    """
+    from .commands import new as command
+    sys.exit(command.run(root or find_root(Path.cwd()), cluster, year))
+
+
+@cli.command()
+@click.option("--check", is_flag=True, help="Only check that the file is up to date; exit 1 if it is not.")
+@root_option
+def codeowners(check: bool, root: Path | None) -> None:
+    """Write .github/CODEOWNERS from the maintainers named in each cluster.yaml.
+
+    Each cluster's folder is owned by its maintainers, so GitHub asks them to review
+    every change to their cluster's plans.
+    """
+    from .commands import codeowners as command
+    sys.exit(command.run(root or find_root(Path.cwd()), check))
+
+
 def main() -> None:
     cli(prog_name="cluster-plans")

@@ -70,8 +70,7 @@ class Validator:
 
     def run(self) -> Validation:
         if not self.clusters_dir.is_dir():
-            self.add([Problem.of(C.LayoutUnknownBoard, "clusters", name="clusters", suggestion="",
-                                 choices="(no clusters/ folder found: run the command in the repository)")])
+            self.add([Problem.of(C.LayoutNoClusters, "clusters", root=self.root)])
             return Validation(self.report, self.repository, self.registry)
         vocab_model, _ = self.load_model(self.root / VOCABULARY_FILE, Vocabularies) \
             if (self.root / VOCABULARY_FILE).exists() else (None, None)

@@ -1,0 +1,760 @@
+"""Diff: compare two versions of a plan (two years of a cluster, or two revisions) into a typed PlanDiff.
+
+Pure functions over validated PlanRecords: no files, no git, no markup. The command line
+(commands/diff.py) and the site (render.py) both present the same PlanDiff.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Callable, Sequence, TypeVar
+
+from rapidfuzz import fuzz, utils
+
+from .model import ActivityView, PlanRecord
+from .money import AMOUNT, TBC, UNPARSED, Money
+from .schema import SECTIONS
+from .vocabulary import normalise
+
+# Two titles scoring at least this (rapidfuzz WRatio, 0-100) are taken to be one thing renamed.
+# The score is always reported with the rename, so a reviewer can judge a borderline pairing.
+RENAME_THRESHOLD = 80.0
+# Words of unchanged prose shown either side of a change.
+CONTEXT_WORDS = 6
+
+T = TypeVar("T")
+
+
+def same_text(a: str | None, b: str | None) -> bool:
+    """Equal once case, spacing, dashes and curly quotes are set aside: retyping is not a change."""
+    return _norm(a or "") == _norm(b or "")
+
+
+def _norm(text: str) -> str:
+    return normalise(text.replace("’", "'").replace("‘", "'"))
+
+
+def title_score(a: str, b: str) -> float:
+    return round(fuzz.WRatio(a, b, processor=utils.default_process), 1)
+
+
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _money_json(m: Money | None) -> Any:
+    """Money with the same keys whatever its kind, so that tools can rely on them."""
+    if m is None:
+        return None
+    return {"kind": m.kind, "amount": None if m.amount is None else _number(m.amount),
+            "as_written": m.as_written, "note": m.note}
+
+
+# --- matching ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Indexes of one thing in the older and the newer list, how they were paired and how alike their titles are."""
+    before: int
+    after: int
+    by: str  # "id", "title" (the same title) or "similarity"
+    score: float
+
+
+def pair_up(before: Sequence[T], after: Sequence[T], title: Callable[[T], str],
+            key: Callable[[T], str] | None = None) -> tuple[list[Pair], list[int], list[int]]:
+    """Pair items by stable key, then by equal title, then by title similarity (best pairs first).
+
+    Returns the pairs in the newer list's order and the unpaired indexes of each side. Position plays
+    no part, so reordering alone never changes the result.
+    """
+    pairs: list[Pair] = []
+    free_b = list(range(len(before)))
+    free_a = list(range(len(after)))
+
+    def take(i: int, j: int, by: str, score: float) -> None:
+        pairs.append(Pair(i, j, by, score))
+        free_b.remove(i)
+        free_a.remove(j)
+
+    if key is not None:
+        where = {}
+        for j, item in enumerate(after):
+            where.setdefault(key(item), j)
+        for i, item in enumerate(before):
+            j = where.get(key(item))
+            if j is not None and j in free_a:
+                take(i, j, "id", title_score(title(item), title(after[j])))
+    titles = {}
+    for j in free_a:
+        titles.setdefault(_norm(title(after[j])), j)
+    for i in list(free_b):
+        j = titles.get(_norm(title(before[i])))
+        if j is not None and j in free_a:
+            take(i, j, "title", 100.0)
+    candidates = sorted(
+        ((title_score(title(before[i]), title(after[j])), i, j) for i in free_b for j in free_a),
+        key=lambda c: (-c[0], c[1], c[2]))
+    for score, i, j in candidates:
+        if score < RENAME_THRESHOLD:
+            break
+        if i in free_b and j in free_a:
+            take(i, j, "similarity", score)
+    pairs.sort(key=lambda p: p.after)
+    return pairs, free_b, free_a
+
+
+# --- pieces of a diff ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MoneyMove:
+    """An amount then and now: pounds, to be confirmed, as printed in the source, or not stated."""
+    before: Money | None
+    after: Money | None
+
+    @staticmethod
+    def _key(m: Money | None) -> tuple:
+        if m is None:
+            return ("unstated", None)
+        if m.kind == AMOUNT:
+            return (AMOUNT, m.amount)
+        if m.kind == TBC:
+            return (TBC,)
+        if m.kind == UNPARSED:
+            return (UNPARSED, (m.as_written or "").strip())
+        return ("unstated", m.note)
+
+    @property
+    def changed(self) -> bool:
+        return self._key(self.before) != self._key(self.after)
+
+    @property
+    def delta(self) -> Decimal | None:
+        if self.before is not None and self.after is not None and self.before.kind == AMOUNT == self.after.kind:
+            return self.after.amount - self.before.amount
+        return None
+
+    @property
+    def kind(self) -> str:
+        """same, up, down, to_tbc (an amount became to be confirmed), from_tbc, added, removed, or other."""
+        if not self.changed:
+            return "same"
+        if self.delta is not None:
+            return "up" if self.delta > 0 else "down"
+        b, a = self.before, self.after
+        if a is not None and a.kind == TBC and b is not None and b.kind == AMOUNT:
+            return "to_tbc"
+        if b is not None and b.kind == TBC and a is not None and a.kind == AMOUNT:
+            return "from_tbc"
+        if b is None:
+            return "added"
+        if a is None:
+            return "removed"
+        return "other"
+
+    def as_json(self) -> dict:
+        delta = self.delta
+        return {"before": _money_json(self.before), "after": _money_json(self.after), "kind": self.kind,
+                "delta": None if delta is None else _number(delta)}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of words that is the same on both sides, removed, or added."""
+    kind: str  # "same", "removed" or "added"
+    text: str
+
+    def clipped(self, words: int) -> str:
+        """The run shortened to its first and last words, for a compact view of a long change."""
+        parts = self.text.split(" ")
+        if len(parts) <= words:
+            return self.text
+        half = max(words // 2, 1)
+        return " ".join(parts[:half]) + " … " + " ".join(parts[-half:])
+
+    def as_json(self) -> dict:
+        return {"kind": self.kind, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Hunk:
+    """One place where prose changed, with a few unchanged words around it."""
+    segments: tuple[Segment, ...]
+    # Whether words were left out before and after the hunk (shown as an ellipsis).
+    cut_before: bool = False
+    cut_after: bool = False
+
+    def as_json(self) -> dict:
+        return {"segments": [s.as_json() for s in self.segments], "cut_before": self.cut_before,
+                "cut_after": self.cut_after}
+
+
+@dataclass(frozen=True)
+class TextChange:
+    """Word-level changes between two versions of a piece of prose."""
+    hunks: tuple[Hunk, ...]
+    words_added: int
+    words_removed: int
+
+    def as_json(self) -> dict:
+        return {"hunks": [h.as_json() for h in self.hunks], "words_added": self.words_added,
+                "words_removed": self.words_removed}
+
+
+@dataclass(frozen=True)
+class ItemsChange:
+    """Items of a list (terms, expected results, comments, actions) gained and lost."""
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed)
+
+    def as_json(self) -> dict:
+        return {"added": list(self.added), "removed": list(self.removed)}
+
+
+@dataclass(frozen=True)
+class ValueChange:
+    """A single value (a status, a plan's title) then and now, with the plan's own wording."""
+    before: str | None
+    after: str | None
+    before_detail: str | None = None
+    after_detail: str | None = None
+
+    def as_json(self) -> dict:
+        return {"before": self.before, "after": self.after, "before_detail": self.before_detail,
+                "after_detail": self.after_detail}
+
+
+def word_diff(before: str, after: str, context: int = CONTEXT_WORDS) -> TextChange | None:
+    """The words that changed between two texts, or None when only spacing or markup layout differs."""
+    a, b = prose_words(before), prose_words(after)
+    if a == b:
+        return None
+    ops = _absorb_small_anchors(difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+    hunks: list[Hunk] = []
+    segments: list[Segment] = []
+    cut = False
+    added = removed = 0
+    for n, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal":
+            first, last = n == 0, n == len(ops) - 1
+            if not first and not last and i2 - i1 <= 2 * context:
+                segments.append(Segment("same", " ".join(a[i1:i2])))
+                continue
+            if not first:
+                segments.append(Segment("same", " ".join(a[i1:i1 + context])))
+                hunks.append(Hunk(tuple(segments), cut, i2 - i1 > context))
+                segments = []
+            if not last:
+                segments.append(Segment("same", " ".join(a[max(i1, i2 - context):i2])))
+                cut = i2 - i1 > context
+            continue
+        if i2 > i1:
+            segments.append(Segment("removed", " ".join(a[i1:i2])))
+            removed += i2 - i1
+        if j2 > j1:
+            segments.append(Segment("added", " ".join(b[j1:j2])))
+            added += j2 - j1
+    if segments:
+        hunks.append(Hunk(tuple(segments), cut, False))
+    return TextChange(tuple(hunks), added, removed)
+
+
+# Runs of fewer unchanged words than this between two changes are folded into one change: a rewritten
+# paragraph that happens to share "the" and "of" with the old one reads better as old text, new text.
+MIN_ANCHOR = 3
+
+
+def _absorb_small_anchors(ops: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
+    out: list[tuple[str, int, int, int, int]] = []
+    for op in ops:
+        tag, i1, i2, j1, j2 = op
+        if out and tag != "equal" and out[-1][0] == "equal" and len(out) >= 2 and out[-2][0] != "equal" \
+                and out[-1][2] - out[-1][1] < MIN_ANCHOR:
+            out.pop()
+            _, p1, _, q1, _ = out.pop()
+            out.append(("replace", p1, i2, q1, j2))
+        elif out and tag != "equal" and out[-1][0] != "equal":
+            _, p1, _, q1, _ = out.pop()
+            out.append(("replace", p1, i2, q1, j2))
+        else:
+            out.append(op)
+    return out
+
+
+_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|>\s*)|\*\*|__")
+
+
+def prose_words(text: str) -> list[str]:
+    """The words a reader reads: heading marks, list bullets and bold markers are layout, not words."""
+    words: list[str] = []
+    for line in text.splitlines():
+        words += _MARKUP.sub("", line).replace("**", "").split()
+    return words
+
+
+def items_change(before: Sequence[str], after: Sequence[str]) -> ItemsChange:
+    """Items gained and lost, compared as retyping-insensitive text, in each side's own order."""
+    old = {_norm(x) for x in before}
+    new = {_norm(x) for x in after}
+    return ItemsChange(tuple(x for x in after if _norm(x) not in old),
+                       tuple(x for x in before if _norm(x) not in new))
+
+
+# --- activities --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActivityEntry:
+    """One activity as a plan gives it: enough to list it as added, dropped or carried over."""
+    id: str
+    title: str
+    status: str | None
+    status_detail: str | None
+    origin: str | None
+    since: str | None
+    budget: Money | None
+    funding: tuple[str, ...]
+
+    @classmethod
+    def of(cls, a: ActivityView) -> "ActivityEntry":
+        return cls(a.id, a.title, a.status, a.status_detail, a.origin, a.since, a.budget, tuple(a.funding))
+
+    def as_json(self) -> dict:
+        return {"id": self.id, "title": self.title, "status": self.status, "status_detail": self.status_detail,
+                "origin": self.origin, "since": self.since, "budget": _money_json(self.budget),
+                "funding": list(self.funding)}
+
+
+@dataclass(frozen=True)
+class ActivityChange:
+    """An activity found in both plans, and what moved between them (None or empty when nothing did)."""
+    before: ActivityEntry
+    after: ActivityEntry
+    matched_by: str
+    score: float
+    status: ValueChange | None = None
+    budget: MoneyMove | None = None
+    funding: ItemsChange = ItemsChange()
+    ministerial: ItemsChange = ItemsChange()
+    sppc: ItemsChange = ItemsChange()
+    board_priorities: ItemsChange = ItemsChange()
+    description: TextChange | None = None
+    expected_results: ItemsChange = ItemsChange()
+    comments: ItemsChange = ItemsChange()
+
+    @property
+    def renamed(self) -> bool:
+        return not same_text(self.before.title, self.after.title)
+
+    @property
+    def id_changed(self) -> bool:
+        return self.before.id != self.after.id
+
+    @property
+    def fields_changed(self) -> list[str]:
+        """Names of the fields that changed, in the order they are shown."""
+        names = ["status", "budget", "funding", "ministerial", "sppc", "board_priorities", "description",
+                 "expected_results", "comments"]
+        return [n for n in names if getattr(self, n)]
+
+    @property
+    def changed(self) -> bool:
+        return self.renamed or self.id_changed or bool(self.fields_changed)
+
+    def as_json(self) -> dict:
+        out: dict[str, Any] = {
+            "before": self.before.as_json(), "after": self.after.as_json(), "matched_by": self.matched_by,
+            "title_score": self.score, "renamed": self.renamed, "id_changed": self.id_changed,
+            "changed_fields": self.fields_changed,
+        }
+        for name in ("status", "budget", "description"):
+            value = getattr(self, name)
+            out[name] = None if value is None else value.as_json()
+        for name in ("funding", "ministerial", "sppc", "board_priorities", "expected_results", "comments"):
+            out[name] = getattr(self, name).as_json()
+        return out
+
+
+def compare_activity(b: ActivityView, a: ActivityView, pair: Pair) -> ActivityChange:
+    status = None
+    if (b.status or None) != (a.status or None):
+        status = ValueChange(b.status, a.status, b.status_detail, a.status_detail)
+    budget = MoneyMove(b.budget, a.budget)
+    return ActivityChange(
+        ActivityEntry.of(b), ActivityEntry.of(a), pair.by, pair.score,
+        status=status,
+        budget=budget if budget.changed else None,
+        funding=items_change(b.funding, a.funding),
+        ministerial=items_change(b.ministerial, a.ministerial),
+        sppc=items_change(b.sppc, a.sppc),
+        board_priorities=items_change(b.board_priorities, a.board_priorities),
+        description=word_diff(b.description, a.description),
+        expected_results=items_change(b.expected_results, a.expected_results),
+        comments=items_change(b.comments, a.comments),
+    )
+
+
+@dataclass(frozen=True)
+class ActivitiesDiff:
+    added: tuple[ActivityEntry, ...]
+    removed: tuple[ActivityEntry, ...]
+    matched: tuple[ActivityChange, ...]
+
+    @property
+    def changed(self) -> list[ActivityChange]:
+        return [m for m in self.matched if m.changed]
+
+    @property
+    def unchanged(self) -> list[ActivityChange]:
+        return [m for m in self.matched if not m.changed]
+
+    @property
+    def renamed(self) -> list[ActivityChange]:
+        return [m for m in self.matched if m.renamed or m.id_changed]
+
+    @property
+    def status_changes(self) -> list[ActivityChange]:
+        return [m for m in self.matched if m.status]
+
+    @property
+    def budget_changes(self) -> list[ActivityChange]:
+        return [m for m in self.matched if m.budget]
+
+    def as_json(self) -> dict:
+        return {"added": [x.as_json() for x in self.added], "removed": [x.as_json() for x in self.removed],
+                "carried_over": [m.as_json() for m in self.matched]}
+
+
+def compare_activities(before: list[ActivityView], after: list[ActivityView]) -> ActivitiesDiff:
+    pairs, only_b, only_a = pair_up(before, after, title=lambda x: x.title, key=lambda x: x.id)
+    return ActivitiesDiff(
+        added=tuple(ActivityEntry.of(after[j]) for j in only_a),
+        removed=tuple(ActivityEntry.of(before[i]) for i in only_b),
+        matched=tuple(compare_activity(before[p.before], after[p.after], p) for p in pairs))
+
+
+@dataclass(frozen=True)
+class BudgetsSummary:
+    """Activity budgets then and now: the sum of those known, and how many are to be confirmed."""
+    known_before: Decimal
+    known_after: Decimal
+    unknown_before: int
+    unknown_after: int
+    count_before: int
+    count_after: int
+
+    @classmethod
+    def of(cls, before: PlanRecord | None, after: PlanRecord | None) -> "BudgetsSummary":
+        def figures(p: PlanRecord | None) -> tuple[Decimal, int, int]:
+            if p is None:
+                return Decimal(0), 0, 0
+            known = sum((a.budget.amount for a in p.plan.activities
+                         if a.budget is not None and a.budget.kind == AMOUNT), Decimal(0))
+            return known, p.tbc_count, len(p.plan.activities)
+        kb, ub, nb = figures(before)
+        ka, ua, na = figures(after)
+        return cls(kb, ka, ub, ua, nb, na)
+
+    def as_json(self) -> dict:
+        return {"known_before": _number(self.known_before), "known_after": _number(self.known_after),
+                "unknown_before": self.unknown_before, "unknown_after": self.unknown_after,
+                "count_before": self.count_before, "count_after": self.count_after}
+
+
+# --- finance -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FinanceLineEntry:
+    item: str
+    amount: Money | None
+
+    def as_json(self) -> dict:
+        return {"item": self.item, "amount": _money_json(self.amount)}
+
+
+@dataclass(frozen=True)
+class FinanceLineChange:
+    before: FinanceLineEntry
+    after: FinanceLineEntry
+    matched_by: str
+    score: float
+    amount: MoneyMove
+
+    @property
+    def renamed(self) -> bool:
+        return not same_text(self.before.item, self.after.item)
+
+    @property
+    def changed(self) -> bool:
+        return self.renamed or self.amount.changed
+
+    def as_json(self) -> dict:
+        return {"before": self.before.as_json(), "after": self.after.as_json(), "matched_by": self.matched_by,
+                "title_score": self.score, "renamed": self.renamed, "amount": self.amount.as_json()}
+
+
+@dataclass(frozen=True)
+class FinanceDiff:
+    """The finance table then and now: headline figures and each line."""
+    present_before: bool
+    present_after: bool
+    allocation: MoneyMove
+    carry_over: MoneyMove
+    total: MoneyMove
+    balance: MoneyMove
+    lines_added: tuple[FinanceLineEntry, ...]
+    lines_removed: tuple[FinanceLineEntry, ...]
+    lines_matched: tuple[FinanceLineChange, ...]
+
+    @property
+    def present(self) -> bool:
+        return self.present_before or self.present_after
+
+    @property
+    def headline(self) -> list[tuple[str, MoneyMove]]:
+        """The headline figures either plan states, in table order."""
+        moves = [("allocation", self.allocation), ("carry_over", self.carry_over), ("total", self.total),
+                 ("balance", self.balance)]
+        return [(name, m) for name, m in moves if m.before is not None or m.after is not None]
+
+    @property
+    def lines_changed(self) -> list[FinanceLineChange]:
+        return [m for m in self.lines_matched if m.changed]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.lines_added or self.lines_removed or self.lines_changed
+                    or any(m.changed for _, m in self.headline))
+
+    def as_json(self) -> dict:
+        return {"present_before": self.present_before, "present_after": self.present_after,
+                **{name: getattr(self, name).as_json() for name in ("allocation", "carry_over", "total", "balance")},
+                "lines_added": [x.as_json() for x in self.lines_added],
+                "lines_removed": [x.as_json() for x in self.lines_removed],
+                "lines_matched": [x.as_json() for x in self.lines_matched]}
+
+
+def compare_finance(before: PlanRecord | None, after: PlanRecord | None) -> FinanceDiff:
+    fb = before.plan.finance if before is not None else None
+    fa = after.plan.finance if after is not None else None
+
+    def get(f, name):
+        return getattr(f, name) if f is not None else None
+
+    lines_b = [FinanceLineEntry(x.item, x.amount) for x in (fb.lines if fb else [])]
+    lines_a = [FinanceLineEntry(x.item, x.amount) for x in (fa.lines if fa else [])]
+    pairs, only_b, only_a = pair_up(lines_b, lines_a, title=lambda x: x.item)
+    return FinanceDiff(
+        fb is not None, fa is not None,
+        *(MoneyMove(get(fb, n), get(fa, n)) for n in ("allocation", "carry_over", "total", "balance")),
+        lines_added=tuple(lines_a[j] for j in only_a),
+        lines_removed=tuple(lines_b[i] for i in only_b),
+        lines_matched=tuple(FinanceLineChange(lines_b[p.before], lines_a[p.after], p.by, p.score,
+                                              MoneyMove(lines_b[p.before].amount, lines_a[p.after].amount))
+                            for p in pairs))
+
+
+# --- key actions and prose -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ThemeChange:
+    """A theme of the key cluster actions: None on the side that lacks it, and the actions gained and lost."""
+    before: str | None
+    after: str | None
+    actions: ItemsChange
+
+    @property
+    def changed(self) -> bool:
+        return self.before is None or self.after is None or not same_text(self.before, self.after) \
+            or bool(self.actions)
+
+    def as_json(self) -> dict:
+        return {"before": self.before, "after": self.after, "actions": self.actions.as_json()}
+
+
+def compare_key_actions(before: PlanRecord | None, after: PlanRecord | None) -> tuple[ThemeChange, ...]:
+    tb = before.plan.key_actions if before is not None else []
+    ta = after.plan.key_actions if after is not None else []
+    pairs, only_b, only_a = pair_up(tb, ta, title=lambda x: x.theme)
+    out = [ThemeChange(tb[p.before].theme, ta[p.after].theme, items_change(tb[p.before].actions, ta[p.after].actions))
+           for p in pairs]
+    out += [ThemeChange(None, ta[j].theme, ItemsChange(tuple(ta[j].actions))) for j in only_a]
+    out += [ThemeChange(tb[i].theme, None, ItemsChange(removed=tuple(tb[i].actions))) for i in only_b]
+    return tuple(t for t in out if t.changed)
+
+
+@dataclass(frozen=True)
+class SectionChange:
+    """A prose section (one language of one section file): added, removed, or edited word by word."""
+    name: str
+    heading: str
+    language: str
+    state: str  # "added", "removed" or "changed"
+    words_before: int
+    words_after: int
+    text: TextChange | None
+
+    def as_json(self) -> dict:
+        return {"name": self.name, "heading": self.heading, "language": self.language, "state": self.state,
+                "words_before": self.words_before, "words_after": self.words_after,
+                "changes": None if self.text is None else self.text.as_json()}
+
+
+def compare_sections(before: PlanRecord | None, after: PlanRecord | None) -> tuple[SectionChange, ...]:
+    pb = before.prose if before is not None else {}
+    pa = after.prose if after is not None else {}
+    out = []
+    for name, default_heading in SECTIONS.items():
+        for language in ("en", "cy"):
+            old = pb.get(name, {}).get(language)
+            new = pa.get(name, {}).get(language)
+            if old is None and new is None:
+                continue
+            heading = _title(new) or _title(old) or default_heading
+            words_before = len(prose_words(old.text)) if old else 0
+            words_after = len(prose_words(new.text)) if new else 0
+            if old is None or new is None:
+                out.append(SectionChange(name, heading, language, "added" if old is None else "removed",
+                                         words_before, words_after, None))
+                continue
+            text = word_diff(old.text, new.text)
+            if text is not None:
+                out.append(SectionChange(name, heading, language, "changed", words_before, words_after, text))
+    return tuple(out)
+
+
+def _title(prose) -> str | None:
+    """A section's own heading (its first line, '# ...'), as the plan page shows it."""
+    if prose is None:
+        return None
+    first = prose.text.lstrip("\n").split("\n", 1)[0]
+    return first[1:].strip().rstrip("#").strip() or None if re.match(r"^# +\S", first) else None
+
+
+# --- the whole plan ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The counts a reader wants first."""
+    activities_added: int
+    activities_removed: int
+    activities_renamed: int
+    activities_changed: int
+    activities_carried_over: int
+    status_changes: int
+    budget_changes: int
+    finance_lines_added: int
+    finance_lines_removed: int
+    finance_lines_changed: int
+    sections_changed: int
+
+    def as_json(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class PlanDiff:
+    """Everything that changed between two versions of one cluster's plan."""
+    board: str
+    cluster: str
+    before_label: str
+    after_label: str
+    before_year: str | None
+    after_year: str | None
+    activities: ActivitiesDiff
+    budgets: BudgetsSummary
+    finance: FinanceDiff
+    key_actions: tuple[ThemeChange, ...]
+    sections: tuple[SectionChange, ...]
+    leads: ItemsChange
+    plan_status: ValueChange | None
+    title: ValueChange | None
+    # What is compared: "years" (two years of a cluster), "revisions" (one plan at two revisions) or
+    # "new_plan" (a plan added at a revision, compared with the cluster's year before it).
+    context: str = "years"
+    before: PlanRecord | None = field(default=None, compare=False, repr=False)
+    after: PlanRecord | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def state(self) -> str:
+        """changed, added (no older plan) or removed (no newer plan)."""
+        if self.before is None and self.before_year is None:
+            return "added"
+        if self.after is None and self.after_year is None:
+            return "removed"
+        return "changed"
+
+    @property
+    def summary(self) -> Summary:
+        a, f = self.activities, self.finance
+        return Summary(len(a.added), len(a.removed), len(a.renamed), len(a.changed), len(a.matched),
+                       len(a.status_changes), len(a.budget_changes), len(f.lines_added), len(f.lines_removed),
+                       len(f.lines_changed), len(self.sections))
+
+    @property
+    def is_empty(self) -> bool:
+        a = self.activities
+        return not (a.added or a.removed or a.changed or self.finance.changed or self.key_actions
+                    or self.sections or self.leads or self.plan_status or self.title)
+
+    def as_json(self) -> dict:
+        return {
+            "board": self.board, "cluster": self.cluster, "state": self.state, "context": self.context,
+            "before": {"label": self.before_label, "year": self.before_year},
+            "after": {"label": self.after_label, "year": self.after_year},
+            "summary": self.summary.as_json(), "activities": self.activities.as_json(),
+            "budgets": self.budgets.as_json(), "finance": self.finance.as_json(),
+            "key_actions": [t.as_json() for t in self.key_actions],
+            "sections": [s.as_json() for s in self.sections], "leads": self.leads.as_json(),
+            "plan_status": None if self.plan_status is None else self.plan_status.as_json(),
+            "title": None if self.title is None else self.title.as_json(),
+        }
+
+
+def _lead(lead) -> str:
+    return f"{lead.name} ({lead.role})" if lead.role else lead.name
+
+
+def compare(before: PlanRecord | None, after: PlanRecord | None,
+            before_label: str | None = None, after_label: str | None = None, context: str = "years") -> PlanDiff:
+    """Compare two versions of a cluster's plan; either may be None (a plan added or removed)."""
+    if before is None and after is None:
+        raise ValueError("compare needs at least one plan")
+    either = after if after is not None else before
+    status = title = None
+    if before is not None and after is not None:
+        if before.plan.status != after.plan.status:
+            status = ValueChange(before.plan.status, after.plan.status)
+        if not same_text(before.plan.title, after.plan.title):
+            title = ValueChange(before.plan.title, after.plan.title)
+    by = before.year if before is not None else None
+    ay = after.year if after is not None else None
+    return PlanDiff(
+        board=either.board.slug, cluster=either.cluster.slug,
+        before_label=before_label or by or "", after_label=after_label or ay or "",
+        before_year=by, after_year=ay,
+        activities=compare_activities(before.activities if before else [], after.activities if after else []),
+        budgets=BudgetsSummary.of(before, after),
+        finance=compare_finance(before, after),
+        key_actions=compare_key_actions(before, after),
+        sections=compare_sections(before, after),
+        leads=items_change([_lead(x) for x in before.plan.leads] if before else [],
+                           [_lead(x) for x in after.plan.leads] if after else []),
+        plan_status=status, title=title, context=context, before=before, after=after)
+
+
+def consecutive(plans: Sequence[PlanRecord]) -> list[PlanDiff]:
+    """Each plan compared with the one before it, oldest pair first."""
+    ordered = sorted(plans, key=lambda p: p.year)
+    return [compare(b, a) for b, a in zip(ordered, ordered[1:])]

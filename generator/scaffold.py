@@ -1,0 +1,628 @@
+"""Scaffold: start a cluster's plan for a new year from its latest plan, keeping the YAML's comments and layout."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import string
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark
+from ruamel.yaml.scalarstring import PlainScalarString
+from ruamel.yaml.tokens import CommentToken
+
+from .load import load_yaml, read_text, relative
+from .problems import Report
+from .registry import Registry
+from .schema import SECTIONS, Board, Cluster
+from .schema_check import check
+from .validate import VOCABULARY_FILE, validate, year_is_valid
+from .vocabulary import VocabularySet
+
+SCHEMA_HEADER = "# yaml-language-server: $schema=../../../../schema/plan.schema.json"
+PACKAGE = Path(__file__).resolve().parent
+TEMPLATE_FILE = PACKAGE / "plan-template.yaml"
+PROMPTS_FILE = PACKAGE / "section-prompts.yaml"
+
+# Canonical activity statuses (clusters/vocabularies.yaml) of an activity that has ended; every other
+# status, and a status the vocabulary does not know, is carried into next year's plan.
+FINISHED = {"completed", "stopped"}
+# The prose files of a plan in the national template, for a cluster with no earlier plan.
+BLANK_SECTIONS = ("executive-summary", "achievements", "difficulties", "challenges")
+# A financial year as plans write it in titles and headings: 2023-24, 2023/24, 23/24, 2023-2024.
+FINANCIAL_YEAR = re.compile(r"(?<![\d/-])(\d{4}|\d{2})([/-])(\d{4}|\d{2})(?![\d/])")
+SPAN = re.compile(r"\bApril (\d{4}) to March (\d{4})\b")
+
+
+class ScaffoldError(Exception):
+    """The new plan cannot be made; the message says why and what to do, and nothing was written."""
+
+    def __init__(self, message: str, report: Report | None = None):
+        super().__init__(message)
+        self.report = report
+
+
+@dataclass(frozen=True)
+class ClusterRef:
+    board: str
+    cluster: str
+    name: str
+    folder: Path
+
+
+@dataclass
+class Draft:
+    """Next year's plan, gathered in full before a single file is written."""
+    ref: ClusterRef
+    year: str
+    folder: Path
+    files: dict[str, str]
+    source_year: str | None = None
+    carried: list[str] = field(default_factory=list)
+    left_out: list[tuple[str, str]] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    report: Report | None = None
+    plan_data: CommentedMap | None = None  # the round-trip data of plan.yaml, when made from an earlier plan
+
+
+# --- Years ------------------------------------------------------------------------------
+
+
+def start_of(year: str) -> int:
+    return int(year[:4])
+
+
+def year_named(start: int) -> str:
+    return f"{start}-{(start + 1) % 100:02d}"
+
+
+def following_year(year: str) -> str:
+    return year_named(start_of(year) + 1)
+
+
+def plan_years(cluster_dir: Path) -> list[str]:
+    """The years of the cluster's plans, oldest first."""
+    return sorted(d.name for d in cluster_dir.iterdir()
+                  if d.is_dir() and year_is_valid(d.name) and (d / "plan.yaml").is_file())
+
+
+def _financial_year(match: re.Match) -> int | None:
+    """The first calendar year of a financial year written as in FINANCIAL_YEAR, if it is one."""
+    first, _, second = match.groups()
+    start = int(first) if len(first) == 4 else 2000 + int(first)
+    if len(second) == 4:
+        return start if int(second) == start + 1 else None
+    return start if int(second) == (start + 1) % 100 else None
+
+
+def shift_years(text: str, source: str, target: str) -> str:
+    """Move mentions of the source year and the year before it on to the target year and the year before.
+
+    Headings such as 'Achievements of the 2022/23 plan' in the 2023-24 plan refer to last year; multi-year
+    spans such as 2023/26 are left as written.
+    """
+    gap = start_of(target) - start_of(source)
+    moved = {start_of(source), start_of(source) - 1}
+
+    def move(match: re.Match) -> str:
+        start = _financial_year(match)
+        if start not in moved:
+            return match[0]
+        first, sep, second = match.groups()
+        new = start + gap
+        return (f"{new if len(first) == 4 else f'{new % 100:02d}'}{sep}"
+                f"{new + 1 if len(second) == 4 else f'{(new + 1) % 100:02d}'}")
+
+    text = FINANCIAL_YEAR.sub(move, text)
+    return SPAN.sub(lambda m: (f"April {int(m[1]) + gap} to March {int(m[2]) + gap}"
+                               if int(m[1]) == start_of(source) else m[0]), text)
+
+
+# --- Finding the cluster ----------------------------------------------------------------
+
+
+def _load(path: Path, root: Path, model):
+    doc, problems = load_yaml(path, relative(path, root), root)
+    if doc is None:
+        return None
+    value, problems = check(model, doc)
+    return value if not any(p.is_error for p in problems) else None
+
+
+def find_cluster(root: Path, text: str) -> ClusterRef:
+    """The cluster named by `text`: board/cluster slugs, a folder path, or any name the cluster is known by."""
+    clusters_dir = root / "clusters"
+    if not clusters_dir.is_dir():
+        raise ScaffoldError(f"there is no clusters/ folder in {root}: run the command in the repository")
+    wanted = text.strip().replace("\\", "/").strip("/")
+    wanted = wanted.removeprefix("clusters/")
+    registry = Registry()
+    boards: dict[str, Board] = {}
+    board_names: dict[str, str] = {}
+    names: list[str] = []
+    for board_dir in sorted(d for d in clusters_dir.iterdir() if d.is_dir() and not d.name.startswith(".")):
+        board = _load(board_dir / "board.yaml", root, Board) if (board_dir / "board.yaml").is_file() else None
+        if board is None or board.slug != board_dir.name:
+            continue
+        boards[board.slug] = board
+        for name in (board.slug, board.name, board.short_name, *board.aliases):
+            if name:
+                board_names[Registry.key(name)] = board.slug
+        for cluster_dir in sorted(d for d in board_dir.iterdir() if d.is_dir() and not d.name.startswith(".")):
+            if not (cluster_dir / "cluster.yaml").is_file():
+                continue
+            cluster = _load(cluster_dir / "cluster.yaml", root, Cluster)
+            if cluster is None or cluster.slug != cluster_dir.name:
+                continue
+            registry.add_cluster(board.slug, cluster)
+            names += [cluster.name, *cluster.aliases, *cluster.former_names]
+    found = None
+    if "/" in wanted:
+        board_part, _, cluster_part = wanted.partition("/")
+        cluster_part = cluster_part.split("/")[0]
+        board_slug = board_names.get(Registry.key(board_part))
+        path = registry.find_path(cluster_part)
+        if board_slug is not None and path is not None and path[0] == board_slug:
+            found = path
+        elif path is not None:
+            raise ScaffoldError(f"'{cluster_part}' is a cluster of {path[0]}, not of {board_part}: "
+                                f"give it as {path[0]}/{path[1]}")
+    else:
+        found = registry.find_path(wanted)
+    if found is None:
+        close = registry.suggest(wanted.rsplit("/", 1)[-1], names)
+        hint = f" Did you mean '{close}'?" if close else ""
+        raise ScaffoldError(f"no cluster is known as '{text}'.{hint} Give the cluster as board/cluster, "
+                            f"e.g. betsi-cadwaladr/north-east-flintshire, or by its name.")
+    cluster = registry.clusters[found]
+    return ClusterRef(found[0], found[1], cluster.name, clusters_dir / found[0] / found[1])
+
+
+# --- Round-trip editing helpers ---------------------------------------------------------
+# ruamel keeps the comment lines and blank lines that follow a value with the last scalar before them.
+# Removing or replacing a value would lose them, and with them the layout, so they are moved first.
+
+def _new_yaml() -> YAML:
+    rt = YAML(typ="rt")
+    rt.preserve_quotes = True
+    rt.width = 4096  # never re-wrap a long line of the source
+    rt.indent(mapping=2, sequence=4, offset=2)
+    return rt
+
+
+def _is_block(node) -> bool:
+    return isinstance(node, (CommentedMap, CommentedSeq)) and len(node) > 0 and not node.fa.flow_style()
+
+
+def _tail(node) -> tuple | None:
+    """(container, key) whose comment slot holds the lines after `node`."""
+    if not _is_block(node):
+        return None
+    while True:
+        key = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
+        child = node[key]
+        if not _is_block(child):
+            return node, key
+        node = child
+
+
+def _slot(container, key) -> int:
+    return 2 if isinstance(container, CommentedMap) else 0
+
+
+def _token(container, key) -> CommentToken | None:
+    entry = container.ca.items.get(key)
+    i = _slot(container, key)
+    return entry[i] if entry and len(entry) > i else None
+
+
+def _detach_lines(container, key, value=None) -> str:
+    """Take the comment and blank lines that follow the value at container[key], keeping its end-of-line comment."""
+    place = _tail(container[key]) if value is None else _tail(value)
+    holder, at = place if place else (container, key)
+    token = _token(holder, at)
+    if token is None or "\n" not in token.value:
+        return ""
+    eol, lines = token.value.split("\n", 1)
+    if eol.strip():
+        token.value = eol + "\n"
+    else:
+        holder.ca.items[at][_slot(holder, at)] = None
+    return lines
+
+
+def _attach_lines(container, key, lines: str) -> None:
+    """Put comment and blank lines after the value at container[key]."""
+    if not lines:
+        return
+    place = _tail(container[key])
+    holder, at = place if place else (container, key)
+    token = _token(holder, at)
+    if token is None:
+        entry = holder.ca.items.setdefault(at, [None, None, None, None] if isinstance(holder, CommentedMap)
+                                           else [None, None])
+        entry[_slot(holder, at)] = CommentToken("\n" + lines, CommentMark(0), None)
+    else:
+        token.value = (token.value if token.value.endswith("\n") else token.value + "\n") + lines
+
+
+def _previous(container, key):
+    keys = list(container) if isinstance(container, CommentedMap) else list(range(len(container)))
+    i = keys.index(key)
+    return keys[i - 1] if i > 0 else None
+
+
+def remove(container, key) -> None:
+    """Delete container[key], handing the lines that followed it to the value before it."""
+    lines = _detach_lines(container, key)
+    before = _previous(container, key)
+    del container[key]
+    if before is not None:
+        _attach_lines(container, before, lines)
+
+
+def replace(container, key, value) -> None:
+    """Set container[key] = value, keeping the lines that followed the old value."""
+    old = container[key]
+    lines = _detach_lines(container, key, old) if _is_block(old) else ""
+    container[key] = value
+    _attach_lines(container, key, lines)
+
+
+def put_after(mapping: CommentedMap, after: tuple[str, ...], key: str, value) -> None:
+    """Set mapping[key], inserting it after the first of `after` that is present when it is new."""
+    if key in mapping:
+        replace(mapping, key, value)
+        return
+    keys = list(mapping)
+    anchor = next((a for a in after if a in mapping), None)
+    position = keys.index(anchor) + 1 if anchor else len(keys)
+    if position == len(keys) and keys:
+        lines = _detach_lines(mapping, keys[-1])
+        mapping.insert(position, key, value)
+        _attach_lines(mapping, key, lines)
+    else:
+        mapping.insert(position, key, value)
+
+
+def set_comment(mapping: CommentedMap, key: str, text: str) -> None:
+    """An end-of-line comment after mapping[key] (a scalar or flow value), keeping the lines after it."""
+    token = _token(mapping, key)
+    lines = token.value.split("\n", 1)[1] if token is not None and "\n" in token.value else ""
+    mapping.ca.items.setdefault(key, [None, None, None, None])[2] = None
+    value = mapping[key]
+    width = len(f"{key}: {'[]' if isinstance(value, CommentedSeq) else value}")
+    # Line up with the end-of-line comments of the neighbouring keys when they leave room.
+    beside = [t.column for k in mapping if k != key and (t := _token(mapping, k)) is not None
+              and t.value.startswith("#") and getattr(t, "column", None)]
+    column = max([mapping.lc.col + width + 2, *(c for c in beside if c > mapping.lc.col + width)])
+    mapping.yaml_add_eol_comment(f"# {text}", key, column=column)
+    _attach_lines(mapping, key, lines)
+
+
+def plain(text: str) -> PlainScalarString:
+    """A value written without quotes, whatever the style of the value it replaces."""
+    return PlainScalarString(text)
+
+
+def empty_list() -> CommentedSeq:
+    seq = CommentedSeq()
+    seq.fa.set_flow_style()
+    return seq
+
+
+# --- Next year's plan.yaml --------------------------------------------------------------
+
+@dataclass
+class Carry:
+    """What happened to last year's activities."""
+    carried: list[str] = field(default_factory=list)
+    left_out: list[tuple[str, str]] = field(default_factory=list)
+    moved: dict[int, int] = field(default_factory=dict)
+
+
+def _since(activity: CommentedMap, source_year: str, origin: str | None,
+           first_listed: dict[str, str]) -> tuple[str, str | None]:
+    """The year an activity started, and a comment when it had to be inferred from the plans."""
+    own = activity.get("since")
+    if isinstance(own, str) and year_is_valid(own):
+        return own, None
+    detail = activity.get("new_or_existing_detail")
+    if isinstance(detail, str):
+        for match in FINANCIAL_YEAR.finditer(detail):
+            start = _financial_year(match)
+            if start is not None and start <= start_of(source_year):
+                return year_named(start), None
+    if origin == "new":
+        return source_year, None
+    first = first_listed.get(str(activity.get("id")), source_year)
+    return first, f"first listed in the {first} plan; set the year it started if that was earlier"
+
+
+def carry_activities(activities: CommentedSeq, source_year: str, year: str, vocab: VocabularySet | None,
+                     first_listed: dict[str, str]) -> Carry:
+    """Keep the activities still in progress, as existing ones with their ids, ready for the new year."""
+    carry = Carry()
+    finished = []
+    for i, activity in enumerate(activities):
+        status = activity.get("status")
+        canonical = vocab.status.match(status).canonical if vocab and isinstance(status, str) else status
+        if canonical in FINISHED:
+            finished.append(i)
+            carry.left_out.append((str(activity.get("title")), str(status)))
+    for i in reversed(finished):
+        remove(activities, i)
+    kept = [i for i in range(len(activities) + len(finished)) if i not in finished]
+    carry.moved = {old: new for new, old in enumerate(kept)}
+    end_of_march = f"by the end of March {start_of(year) + 1}"
+    for activity in activities:
+        origin_written = activity.get("new_or_existing")
+        origin = (vocab.origin.match(origin_written).canonical if vocab and isinstance(origin_written, str)
+                  else origin_written)
+        since, note = _since(activity, source_year, origin, first_listed)
+        put_after(activity, ("title", "id"), "new_or_existing", plain("existing"))
+        put_after(activity, ("new_or_existing",), "since", plain(since))
+        if note:
+            set_comment(activity, "since", note)
+        if "new_or_existing_detail" in activity:
+            remove(activity, "new_or_existing_detail")
+        put_after(activity, ("description", "since"), "expected_results", empty_list())
+        set_comment(activity, "expected_results", f"what it should achieve {end_of_march}")
+        put_after(activity, ("alignment_detail", "board_priorities", "sppc_priorities", "ministerial_priorities",
+                             "expected_results"), "budget", plain("TBC"))
+        put_after(activity, ("funding_sources", "budget"), "status", plain("planned"))
+        if "status_detail" in activity:
+            remove(activity, "status_detail")
+        carry.carried.append(str(activity.get("title")))
+    return carry
+
+
+def reset_finance(finance: CommentedMap, source_year: str, year: str) -> None:
+    """Figures for the new year are to be confirmed; last year's notes on them no longer apply."""
+    if isinstance(finance.get("caption"), str):
+        finance["caption"] = shift_years(finance["caption"], source_year, year)
+    for key in ("allocation", "carry_over", "total", "balance"):
+        if key in finance:
+            replace(finance, key, plain("TBC"))
+    for line in finance.get("lines") or []:
+        put_after(line, ("item",), "amount", plain("TBC"))
+        if "full_year_effect" in line:
+            replace(line, "full_year_effect", plain("TBC"))
+    if "notes" in finance:
+        remove(finance, "notes")
+
+
+def remap_known_issues(plan: CommentedMap, moved: dict[int, int]) -> None:
+    """Point known issues of carried activities at their new place; drop those of activities left out."""
+    issues = plan.get("known_issues")
+    if not issues:
+        return
+    for i in reversed(range(len(issues))):
+        target = str(issues[i].get("field", ""))
+        match = re.match(r"^activities\[(\d+)\](.*)$", target)
+        if match is None:
+            continue
+        if int(match[1]) in moved:
+            issues[i]["field"] = f"activities[{moved[int(match[1])]}]{match[2]}"
+        else:
+            remove(issues, i)
+    if not issues:
+        remove(plan, "known_issues")
+
+
+def next_plan_text(text: str, name: str, source_year: str, year: str, vocab: VocabularySet | None,
+                   first_listed: dict[str, str]) -> tuple[str, CommentedMap, Carry]:
+    """Last year's plan.yaml turned into next year's, as text and as the round-trip data."""
+    rt = _new_yaml()
+    plan = rt.load(_header(text, name, source_year, year))
+    plan["year"] = plain(year)
+    put_after(plan, ("year",), "status", plain("draft"))
+    if isinstance(plan.get("title"), str):
+        plan["title"] = shift_years(plan["title"], source_year, year)
+    # The new plan is written here, not taken from a published document.
+    if "source" in plan:
+        remove(plan, "source")
+    carry = Carry()
+    if isinstance(plan.get("activities"), CommentedSeq):
+        carry = carry_activities(plan["activities"], source_year, year, vocab, first_listed)
+    if isinstance(plan.get("finance"), CommentedMap):
+        reset_finance(plan["finance"], source_year, year)
+    remap_known_issues(plan, carry.moved)
+    return dump(plan), plan, carry
+
+
+def dump(plan: CommentedMap) -> str:
+    out = io.StringIO()
+    _new_yaml().dump(plan, out)
+    return out.getvalue()
+
+
+def _header(text: str, name: str, source_year: str, year: str) -> str:
+    """The plan's opening comments for the new year, starting with the schema line editors read.
+
+    Last year's opening comments describe where that plan came from, so they are not carried over.
+    """
+    lines = text.split("\n")
+    n = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    start = start_of(year)
+    head = [SCHEMA_HEADER,
+            f"# {name} cluster plan for April {start} to March {start + 1}, started from the {source_year} plan",
+            "# with `cluster-plans new`. Prose sections are the .md files beside this file."]
+    return "\n".join([*head, *lines[n:]])
+
+
+# --- Prose --------------------------------------------------------------------------------
+
+
+def _prompts() -> dict:
+    return yaml.safe_load(PROMPTS_FILE.read_text(encoding="utf-8"))
+
+
+def prose_prompt(name: str, heading: str, year: str, source_year: str | None, prompts: dict) -> str:
+    """A section file that keeps its heading and asks, in a blockquote, for this year's text."""
+    stem, language = (name[:-6], "cy") if name.endswith(".cy.md") else (name[:-3], "en")
+    values = {"year": year, "previous": year_named(start_of(year) - 1),
+              "last_file": f"../{source_year}/{name}" if source_year else ""}
+    table = prompts[language]
+    notes = [table.get(stem, table["prompt"]), table["replace"]]
+    if source_year:
+        notes.append(table["last_year"])
+    notes = [f"*{note.format(**values)}*" for note in notes]
+    return f"{heading}\n\n" + "\n>\n".join(f"> {note}" for note in notes) + "\n"
+
+
+def _heading(text: str, stem: str) -> str:
+    first = text.split("\n", 1)[0].strip()
+    return first if first.startswith("# ") else f"# {SECTIONS.get(stem, stem.replace('-', ' ').capitalize())}"
+
+
+# --- Gathering the draft ------------------------------------------------------------------
+
+
+def _first_listed(folder: Path, years: list[str], root: Path) -> dict[str, str]:
+    """For each activity id, the earliest plan of the cluster that lists it."""
+    first: dict[str, str] = {}
+    for year in years:
+        doc, _ = load_yaml(folder / year / "plan.yaml", relative(folder / year / "plan.yaml", root), root)
+        activities = doc.data.get("activities") if doc is not None and isinstance(doc.data, dict) else None
+        for activity in activities if isinstance(activities, list) else []:
+            if isinstance(activity, dict) and isinstance(activity.get("id"), str):
+                first.setdefault(activity["id"], year)
+    return first
+
+
+def draft_plan(root: Path, ref: ClusterRef, year: str | None) -> Draft:
+    """Next year's plan for the cluster, checked, but not yet written."""
+    root = root.resolve()
+    years = plan_years(ref.folder)
+    if year is None:
+        if not years:
+            raise ScaffoldError(f"{ref.name} has no plan yet, so the year cannot be worked out: "
+                                f"give it, e.g. cluster-plans new {ref.board}/{ref.cluster} 2024-25")
+        year = following_year(years[-1])
+    if not year_is_valid(year):
+        raise ScaffoldError(f"'{year}' is not a financial year written YYYY-YY, e.g. 2024-25")
+    folder = ref.folder / year
+    rel = relative(folder, root)
+    if (folder / "plan.yaml").exists():
+        raise ScaffoldError(f"{rel}/plan.yaml already exists; a plan is never overwritten. "
+                            f"Edit it, or give another year.")
+    earlier = [y for y in years if y < year]
+    draft = Draft(ref, year, folder, {})
+    if earlier:
+        _from_previous(root, draft, earlier)
+    else:
+        _blank(draft)
+    if folder.is_dir():
+        draft.kept = sorted(name for name in draft.files if (folder / name).exists())
+        for name in draft.kept:
+            del draft.files[name]
+    draft.report = check_draft(root, draft)
+    return draft
+
+
+def _from_previous(root: Path, draft: Draft, earlier: list[str]) -> None:
+    source_year = earlier[-1]
+    source = draft.ref.folder / source_year
+    validation = validate(root, [source])
+    own = (f"{relative(source, root)}/", relative(draft.ref.folder / "cluster.yaml", root),
+           relative(draft.ref.folder.parent / "board.yaml", root), VOCABULARY_FILE)
+    errors = [p for p in validation.report.errors if p.file.startswith(own)]
+    if errors:
+        raise ScaffoldError(f"the {source_year} plan has errors, and next year's plan would copy them. "
+                            f"Fix them first (cluster-plans validate {relative(source, root)}).",
+                            Report(errors, plans_checked=1))
+    text, _ = read_text(source / "plan.yaml", relative(source / "plan.yaml", root), root)
+    first_listed = _first_listed(draft.ref.folder, earlier, root)
+    plan_text, plan, carry = next_plan_text(text, draft.ref.name, source_year, draft.year, validation.repository.vocab,
+                                            first_listed)
+    draft.source_year = source_year
+    draft.carried, draft.left_out = carry.carried, carry.left_out
+    prompts = _prompts()
+    for md in sorted(source.glob("*.md")):
+        body, _ = read_text(md, relative(md, root), root)
+        stem = md.name[:-3].removesuffix(".cy")
+        heading = shift_years(_heading(body or "", stem), source_year, draft.year)
+        draft.files[md.name] = prose_prompt(md.name, heading, draft.year, source_year, prompts)
+    draft.files["plan.yaml"] = plan_text
+    draft.plan_data = plan
+
+
+def _blank(draft: Draft) -> None:
+    start = start_of(draft.year)
+    values = {"board": draft.ref.board, "cluster": draft.ref.cluster, "year": draft.year, "name": draft.ref.name,
+              "start": start, "end": start + 1, "year_slash": draft.year.replace("-", "/")}
+    prompts = _prompts()
+    for stem in BLANK_SECTIONS:
+        draft.files[f"{stem}.md"] = prose_prompt(f"{stem}.md", f"# {SECTIONS[stem]}", draft.year, None, prompts)
+    draft.files["plan.yaml"] = string.Template(TEMPLATE_FILE.read_text(encoding="utf-8")).substitute(values)
+
+
+def check_draft(root: Path, draft: Draft) -> Report:
+    """Validate the draft exactly as `validate` will once it is written, in a scratch copy of its cluster.
+
+    Known issues carried over that no longer match a problem (the figures are now to be confirmed) are
+    dropped, so that the new plan starts clean.
+    """
+    with tempfile.TemporaryDirectory(prefix="cluster-plans-new-") as scratch:
+        base = Path(scratch)
+        for rel in (VOCABULARY_FILE, f"clusters/{draft.ref.board}/board.yaml",
+                    f"clusters/{draft.ref.board}/{draft.ref.cluster}/cluster.yaml"):
+            (base / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(root / rel, base / rel)
+        target = base / "clusters" / draft.ref.board / draft.ref.cluster / draft.year
+        target.mkdir(parents=True)
+        for name in draft.kept:
+            shutil.copyfile(draft.folder / name, target / name)
+        for _ in range(2):
+            for name, text in draft.files.items():
+                (target / name).write_text(text, encoding="utf-8")
+            report = validate(base, [target]).report
+            stale = sorted({int(m[1]) for p in report.problems if p.code == "known-issue-unmatched"
+                            for m in [re.match(r"^known_issues\[(\d+)\]$", p.field)] if m}, reverse=True)
+            plan = draft.plan_data
+            if not stale or plan is None:
+                break
+            for i in stale:
+                remove(plan["known_issues"], i)
+            if not plan["known_issues"]:
+                remove(plan, "known_issues")
+            draft.files["plan.yaml"] = dump(plan)
+    if not report.valid:
+        raise ScaffoldError("the new plan would not be valid; nothing was written.", Report(report.errors, 0, 1))
+    return report
+
+
+# --- Writing ------------------------------------------------------------------------------
+
+
+def write_draft(draft: Draft) -> list[Path]:
+    """Write the draft's files; a new year folder appears whole or not at all, and no file is overwritten."""
+    written = [draft.folder / name for name in sorted(draft.files)]
+    if not draft.folder.exists():
+        scratch = Path(tempfile.mkdtemp(prefix=f".{draft.year}.", dir=draft.folder.parent))
+        try:
+            for name, text in draft.files.items():
+                (scratch / name).write_text(text, encoding="utf-8")
+            os.rename(scratch, draft.folder)
+        except OSError as exc:
+            shutil.rmtree(scratch, ignore_errors=True)
+            raise ScaffoldError(f"{draft.folder} could not be written: {exc.strerror}") from None
+        return written
+    # The year folder exists without a plan: add the missing files, plan.yaml last.
+    for name in sorted(draft.files, key=lambda n: n == "plan.yaml"):
+        target = draft.folder / name
+        tmp = target.with_name(f".{name}.tmp")
+        tmp.write_text(draft.files[name], encoding="utf-8")
+        if target.exists():
+            tmp.unlink()
+            raise ScaffoldError(f"{target} appeared while the plan was being written; it was left as it is.")
+        os.replace(tmp, target)
+    return written
