@@ -29,16 +29,11 @@ class EngineConfig:
 
 
 def write_docs(pages: list[Page], docs_dir: Path, config: EngineConfig) -> int:
-    """Write pages, hand-written content and theme assets into docs_dir; only changed files are rewritten."""
+    """Write pages and theme assets into docs_dir; only changed files are rewritten."""
     wanted: dict[Path, bytes] = {}
     for page in pages:
         data = page.content.encode("utf-8") if isinstance(page.content, str) else page.content
         wanted[docs_dir / page.path] = data
-    for source in sorted(p for p in config.content_dir.rglob("*") if p.is_file()):
-        rel = source.relative_to(config.content_dir)
-        if rel.parts[0].startswith("_"):  # fragments are included by templates, not pages of their own
-            continue
-        wanted[docs_dir / rel] = source.read_bytes()
     assets = config.templates_dir / ASSETS
     for source in sorted(p for p in assets.rglob("*") if p.is_file()):
         wanted[docs_dir / ASSETS / source.relative_to(assets)] = source.read_bytes()

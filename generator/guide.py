@@ -54,8 +54,8 @@ def problem_reference_markdown() -> str:
         "For example:",
         "",
         "```text",
-        "clusters/betsi-cadwaladr/north-east-flintshire/2024-25/plan.yaml:63:13: error money-unparseable: "
-        "'£72,,000' is not an amount of money",
+        "clusters/betsi-cadwaladr/north-east-flintshire/2024-25/plan.yaml:69:13: error money-unparseable: "
+        "'£18,,500' is not an amount of money",
         "    hint: Write the amount in pounds as a number, e.g. 77019.42 or '£77,019.42', or TBC if it is not "
         "known yet. [...]",
         "```",

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from . import i18n
 from .commands.schema import schema_text
+from .diff import PlanDiff, consecutive
 from .facets import Facets
 from .model import ActivityView, BoardRecord, ClusterRecord, PlanRecord, Repository
 from .money import AMOUNT, TBC, Money
@@ -67,10 +68,13 @@ class Renderer:
                                 number=self.number, percent=self.percent, inline=self.inline,
                                 term=self.term, name_of=self.name_of, board_name=self.board_name,
                                 svg_bars=self.svg_bars, slugify=slugify,
-                                status_rows=self.status_rows)
+                                status_rows=self.status_rows, local=self.local,
+                                has_local=self.has_local)
         self.env.filters["md"] = markdown_text
         self.env.tests["has_year"] = lambda by_year, year: year in by_year
         self._current = ""
+        self._changes: dict[int, list[PlanDiff]] = {}
+        self.env.globals["changes_of"] = self.cluster_changes
 
     # --- helpers available to templates ------------------------------------
 
@@ -126,9 +130,20 @@ class Renderer:
         """A link from the page being rendered to `target` (a site path like 'b/c/2022-23/')."""
         return relative_url(self._current, self.prefix + target)
 
-    def url_other_language(self, target: str) -> str:
-        other = "" if self.language == "cy" else "cy/"
-        return relative_url(self._current, other + target)
+    def data_url(self, target: str) -> str:
+        """A link to a download; data files are published once, in the English tree, for both languages."""
+        return relative_url(self._current, target)
+
+    def local(self, thing, field: str) -> str:
+        """A short field in the reader's language: its Welsh version (field_cy) when the plan has one."""
+        if self.language != "en":
+            translated = getattr(thing, f"{field}_{self.language}", None)
+            if translated:
+                return translated
+        return getattr(thing, field)
+
+    def has_local(self, thing, field: str) -> bool:
+        return self.language == "en" or bool(getattr(thing, f"{field}_{self.language}", None))
 
     def status_rows(self, mix: list[tuple[str, int]]) -> list[tuple[str, int]]:
         return [(self.t("status.not_stated") if s == "not stated" else self.term("status", s), n) for s, n in mix]
@@ -143,13 +158,13 @@ class Renderer:
     def render(self, template: str, path: str, sources: tuple[str, ...] = (), **context) -> Page:
         self._current = self.prefix + page_dir(path)
         self.env.globals["url"] = self.url
-        self.env.globals["other_url"] = self.url_other_language
+        self.env.globals["data_url"] = self.data_url
         text = self.env.get_template(template).render(page_path=path, **context)
         return Page(self.prefix + path, text, sources, context.get("title", ""))
 
     def pages(self) -> list[Page]:
         pages = [self.home(), self.themes_index(), self.services(), self.downloads_page(),
-                 self.data_quality(None)]
+                 self.data_quality(None), *self.content_pages()]
         pages += [self.theme(v, term) for v, term in self.facets.themes()]
         for board in self.repo.boards:
             pages.append(self.board(board))
@@ -159,6 +174,29 @@ class Renderer:
                 for plan in cluster.plans:
                     pages.append(self.plan(plan, cluster))
                     pages.append(self.on_a_page(plan, cluster))
+                pages += [self.changes(change, cluster) for change in self.cluster_changes(cluster)]
+        return pages
+
+    def content_pages(self) -> list[Page]:
+        """Hand-written pages of content/; a Welsh page comes from content/cy/ and falls back to the
+        English one with a notice."""
+        base = self.ctx.content_dir
+        pages = []
+        for source in sorted(p for p in base.rglob("*") if p.is_file()):
+            rel = source.relative_to(base)
+            if rel.parts[0].startswith("_") or rel.parts[0] in LANGUAGE_FOLDERS:
+                continue
+            data = source.read_bytes()
+            title = _first_heading(data) if source.suffix == ".md" else ""
+            if self.language != "en":
+                translated = base / self.language / rel
+                if translated.exists():
+                    data = translated.read_bytes()
+                    title = _first_heading(data) if source.suffix == ".md" else ""
+                elif source.suffix == ".md":
+                    notice = self.env.get_template("partials/content_notice.md.j2").render()
+                    data = _after_heading(data, notice.encode("utf-8"))
+            pages.append(Page(self.prefix + rel.as_posix(), data, (rel.as_posix(),), title))
         return pages
 
     def home(self) -> Page:
@@ -191,6 +229,21 @@ class Renderer:
         return self.render("pages/on_a_page.md.j2", f"{plan.url}on-a-page/index.md", (plan.folder,),
                            title=f"{self.t('pop.title')}: {self.name_of(cluster)} {plan.year}", plan=plan,
                            cluster=cluster)
+
+    def changes(self, change: PlanDiff, cluster: ClusterRecord) -> Page:
+        """What changed between two consecutive plan years of a cluster."""
+        before, after = change.before, change.after
+        return self.render("pages/changes.md.j2", f"{cluster.url}changes/{before.year}-to-{after.year}/index.md",
+                           (before.folder, after.folder),
+                           title=self.t("changes.title", cluster=self.name_of(cluster), before=before.year,
+                                        after=after.year),
+                           change=change, cluster=cluster, before=before, after=after)
+
+    def cluster_changes(self, cluster: ClusterRecord) -> list[PlanDiff]:
+        """Each consecutive pair of a cluster's plan years compared, once per renderer."""
+        if id(cluster) not in self._changes:
+            self._changes[id(cluster)] = consecutive(cluster.plans)
+        return self._changes[id(cluster)]
 
     def theme(self, vocabulary: str, term: str) -> Page:
         groups = self.facets.activities_for(vocabulary, term)
@@ -239,6 +292,25 @@ class Renderer:
             if path.exists():
                 return Markup(render_markdown(path.read_text(encoding="utf-8")).html)
         return None
+
+
+LANGUAGE_FOLDERS = ("cy",)
+
+
+def _first_heading(data: bytes) -> str:
+    for line in data.decode("utf-8", "replace").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return ""
+
+
+def _after_heading(data: bytes, insert: bytes) -> bytes:
+    """Put `insert` after the page's first heading (or at the top when it has none)."""
+    lines = data.split(b"\n")
+    for i, line in enumerate(lines):
+        if line.startswith(b"# "):
+            return b"\n".join(lines[: i + 1] + [b"", insert] + lines[i + 1:])
+    return insert + b"\n\n" + data
 
 
 def page_dir(path: str) -> str:

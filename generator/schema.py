@@ -55,6 +55,7 @@ class Lead(Part):
 class KeyActionTheme(Part):
     """A theme of the year's key cluster actions, with its actions."""
     theme: str = Field(description="e.g. 'Primary Care Sustainability'.")
+    theme_cy: Optional[str] = Field(None, description="The theme in Welsh, where the plan has it.")
     actions: list[Text] = Field(default_factory=list, description="The actions under this theme.")
 
 
@@ -68,10 +69,12 @@ class Activity(Part):
     """One row of the national template's activity table."""
     id: Slug = Field(description="Stable id; keep it the same from year to year for the same activity.")
     title: str = Field(description="Activity or project title.")
+    title_cy: Optional[str] = Field(None, description="The title in Welsh, where the plan has it.")
     new_or_existing: Optional[str] = Field(None, description="'new' or 'existing' (activity origin vocabulary).")
     since: Optional[Year] = Field(None, description="For an existing activity: the plan year it started in.")
     new_or_existing_detail: Optional[str] = Field(None, description="The plan's own wording, e.g. 'Existing from 21/22'.")
     description: Text = Field("", description="Brief activity or project description.")
+    description_cy: Optional[Text] = Field(None, description="The description in Welsh, where the plan has it.")
     expected_results: list[Text] = Field(default_factory=list,
                                          description="Results or benefits expected by the end of March.")
     ministerial_priorities: list[str] = Field(default_factory=list, description="Ministerial priorities it fits.")
@@ -194,6 +197,7 @@ class Plan(Part):
     year: Year = Field(description="Financial year; must match the folder.")
     status: Literal["draft", "published"] = Field("published", description="draft or published.")
     title: Optional[str] = Field(None, description="The plan's own title, e.g. 'Cluster IMTP 2022-25'.")
+    title_cy: Optional[str] = Field(None, description="The plan's title in Welsh, where it has one.")
     source: Optional[Source] = None
     leads: list[Lead] = Field(default_factory=list)
     key_actions: list[KeyActionTheme] = Field(default_factory=list,

@@ -1,9 +1,11 @@
-"""The site pipeline end to end: validate, render, write the docs tree, run the engine, check links, publish."""
+"""The site pipeline end to end: validate, render, write the docs trees, run the engine, check links, publish."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -12,11 +14,13 @@ from . import engine, i18n, links, publish
 from .render import Page, SiteContext, render_site
 from .validate import Validation, validate
 
-LANGUAGES = ("en",)
+# The English tree is the site's root; every other language is a folder of its own (/cy/).
+LANGUAGES = ("en", "cy")
+LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
 
 
 class BuildFailure(Exception):
-    """The build stopped; `problems` holds lines to show the user."""
+    """The build stopped; `details` holds lines to show the user."""
 
     def __init__(self, summary: str, details: list[str] | None = None, report=None):
         super().__init__(summary)
@@ -43,7 +47,7 @@ class Project:
 
     @property
     def work_dir(self) -> Path:
-        """Scratch space for the docs tree the engine reads."""
+        """Scratch space for the docs trees the engine reads."""
         return self.root / ".build"
 
     def engine_config(self) -> engine.EngineConfig:
@@ -78,25 +82,53 @@ def source_epoch(root: Path) -> int:
     return 1_640_995_200  # 2022-01-01
 
 
-def nav_for(validation: Validation, translations: i18n.Translations, language: str, content_dir: Path) -> list:
+def by_language(pages: list[Page]) -> dict[str, list[Page]]:
+    """Split the page tree into one docs tree per language, paths relative to that tree."""
+    trees: dict[str, list[Page]] = {language: [] for language in LANGUAGES}
+    for page in pages:
+        head, _, rest = page.path.partition("/")
+        if head in LANGUAGES[1:] and rest:
+            trees[head].append(Page(rest, page.content, page.sources, page.title))
+        elif not page.path.endswith(".md"):
+            # Data files (downloads, the schema) are the same in every language; each tree gets them so
+            # that relative links in hand-written pages resolve in both.
+            for tree in trees.values():
+                tree.append(page)
+        else:
+            trees["en"].append(page)
+    return trees
+
+
+def nav_for(validation: Validation, translations: i18n.Translations, language: str,
+            pages: list[Page]) -> list:
     """A short navigation whose size does not grow with the number of plans."""
     t = lambda key: translations.text(key, language)  # noqa: E731
-    boards = [{(b.board.short_name or b.board.name) if language == "en" else (b.board.short_name_cy or b.board.name):
-               f"{b.board.slug}/index.md"} for b in validation.repository.boards]
+    boards = []
+    for b in validation.repository.boards:
+        label = (b.board.short_name or b.board.name) if language == "en" else \
+            (b.board.short_name_cy or b.board.name_cy or b.board.name)
+        boards.append({label: f"{b.board.slug}/index.md"})
     nav = [{t("nav.home"): "index.md"}, {t("home.boards_heading"): boards},
            {t("themes.title"): "themes/index.md"}, {t("services.title"): "services/index.md"},
            {t("downloads.title"): "downloads/index.md"}, {t("quality.title"): "data-quality/index.md"}]
-    for page in sorted(content_dir.glob("*/index.md")):
-        title = _title_of(page) or page.parent.name
-        nav.append({title: f"{page.parent.name}/index.md"})
+    for page in pages:
+        parts = page.path.split("/")
+        if len(parts) == 2 and parts[1] == "index.md" and page.title:
+            nav.append({page.title: page.path})
     return nav
 
 
-def _title_of(page: Path) -> str | None:
-    for line in page.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# "):
-            return line[2:].strip()
-    return None
+def language_config(project: Project, validation: Validation, translations: i18n.Translations,
+                    language: str, docs_dir: Path, site_dir: Path, pages: list[Page]) -> dict:
+    others = [{"name": LANGUAGE_NAMES[other], "lang": other,
+               "root": ("" if language == "en" else "../") + ("" if other == "en" else f"{other}/")}
+              for other in LANGUAGES if other != language]
+    config = engine.engine_config(project.engine_config(), docs_dir, site_dir,
+                                  nav_for(validation, translations, language, pages))
+    config.setdefault("theme", {})["language"] = language
+    config.setdefault("extra", {})["alternate"] = others
+    config["site_name"] = translations.text("site.name", language)
+    return config
 
 
 Progress = Callable[[str], None]
@@ -106,6 +138,16 @@ def render_pages(project: Project, validation: Validation) -> list[Page]:
     translations = i18n.Translations.load(project.templates_dir)
     ctx = SiteContext(validation.repository, project.content_dir, project.templates_dir, translations)
     return render_site(ctx, LANGUAGES)
+
+
+def write_trees(project: Project, pages: list[Page]) -> dict[str, tuple[Path, list[Page]]]:
+    """Write each language's docs tree; returns {language: (docs_dir, pages)}."""
+    trees = {}
+    for language, tree in by_language(pages).items():
+        docs_dir = project.work_dir / "docs" / language
+        engine.write_docs(tree, docs_dir, project.engine_config())
+        trees[language] = (docs_dir, tree)
+    return trees
 
 
 def build(project: Project, site_dir: Path, progress: Progress = lambda s: None) -> tuple[Validation, Timings]:
@@ -120,17 +162,26 @@ def build(project: Project, site_dir: Path, progress: Progress = lambda s: None)
     progress("Rendering pages")
     pages = render_pages(project, validation)
     translations = i18n.Translations.load(project.templates_dir)
-    docs_dir = project.work_dir / "docs"
-    engine.write_docs(pages, docs_dir, project.engine_config())
+    trees = write_trees(project, pages)
     timings.add("render", time.perf_counter() - start)
     staging = publish.staging_dir(site_dir)
+    staged = {language: (staging if language == "en" else staging.with_name(f"{staging.name}-{language}"))
+              for language in LANGUAGES}
     try:
         progress("Building the site with MkDocs")
         start = time.perf_counter()
-        config = engine.engine_config(project.engine_config(), docs_dir, staging,
-                                      nav_for(validation, translations, "en", project.content_dir))
-        config_path = engine.write_config(config, project.work_dir / "mkdocs.yml")
-        engine.run_mkdocs(config_path, source_epoch(project.root))
+        epoch = source_epoch(project.root)
+        configs = []
+        for language, (docs_dir, tree) in trees.items():
+            config = language_config(project, validation, translations, language, docs_dir, staged[language],
+                                     tree)
+            configs.append(engine.write_config(config, project.work_dir / f"mkdocs.{language}.yml"))
+        # One engine run per language, side by side: they share nothing until the swap.
+        with ThreadPoolExecutor(max_workers=len(configs)) as pool:
+            list(pool.map(lambda path: engine.run_mkdocs(path, epoch), configs))
+        for language, folder in staged.items():
+            if language != "en":
+                shutil.move(str(folder), str(staging / language))
         timings.add("engine", time.perf_counter() - start)
         progress("Checking links")
         start = time.perf_counter()
@@ -144,5 +195,6 @@ def build(project: Project, site_dir: Path, progress: Progress = lambda s: None)
     except engine.EngineFailure as failure:
         raise BuildFailure("MkDocs could not build the site", str(failure).splitlines()) from None
     finally:
-        publish.discard(staging)
+        for folder in staged.values():
+            publish.discard(folder)
     return validation, timings

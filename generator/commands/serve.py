@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .. import engine, i18n
-from ..site import Project, nav_for, render_pages
+from ..site import Project, by_language, language_config, render_pages
 from ..validate import validate
 
 WATCHED = ("clusters", "content", "templates")
@@ -35,7 +35,7 @@ def regenerate(project: Project, docs_dir: Path) -> tuple[bool, int]:
         for p in errors[:20]:
             click.echo(f"  {p.file}:{p.line}:{p.column}: {p.code}: {p.message}")
         return False, 0
-    pages = render_pages(project, result)
+    pages = by_language(render_pages(project, result))["en"]
     return True, engine.write_docs(pages, docs_dir, project.engine_config())
 
 
@@ -49,8 +49,11 @@ def run(root: Path, host: str, port: int) -> int:
         return 1
     translations = i18n.Translations.load(project.templates_dir)
     result = validate(root)
-    config = engine.engine_config(project.engine_config(), docs_dir, project.work_dir / "serve" / "site",
-                                  nav_for(result, translations, "en", project.content_dir))
+    pages = by_language(render_pages(project, result))["en"]
+    config = language_config(project, result, translations, "en", docs_dir, project.work_dir / "serve" / "site",
+                             pages)
+    # The preview shows the English tree; the Welsh tree is built by `cluster-plans build`.
+    config["extra"].pop("alternate", None)
     config_path = engine.write_config(config, project.work_dir / "serve" / "mkdocs.yml")
 
     def watch() -> None:

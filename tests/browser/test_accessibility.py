@@ -24,6 +24,10 @@ PAGE_TYPES = {
     "board data quality": "betsi-cadwaladr/data-quality/",
     "guide": "guide/",
 }
+# The same page types in the Welsh tree.
+PAGE_TYPES.update({f"{name} (Cymraeg)": "cy/" + path for name, path in list(PAGE_TYPES.items())
+                   if name in ("home", "board", "cluster", "plan (national template)", "plan on a page",
+                               "theme", "data quality", "guide")})
 
 
 def violations(page) -> list[str]:

@@ -1,0 +1,373 @@
+"""`cluster-plans new`: next year's plan from the latest one, on the fixtures and on every real plan."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from generator.scaffold import SCHEMA_HEADER, shift_years
+from generator.validate import year_is_valid
+from plan_testing import NEF_2023, NWF_2022, REAL_REPO, UV_2022, Repo, run_cli
+
+NEF = "betsi-cadwaladr/north-east-flintshire"
+NEF_2024 = "clusters/betsi-cadwaladr/north-east-flintshire/2024-25"
+SCHEMA = json.loads((REAL_REPO / "schema" / "plan.schema.json").read_text(encoding="utf-8"))
+
+
+def new(repo: Repo, *args: str):
+    return run_cli("new", *args, cwd=repo.root)
+
+
+def plan_of(repo: Repo, folder: str) -> dict:
+    return yaml.safe_load(repo.read(f"{folder}/plan.yaml"))
+
+
+def activity(plan: dict, id_: str) -> dict:
+    [found] = [a for a in plan["activities"] if a["id"] == id_]
+    return found
+
+
+def files_under(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+# --- On the fixture repository --------------------------------------------------------------
+
+
+def test_new_plan_from_the_latest_one(repo: Repo):
+    result = new(repo, NEF, "2024-25")
+    assert result.exit_code == 0, result.output
+    assert result.lines[0] == (f"Created {NEF_2024}/ from the 2023-24 plan of North East Flintshire.")
+    assert sorted(p.name for p in repo.path(NEF_2024).iterdir()) == [
+        "achievements.md", "challenges.md", "difficulties.md", "executive-summary.cy.md",
+        "executive-summary.md", "plan.yaml"]
+    plan = plan_of(repo, NEF_2024)
+    assert (plan["board"], plan["cluster"], plan["year"], plan["status"]) == (
+        "betsi-cadwaladr", "north-east-flintshire", "2024-25", "draft")
+    assert plan["title"] == "North East Flintshire Cluster IMTP 2024/25"
+    assert "source" not in plan  # the new plan is written here, not taken from a published document
+
+
+def test_new_plan_validates_with_warnings_only(repo: Repo):
+    assert new(repo, NEF, "2024-25").exit_code == 0
+    result = repo.validate(NEF_2024)
+    assert result.exit_code == 0, result.output
+    assert result.errors() == []
+    assert result.lines[-1].startswith("1 plan checked: 0 errors")
+    assert repo.validate().exit_code == 0
+
+
+def test_new_plan_starts_with_the_schema_line(repo: Repo):
+    # The fixture's own plan has no schema line; the new one always has it, for editor support.
+    assert not repo.read(f"{NEF_2023}/plan.yaml").startswith(SCHEMA_HEADER)
+    new(repo, NEF, "2024-25")
+    text = repo.read(f"{NEF_2024}/plan.yaml")
+    assert text.splitlines()[0] == SCHEMA_HEADER
+    assert text.splitlines()[1] == ("# North East Flintshire cluster plan for April 2024 to March 2025, "
+                                    "started from the 2023-24 plan")
+
+
+def test_activities_in_progress_are_carried_over_as_existing(repo: Repo):
+    new(repo, NEF, "2024-25")
+    before = plan_of(repo, NEF_2023)
+    after = plan_of(repo, NEF_2024)
+    assert [a["id"] for a in after["activities"]] == [a["id"] for a in before["activities"]]
+    for a in after["activities"]:
+        assert a["new_or_existing"] == "existing"
+        assert a["status"] == "planned"
+        assert a["expected_results"] == []
+        assert a["budget"] == "TBC"
+        assert "status_detail" not in a and "new_or_existing_detail" not in a
+        assert year_is_valid(a["since"])
+    # what the lead wrote that still holds is kept
+    assert activity(after, "improving-access")["description"] == activity(before, "improving-access")["description"]
+    assert activity(after, "improving-access")["funding_sources"] == ["Cluster funding"]
+    assert activity(after, "improving-access")["comments"] == ["Recruitment of professionals"]
+
+
+def test_since_is_the_year_each_activity_started(repo: Repo):
+    repo.replace(f"{NEF_2023}/plan.yaml", "    since: 2021-22\n    new_or_existing_detail: Existing from 21/22\n"
+                 "    description: Provision of care",
+                 "    new_or_existing_detail: Existing from 21/22\n    description: Provision of care")
+    new(repo, NEF, "2024-25")
+    after = plan_of(repo, NEF_2024)
+    assert activity(after, "improving-access")["since"] == "2021-22"        # its own since
+    assert activity(after, "frail-and-vulnerable")["since"] == "2021-22"    # read from "Existing from 21/22"
+    assert activity(after, "audiology")["since"] == "2023-24"               # new in 2023-24
+
+
+def test_since_inferred_from_the_plans_says_so(repo: Repo):
+    # An existing activity that says nowhere when it started: the earliest plan listing it is the best
+    # evidence, and the plan says where the year comes from.
+    repo.replace(f"{NEF_2023}/plan.yaml", "    since: 2021-22\n    new_or_existing_detail: Existing from 21/22\n"
+                 "    description: Improving", "    description: Improving")
+    new(repo, NEF, "2024-25")
+    text = repo.read(f"{NEF_2024}/plan.yaml")
+    assert ("    since: 2022-23  # first listed in the 2022-23 plan; set the year it started if that was earlier"
+            in text)
+
+
+def test_finished_activities_are_left_out(repo: Repo):
+    plan = f"{NEF_2023}/plan.yaml"
+    lines = repo.read(plan).splitlines()
+    audiology_status = next(i for i, line in enumerate(lines) if line == "  - id: audiology")
+    status_line = next(i for i in range(audiology_status, len(lines)) if lines[i].startswith("    status: "))
+    lines[status_line] = "    status: Complete"
+    repo.write(plan, "\n".join(lines) + "\n")
+    result = new(repo, NEF, "2024-25")
+    assert result.exit_code == 0, result.output
+    assert "  Left out 'Audiology' (Complete)." in result.lines
+    assert "audiology" not in [a["id"] for a in plan_of(repo, NEF_2024)["activities"]]
+    assert repo.validate(NEF_2024).exit_code == 0
+
+
+def test_finance_figures_are_to_be_confirmed(repo: Repo):
+    assert new(repo, "Upper Valleys").exit_code == 0
+    folder = "clusters/swansea-bay/upper-valleys/2023-24"
+    finance = plan_of(repo, folder)["finance"]
+    money = {k: v for k, v in finance.items() if k in ("allocation", "carry_over", "total", "balance")}
+    assert money and set(money.values()) == {"TBC"}
+    assert {line["amount"] for line in finance["lines"]} == {"TBC"}
+    assert "notes" not in finance  # they stated last year's figures
+    assert repo.validate(folder).errors() == []
+
+
+def test_round_trip_keeps_comments_and_layout(repo: Repo):
+    plan = f"{NEF_2023}/plan.yaml"
+    repo.replace(plan, "    alignment_detail: NHS recovery; Community Infrastructure\n",
+                 "    alignment_detail: NHS recovery; Community Infrastructure   # as agreed in March\n")
+    repo.replace(plan, "\nactivities:\n", "\n# Activities are reviewed at every cluster meeting.\nactivities:\n")
+    new(repo, NEF, "2024-25")
+    text = repo.read(f"{NEF_2024}/plan.yaml")
+    assert "    alignment_detail: NHS recovery; Community Infrastructure   # as agreed in March\n" in text
+    assert "\n\n# Activities are reviewed at every cluster meeting.\nactivities:\n" in text
+    # flow lists stay flow lists, block lists stay block lists
+    assert "    funding_sources: [Cluster funding]\n" in text
+    assert "leads:\n  - name: Dr Angharad Fletcher\n" in text
+
+
+def test_prose_files_become_headed_prompts(repo: Repo):
+    new(repo, NEF, "2024-25")
+    achievements = repo.read(f"{NEF_2024}/achievements.md")
+    lines = achievements.splitlines()
+    # last year's heading, about the plan before this one, moves on a year
+    assert lines[0] == "# Key achievements/successes related to the 2023/24 Cluster Plan"
+    assert lines[1] == ""
+    assert all(line.startswith(">") for line in lines[2:])
+    assert "*List what the cluster achieved under its 2023-24 plan" in achievements
+    assert "Last year's text is in ../2023-24/achievements.md." in achievements
+    assert "Practices supported each other" not in achievements
+    for md in repo.path(NEF_2024).glob("*.md"):
+        text = md.read_text(encoding="utf-8")
+        assert text.startswith("# ")
+        assert "<" not in text and ">" not in text.replace("\n>", "\n").lstrip(">")  # no HTML
+    welsh = repo.read(f"{NEF_2024}/executive-summary.cy.md")
+    assert welsh.splitlines()[0] == "# Crynodeb Gweithredol y Clwstwr"
+    assert "> *Ysgrifennwch yr adran hon o gynllun 2024-25.*" in welsh
+
+
+def test_cluster_by_name_and_default_year(repo: Repo):
+    result = new(repo, "North East Flintshire")
+    assert result.exit_code == 0, result.output
+    assert repo.path(NEF_2024, ).joinpath("plan.yaml").is_file()
+    assert new(repo, "NEF").exit_code == 0  # the alias; the year after 2024-25 this time
+    assert repo.path("clusters/betsi-cadwaladr/north-east-flintshire/2025-26/plan.yaml").is_file()
+    assert new(repo, f"clusters/{UV_2022.split('/')[1]}/upper-valleys/").exit_code == 0
+
+
+def test_refuses_to_overwrite_an_existing_year(repo: Repo):
+    before = files_under(repo.root)
+    result = new(repo, NEF, "2023-24")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (f"Error: {NEF_2023}/plan.yaml already exists; a plan is never overwritten. "
+                                     "Edit it, or give another year.")
+    assert files_under(repo.root) == before
+
+
+def test_fills_a_year_folder_that_has_no_plan_yet(repo: Repo):
+    repo.write(f"{NEF_2024}/executive-summary.md", "# Cluster Executive Summary\n\nAlready started.\n")
+    result = new(repo, NEF, "2024-25")
+    assert result.exit_code == 0, result.output
+    assert "  Kept executive-summary.md, which was already there." in result.lines
+    assert repo.read(f"{NEF_2024}/executive-summary.md").endswith("Already started.\n")
+    assert repo.path(f"{NEF_2024}/plan.yaml").is_file()
+
+
+def test_cluster_without_an_earlier_plan_gets_the_blank_template(repo: Repo):
+    result = new(repo, "betsi-cadwaladr/north-west-flintshire", "2021-22")
+    assert result.exit_code == 0, result.output
+    folder = "clusters/betsi-cadwaladr/north-west-flintshire/2021-22"
+    text = repo.read(f"{folder}/plan.yaml")
+    assert text.startswith(SCHEMA_HEADER + "\n")
+    assert "# One entry per activity or project" in text
+    plan = yaml.safe_load(text)
+    assert (plan["year"], plan["status"], plan["activities"]) == ("2021-22", "draft", [])
+    assert sorted(p.name for p in repo.path(folder).iterdir()) == [
+        "achievements.md", "challenges.md", "difficulties.md", "executive-summary.md", "plan.yaml"]
+    validation = repo.validate(folder)
+    assert validation.exit_code == 0 and validation.errors() == []
+
+
+def test_the_blank_templates_examples_are_valid_once_uncommented(repo: Repo):
+    new(repo, "betsi-cadwaladr/north-west-flintshire", "2021-22")
+    folder = "clusters/betsi-cadwaladr/north-west-flintshire/2021-22"
+    text = repo.read(f"{folder}/plan.yaml")
+    for key in ("leads", "key_actions", "activities"):
+        text = text.replace(f"{key}: []\n#  ", f"{key}:\n  ")
+    text = re.sub(r"^#  ( *)", r"  \1", text, flags=re.MULTILINE)
+    text = text.replace("  lines: []\n  #  ", "  lines:\n    ").replace("\n  #    amount", "\n      amount")
+    repo.write(f"{folder}/plan.yaml", text)
+    plan = yaml.safe_load(text)
+    assert plan["activities"][0]["id"] == "audiology"
+    assert plan["finance"]["lines"] == [{"item": "Audiology", "amount": "TBC"}]
+    result = repo.validate(folder)
+    assert result.errors() == [], result.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (("nowhere",), "Error: no cluster is known as 'nowhere'. Give the cluster as board/cluster, "
+                   "e.g. betsi-cadwaladr/north-east-flintshire, or by its name."),
+    (("north east flintshir",), "Error: no cluster is known as 'north east flintshir'. Did you mean "
+                                "'North East Flintshire'? Give the cluster as board/cluster, "
+                                "e.g. betsi-cadwaladr/north-east-flintshire, or by its name."),
+    (("swansea-bay/north-east-flintshire",), "Error: 'north-east-flintshire' is a cluster of betsi-cadwaladr, "
+                                             "not of swansea-bay: give it as betsi-cadwaladr/north-east-flintshire"),
+    ((NEF, "2024-26"), "Error: '2024-26' is not a financial year written YYYY-YY, e.g. 2024-25"),
+])
+def test_bad_arguments_are_refused_with_a_clear_message(repo: Repo, args, message):
+    before = files_under(repo.root)
+    result = new(repo, *args)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == message
+    assert files_under(repo.root) == before
+
+
+def test_a_plan_with_errors_is_not_copied(repo: Repo):
+    repo.replace(f"{NWF_2022}/plan.yaml", "    budget: £45,000\n", "    budget: £45,,000\n")
+    before = files_under(repo.root)
+    result = new(repo, "betsi-cadwaladr/north-west-flintshire", "2023-24")
+    assert result.exit_code == 1
+    assert result.errors()[0][2] == "money-unparseable"
+    assert result.stderr.strip().startswith("Error: the 2022-23 plan has errors, and next year's plan would copy "
+                                            "them. Fix them first (cluster-plans validate")
+    assert files_under(repo.root) == before
+
+
+def test_shift_years_moves_only_this_and_last_year():
+    assert shift_years("Key achievements of the 2022/23 Cluster Plan", "2023-24", "2024-25") == \
+        "Key achievements of the 2023/24 Cluster Plan"
+    assert shift_years("Cluster IMTP 2023-24 (23/24)", "2023-24", "2025-26") == "Cluster IMTP 2025-26 (25/26)"
+    assert shift_years("PCPG Plan 2023/26 / PRB Area Plan 2023/2028", "2023-24", "2024-25") == \
+        "PCPG Plan 2023/26 / PRB Area Plan 2023/2028"
+    assert shift_years("since 2019-20, on 01/04/2023", "2023-24", "2024-25") == "since 2019-20, on 01/04/2023"
+    assert shift_years("Plans 2022/2023", "2022-23", "2023-24") == "Plans 2023/2024"
+
+
+# --- On the real content ---------------------------------------------------------------------
+
+REAL_PLANS = sorted(p.parent.relative_to(REAL_REPO).as_posix()
+                    for p in (REAL_REPO / "clusters").glob("*/*/*/plan.yaml"))
+
+
+def isolated_copy(base: Path, plan_folder: str) -> Repo:
+    """A repository holding one real plan and the earlier plans of its cluster, as it was in that year."""
+    root = base / plan_folder.replace("/", "_")
+    board_dir, cluster_dir = Path(plan_folder).parent.parent, Path(plan_folder).parent
+    for rel in ("clusters/vocabularies.yaml", f"{board_dir}/board.yaml", f"{cluster_dir}/cluster.yaml"):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(REAL_REPO / rel, root / rel)
+    year = Path(plan_folder).name
+    for earlier in (REAL_REPO / cluster_dir).iterdir():
+        if earlier.is_dir() and year_is_valid(earlier.name) and earlier.name <= year:
+            shutil.copytree(earlier, root / cluster_dir / earlier.name)
+    return Repo(root)
+
+
+def test_there_are_real_plans():
+    assert len(REAL_PLANS) >= 15
+    assert "clusters/betsi-cadwaladr/north-east-flintshire/2023-24" in REAL_PLANS
+
+
+@pytest.mark.parametrize("plan_folder", REAL_PLANS)
+def test_new_on_every_real_plan(tmp_path: Path, plan_folder: str):
+    repo = isolated_copy(tmp_path, plan_folder)
+    board, cluster, year = plan_folder.split("/")[1:]
+    following = f"{int(year[:4]) + 1}-{(int(year[:4]) + 2) % 100:02d}"
+    result = new(repo, f"{board}/{cluster}")
+    assert result.exit_code == 0, result.output
+    folder = f"clusters/{board}/{cluster}/{following}"
+    validation = repo.validate(folder)
+    assert validation.errors() == [], validation.output
+    assert validation.exit_code == 0
+    text = repo.read(f"{folder}/plan.yaml")
+    assert text.startswith(SCHEMA_HEADER + "\n")
+    data = yaml.safe_load(text)
+    # an editor using the published schema underlines nothing
+    assert list(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data)) == []
+    source = yaml.safe_load((REAL_REPO / plan_folder / "plan.yaml").read_text(encoding="utf-8"))
+    finished = {"completed", "stopped", "complete", "achieved", "done", "ceased", "discontinued", "cancelled"}
+    expected = [a["id"] for a in source.get("activities", []) if str(a.get("status", "")).lower() not in finished]
+    assert [a["id"] for a in data.get("activities", [])] == expected
+    for a in data.get("activities", []):
+        assert (a["new_or_existing"], a["status"], a["budget"], a["expected_results"]) == (
+            "existing", "planned", "TBC", [])
+        assert year_is_valid(a["since"]) and a["since"] <= year
+    # the top-level sections kept are separated as they were
+    blank_before = lambda t: {m[1] for m in re.finditer(r"\n\n(?:#.*\n)*([a-z_]+):", t)}  # noqa: E731
+    source_text = (REAL_REPO / plan_folder / "plan.yaml").read_text(encoding="utf-8")
+    assert blank_before(source_text) & set(data) - {"source"} <= blank_before(text)
+    # every comment of the source that belongs to something kept is still there
+    kept_comments = [c for c in re.findall(r"  (# .*)$", source_text, flags=re.MULTILINE)]
+    lost = [c for c in kept_comments if c not in text]
+    removed_lines = [line for line in source_text.splitlines()
+                     if re.match(r"\s*(new_or_existing_detail|status_detail|budget|amount|allocation|carry_over|"
+                                 r"total|balance|expected_results|status|since|notes|document|publisher|pages):",
+                                 line.strip() + ":" if ":" not in line else line.strip())]
+    assert all(any(c in line for line in removed_lines) for c in lost), lost
+
+
+def test_real_round_trip_keeps_the_plans_comments(tmp_path: Path):
+    repo = isolated_copy(tmp_path, "clusters/betsi-cadwaladr/north-east-flintshire/2023-24")
+    assert new(repo, NEF).exit_code == 0
+    text = repo.read(f"{NEF_2024}/plan.yaml")
+    source = (REAL_REPO / NEF_2023 / "plan.yaml").read_text(encoding="utf-8")
+    assert '    ministerial_priorities: []   # the plan says "None"\n' in source
+    assert '    ministerial_priorities: []   # the plan says "None"\n' in text
+    assert '    sppc_priorities: []          # the plan says "None"\n' in text
+
+
+def test_real_known_issues_follow_their_activity(tmp_path: Path):
+    # Conwy West's third activity keeps a term the source printed in the wrong column, acknowledged as a
+    # known issue; carried over, it stays acknowledged. The finance known issue of Central and South
+    # Denbighshire is about last year's figures, now to be confirmed, so it goes.
+    repo = isolated_copy(tmp_path, "clusters/betsi-cadwaladr/conwy-west/2022-23")
+    assert new(repo, "Conwy West").exit_code == 0
+    plan = plan_of(repo, "clusters/betsi-cadwaladr/conwy-west/2023-24")
+    [issue] = plan["known_issues"]
+    assert issue["problem"] == "vocabulary-unknown"
+    index = int(re.match(r"activities\[(\d+)\]", issue["field"])[1])
+    assert plan["activities"][index]["id"] == "diabetes"
+    repo = isolated_copy(tmp_path, "clusters/betsi-cadwaladr/central-and-south-denbighshire/2022-23")
+    assert new(repo, "betsi-cadwaladr/central-and-south-denbighshire").exit_code == 0
+    plan = plan_of(repo, "clusters/betsi-cadwaladr/central-and-south-denbighshire/2023-24")
+    assert [i["problem"] for i in plan["known_issues"]] == ["vocabulary-unknown"]
+
+
+def test_blank_template_for_every_real_cluster_without_a_plan(tmp_path: Path):
+    root = tmp_path / "repo"
+    shutil.copytree(REAL_REPO / "clusters", root / "clusters")
+    repo = Repo(root)
+    empty = sorted(d.relative_to(root / "clusters").as_posix() for d in (root / "clusters").glob("*/*")
+                   if d.is_dir() and not any(year_is_valid(y.name) for y in d.iterdir()))
+    assert len(empty) >= 40
+    for cluster in empty:
+        result = new(repo, cluster, "2024-25")
+        assert result.exit_code == 0, result.output
+    validation = repo.validate()
+    assert validation.errors() == [], validation.output
