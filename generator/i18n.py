@@ -26,6 +26,10 @@ class Translations:
         data = yaml.safe_load((templates_dir / TABLE_FILE).read_text(encoding="utf-8")) or {}
         return cls({str(key): dict(entry or {}) for key, entry in data.items()})
 
+    def malformed(self) -> list[str]:
+        """Entries with keys other than the languages (e.g. an unquoted comma split a text)."""
+        return [key for key, entry in sorted(self.table.items()) if set(entry) - set(LANGUAGES)]
+
     def missing(self) -> list[tuple[str, str]]:
         return [(key, lang) for key, entry in sorted(self.table.items()) for lang in LANGUAGES
                 if not str(entry.get(lang) or "").strip()]

@@ -250,7 +250,10 @@ def _attach_lines(container, key, lines: str) -> None:
                                            else [None, None])
         entry[_slot(holder, at)] = CommentToken("\n" + lines, CommentMark(0), None)
     else:
-        token.value = (token.value if token.value.endswith("\n") else token.value + "\n") + lines
+        value = token.value if token.value.endswith("\n") else token.value + "\n"
+        if value.endswith("\n\n") and lines.startswith("\n"):
+            lines = lines[1:]  # one blank line between sections, not two
+        token.value = value + lines
 
 
 def _previous(container, key):
@@ -259,10 +262,29 @@ def _previous(container, key):
     return keys[i - 1] if i > 0 else None
 
 
+def _drop_introduction(container, key) -> None:
+    """Drop the comment lines at the end of what follows container[key]: they introduce the next value."""
+    place = _tail(container[key])
+    holder, at = place if place else (container, key)
+    token = _token(holder, at)
+    if token is None or "\n" not in token.value:
+        return
+    eol, rest = token.value.split("\n", 1)
+    lines = rest.splitlines(keepends=True)
+    while lines and lines[-1].strip().startswith("#"):
+        lines.pop()
+    if eol.strip() or lines:
+        token.value = eol + "\n" + "".join(lines)
+    else:
+        holder.ca.items[at][_slot(holder, at)] = None
+
+
 def remove(container, key) -> None:
-    """Delete container[key], handing the lines that followed it to the value before it."""
+    """Delete container[key] with the comments that introduce it, handing the lines after it to the value before."""
     lines = _detach_lines(container, key)
     before = _previous(container, key)
+    if before is not None:
+        _drop_introduction(container, before)
     del container[key]
     if before is not None:
         _attach_lines(container, before, lines)

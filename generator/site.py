@@ -111,9 +111,11 @@ def nav_for(validation: Validation, translations: i18n.Translations, language: s
     nav = [{t("nav.home"): "index.md"}, {t("home.boards_heading"): boards},
            {t("themes.title"): "themes/index.md"}, {t("services.title"): "services/index.md"},
            {t("downloads.title"): "downloads/index.md"}, {t("quality.title"): "data-quality/index.md"}]
+    listed = {"themes/index.md", "services/index.md", "downloads/index.md", "data-quality/index.md"}
     for page in pages:
         parts = page.path.split("/")
-        if len(parts) == 2 and parts[1] == "index.md" and page.title:
+        if len(parts) == 2 and parts[1] == "index.md" and page.title and page.path not in listed \
+                and parts[0] not in {b.board.slug for b in validation.repository.boards}:
             nav.append({page.title: page.path})
     return nav
 

@@ -276,7 +276,7 @@ def test_markdown_output_is_a_compact_comment():
         in result.lines
     assert "| dropped | ~~Advanced nurse practitioner for care homes~~ | existing · delayed · £45,000 · " \
            "Cluster funding |" in result.lines
-    [physio] = [line for line in result.lines if line.startswith("| renamed | First contact physiotherapy")]
+    [physio] = [line for line in result.lines if line.startswith("| renamed | First contact physiotherapy (MSK) | ")]
     assert "renamed from “First contact physiotherapy”, title similarity 97%" in physio
     assert "Budget: £40,000 → £45,500 (+£5,500)" in physio
     assert any("<del>42,000</del> <ins>43,500</ins>" in line for line in result.lines)
