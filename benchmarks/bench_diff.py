@@ -5,8 +5,9 @@
 
 Generates the corpus with benchmarks/corpus.py (unless DIR already holds a current one), validates
 it once, then times, per pair: the semantic comparison (generator.diff.compare), and each output
-format of `cluster-plans diff` (text, markdown, json). Also times the whole command for one pair,
-as a user runs it (validate the two plans, compare, print). Prints time per pair.
+format of `cluster-plans diff` (text, markdown, json) and the site's "What changed" page. Also times
+the whole command for one pair, as a user runs it (validate the two plans, compare, print). Prints
+time per pair.
 """
 
 from __future__ import annotations
@@ -24,9 +25,11 @@ sys.path.insert(0, str(HERE.parent))
 from click.testing import CliRunner  # noqa: E402
 
 import corpus  # noqa: E402
+from generator import i18n  # noqa: E402
 from generator.cli import cli  # noqa: E402
 from generator.commands.diff import Presenter  # noqa: E402
 from generator.diff import compare  # noqa: E402
+from generator.render import Renderer, SiteContext  # noqa: E402
 from generator.validate import validate  # noqa: E402
 
 TEMPLATES = HERE.parent / "templates"
@@ -65,18 +68,22 @@ def main(argv: list[str] | None = None) -> int:
         print(validation.report.as_text(), file=sys.stderr)
         return 1
     clusters = [c for c in validation.repository.clusters if len(c.plans) > 1]
-    pairs = [(a, b) for c in clusters for a, b in zip(c.plans, c.plans[1:])]
+    pairs = [(a, b, c) for c in clusters for a, b in zip(c.plans, c.plans[1:])]
     print(f"validated {validation.report.plans_checked} plans in {validated:.1f} s; "
           f"{len(pairs)} consecutive pairs in {len(clusters)} clusters\n")
 
     # Best of several runs per pair, so a stray pause of the machine does not count against the diff.
-    compare_times = [min(_timed(lambda: compare(a, b))[1] for _ in range(args.repeat)) for a, b in pairs]
-    diffs = [compare(a, b) for a, b in pairs]
+    compare_times = [min(_timed(lambda: compare(a, b))[1] for _ in range(args.repeat)) for a, b, _ in pairs]
+    diffs = [compare(a, b) for a, b, _ in pairs]
     presenter = Presenter(TEMPLATES, "en", colour=False)
     formats = {}
     for fmt in ("text", "markdown", "json"):
         formats[fmt] = [_timed(lambda: presenter.show(fmt, [d], "years", d.before_label, d.after_label))[1]
                         for d in diffs]
+
+    ctx = SiteContext(validation.repository, HERE.parent / "content", TEMPLATES, i18n.Translations.load(TEMPLATES))
+    renderer = Renderer(ctx)
+    formats["site page"] = [_timed(lambda: renderer.changes(d, c))[1] for d, (_, _, c) in zip(diffs, pairs)]
 
     changes = [d.summary for d in diffs]
     print(f"per pair, on average: {statistics.fmean(s.activities_added for s in changes):.1f} activities added, "

@@ -94,8 +94,7 @@ class Git:
         out = self.run("diff", "--name-only", "--no-renames", "-z", base, *([head] if head else []), "--", spec)
         paths = [p for p in out.split("\0") if p]
         if head is None:  # new files not yet added to git are part of the working tree too
-            out = self.run("ls-files", "--others", "--exclude-standard", "-z", "--full-name", "--", spec,
-                           cwd=self.root)
+            out = self.run("ls-files", "--others", "--exclude-standard", "-z", "--", spec)
             paths += [p for p in out.split("\0") if p]
         return sorted({m for m in map(self._mine, paths) if m is not None})
 

@@ -144,14 +144,12 @@ def find_cluster(root: Path, text: str) -> ClusterRef:
     wanted = text.strip().replace("\\", "/").strip("/")
     wanted = wanted.removeprefix("clusters/")
     registry = Registry()
-    boards: dict[str, Board] = {}
     board_names: dict[str, str] = {}
     names: list[str] = []
     for board_dir in sorted(d for d in clusters_dir.iterdir() if d.is_dir() and not d.name.startswith(".")):
         board = _load(board_dir / "board.yaml", root, Board) if (board_dir / "board.yaml").is_file() else None
         if board is None or board.slug != board_dir.name:
             continue
-        boards[board.slug] = board
         for name in (board.slug, board.name, board.short_name, *board.aliases):
             if name:
                 board_names[Registry.key(name)] = board.slug
@@ -446,8 +444,9 @@ def next_plan_text(text: str, name: str, source_year: str, year: str, vocab: Voc
     plan = rt.load(_header(text, name, source_year, year))
     plan["year"] = plain(year)
     put_after(plan, ("year",), "status", plain("draft"))
-    if isinstance(plan.get("title"), str):
-        plan["title"] = shift_years(plan["title"], source_year, year)
+    for key in ("title", "title_cy"):
+        if isinstance(plan.get(key), str):
+            plan[key] = shift_years(plan[key], source_year, year)
     # The new plan is written here, not taken from a published document.
     if "source" in plan:
         remove(plan, "source")

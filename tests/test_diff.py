@@ -1,4 +1,4 @@
-"""Comparing plans: activity matching, field changes, finance, prose, the diff command's formats, git revisions and the site.
+"""Comparing plans: matching, field changes, finance, prose, the diff command, git revisions and the site.
 
 The fixture tests/fixtures/diff/repo holds one cluster (example-board/riverside) with two plan
 years that differ in every way a diff reports; each activity of 2022-23/plan.yaml says which.
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator import i18n
-from generator.diff import compare, consecutive, pair_up, title_score, word_diff
+from generator.diff import RENAME_THRESHOLD, compare, consecutive, pair_up, title_score, word_diff
 from generator.model import PlanRecord
 from generator.render import Renderer, SiteContext
 from generator.validate import validate
@@ -84,15 +84,15 @@ def test_rename_with_a_new_id_is_paired_by_title_similarity(riverside):
     assert (m.matched_by, m.renamed, m.id_changed) == ("similarity", True, True)
     assert (m.before.id, m.before.title) == ("diabetes-education", "Diabetes education")
     assert m.after.title == "Diabetes education programme"
-    assert m.score == title_score("Diabetes education", "Diabetes education programme") >= 75
+    assert m.score == title_score("Diabetes education", "Diabetes education programme") >= RENAME_THRESHOLD
     assert [r.after.id for r in riverside.activities.renamed] == ["first-contact-physio", "diabetes-prevention"]
 
 
-def test_titles_sharing_one_word_are_not_a_rename():
-    before = ["Advanced nurse practitioner for care homes", "Social prescribing"]
-    after = ["Mental health practitioner", "Social care"]
+def test_titles_sharing_a_word_or_two_are_not_a_rename():
+    before = ["Advanced nurse practitioner for care homes", "Social prescribing", "Care home support"]
+    after = ["Mental health practitioner", "Social care", "Advanced paramedic practitioner", "Care home ANP"]
     pairs, only_before, only_after = pair_up(before, after, title=str)
-    assert (pairs, only_before, only_after) == ([], [0, 1], [0, 1])
+    assert (pairs, only_before, only_after) == ([], [0, 1, 2], [0, 1, 2, 3])
 
 
 def test_reordering_alone_is_not_a_change():
@@ -437,6 +437,28 @@ def test_revision_diff_of_an_invalid_old_version(git_repo: Path):
     assert f"{PLAN_2023}/plan.yaml:37:13: error" in result.stderr
 
 
+def test_revision_diff_of_a_layout_only_edit(git_repo: Path):
+    edit(git_repo, f"{PLAN_2023}/plan.yaml", "# The newer plan:", "# The newer plan (reviewed):")
+    result = run_cli("diff", "--base", "HEAD", cwd=git_repo)
+    assert result.exit_code == 0
+    assert "  No change in content: only the layout or comments of the files changed." in result.lines
+
+
+def test_revision_diff_of_plans_in_a_subfolder_of_the_git_repository(tmp_path: Path):
+    shutil.copytree(DIFF_REPO, tmp_path / "plans")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "plans")
+    newest = tmp_path / "plans/clusters/example-board/riverside/2024-25"
+    newest.mkdir()
+    (newest / "plan.yaml").write_text((tmp_path / "plans" / PLAN_2023 / "plan.yaml").read_text(
+        encoding="utf-8").replace("year: 2023-24", "year: 2024-25"), encoding="utf-8")
+    data = json.loads(run_cli("diff", "--base", "HEAD", "--format", "json", cwd=tmp_path / "plans").output)
+    [plan] = data["plans"]
+    assert (plan["context"], plan["before"]["year"], plan["after"]["year"]) == ("new_plan", "2023-24", "2024-25")
+    assert plan["summary"]["activities_carried_over"] == 6
+
+
 def test_revision_diff_needs_a_known_revision(git_repo: Path):
     result = run_cli("diff", "--base", "no-such-branch", cwd=git_repo)
     assert result.exit_code == 2
@@ -459,7 +481,8 @@ def test_site_has_a_what_changed_page_per_consecutive_pair(site_pages):
     assert 'title: "What changed: Riverside 2022-23 to 2023-24"' in page
     assert '<a href="../../2023-24/#activity-mental-health-practitioner">Mental health practitioner</a>' in page
     assert "<del><span class=\"cp-visually-hidden\">removed: </span>42,000</del>" in page
-    assert [p for p in site_pages if "/changes/" in p] == ["example-board/riverside/changes/2022-23-to-2023-24/index.md"]
+    assert [p for p in site_pages if "/changes/" in p] == [
+        "example-board/riverside/changes/2022-23-to-2023-24/index.md"]
 
 
 def test_plan_pages_link_to_the_changes_and_the_cluster_page_counts_them(site_pages):

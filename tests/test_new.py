@@ -54,6 +54,14 @@ def test_new_plan_from_the_latest_one(repo: Repo):
     assert "source" not in plan  # the new plan is written here, not taken from a published document
 
 
+def test_welsh_title_moves_on_a_year_too(repo: Repo):
+    repo.replace(f"{NEF_2023}/plan.yaml", "title: North East Flintshire Cluster IMTP 2023/24\n",
+                 "title: North East Flintshire Cluster IMTP 2023/24\n"
+                 "title_cy: Cynllun Tymor Canolig Integredig Clwstwr Gogledd Ddwyrain Sir y Fflint 2023/24\n")
+    assert new(repo, NEF, "2024-25").exit_code == 0
+    assert plan_of(repo, NEF_2024)["title_cy"].endswith("Sir y Fflint 2024/25")
+
+
 def test_new_plan_validates_with_warnings_only(repo: Repo):
     assert new(repo, NEF, "2024-25").exit_code == 0
     result = repo.validate(NEF_2024)

@@ -411,7 +411,7 @@ def test_unknown_field_with_suggestion(repo: Repo):
     only_error(result, NEF_PLAN, line, "schema-unknown-field")
     hint = reported(result, NEF_PLAN, line, 5, "error", "schema-unknown-field",
                     "'budjet' is not a field of an activity; did you mean 'budget'?")
-    assert hint.startswith("Allowed fields here: id, title, new_or_existing, since, ")
+    assert hint.startswith("Allowed fields here: id, title, title_cy, new_or_existing, since, ")
 
 
 def test_unknown_top_level_field(repo: Repo):
