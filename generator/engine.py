@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -84,6 +85,21 @@ def run_mkdocs(config_path: Path, epoch: int) -> None:
                             capture_output=True, text=True, env=env)
     if result.returncode != 0:
         raise EngineFailure((result.stderr or result.stdout).strip())
+
+
+def run_pagefind(site_dir: Path) -> None:
+    """Index the built site in chunks (one index per page language), so a search downloads only
+    the parts of the index it needs."""
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir",
+                             "pagefind", "--exclude-selectors", ".headerlink", "--quiet"], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise EngineFailure((result.stderr or result.stdout).strip())
+    # Pagefind lists the languages in no fixed order; sorting keeps the output byte-identical.
+    entry = site_dir / "pagefind" / "pagefind-entry.json"
+    if entry.exists():
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        entry.write_text(json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False),
+                         encoding="utf-8")
 
 
 def clear(path: Path) -> None:

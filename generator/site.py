@@ -184,6 +184,8 @@ def build(project: Project, site_dir: Path, progress: Progress = lambda s: None)
         for language, folder in staged.items():
             if language != "en":
                 shutil.move(str(folder), str(staging / language))
+        progress("Indexing for search")
+        engine.run_pagefind(staging)
         timings.add("engine", time.perf_counter() - start)
         progress("Checking links")
         start = time.perf_counter()
