@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any, Callable, Sequence, TypeVar
 
 from rapidfuzz import fuzz, utils
+from rapidfuzz.distance import Indel
 
 from .model import ActivityView, PlanRecord
 from .money import AMOUNT, TBC, UNPARSED, Money
@@ -251,7 +252,8 @@ def word_diff(before: str, after: str, context: int = CONTEXT_WORDS) -> TextChan
     a, b = prose_words(before), prose_words(after)
     if a == b:
         return None
-    ops = _absorb_small_anchors(difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+    # rapidfuzz's Indel alignment (a longest common subsequence, as difflib finds) runs in C.
+    ops = _absorb_small_anchors([tuple(op) for op in Indel.opcodes(a, b)])
     hunks: list[Hunk] = []
     segments: list[Segment] = []
     cut = False

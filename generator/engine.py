@@ -38,6 +38,24 @@ def write_docs(pages: list[Page], docs_dir: Path, config: EngineConfig) -> int:
     assets = config.templates_dir / ASSETS
     for source in sorted(p for p in assets.rglob("*") if p.is_file()):
         wanted[docs_dir / ASSETS / source.relative_to(assets)] = source.read_bytes()
+    written = _write_changed(wanted)
+    if docs_dir.exists():
+        for existing in sorted(docs_dir.rglob("*"), reverse=True):
+            if existing.is_file() and existing not in wanted:
+                existing.unlink()
+            elif existing.is_dir() and not any(existing.iterdir()):
+                existing.rmdir()
+    return written
+
+
+def write_pages(pages: list[Page], docs_dir: Path) -> int:
+    """Write some pages of a docs tree, leaving the others as they are (for incremental rebuilds)."""
+    return _write_changed({docs_dir / page.path: page.content.encode("utf-8") if isinstance(page.content, str)
+                           else page.content for page in pages})
+
+
+def _write_changed(wanted: dict[Path, bytes]) -> int:
+    """Write files whose content differs; an unchanged file keeps its time, so the engine can skip it."""
     written = 0
     for path, data in wanted.items():
         if path.exists() and path.read_bytes() == data:
@@ -47,12 +65,6 @@ def write_docs(pages: list[Page], docs_dir: Path, config: EngineConfig) -> int:
         tmp.write_bytes(data)
         os.replace(tmp, path)
         written += 1
-    if docs_dir.exists():
-        for existing in sorted(docs_dir.rglob("*"), reverse=True):
-            if existing.is_file() and existing not in wanted:
-                existing.unlink()
-            elif existing.is_dir() and not any(existing.iterdir()):
-                existing.rmdir()
     return written
 
 
@@ -78,24 +90,27 @@ def write_config(data: dict, path: Path) -> Path:
     return path
 
 
-def run_mkdocs(config_path: Path, epoch: int) -> None:
-    """Run MkDocs in its own process, so the engine can be swapped by changing this one call."""
-    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean", "-f", str(config_path)],
+def run_mkdocs(config_path: Path, epoch: int, dirty: bool = False) -> None:
+    """Run MkDocs in its own process, so the engine can be swapped by changing this one call.
+    A dirty run rebuilds only the pages whose source is newer than their output (for previews)."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1")
+    mode = "--dirty" if dirty else "--clean"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", mode, "-f", str(config_path)],
                             capture_output=True, text=True, env=env)
     if result.returncode != 0:
         raise EngineFailure((result.stderr or result.stdout).strip())
 
 
-def run_pagefind(site_dir: Path) -> None:
+def run_pagefind(site_dir: Path, output: Path | None = None) -> None:
     """Index the built site in chunks (one index per page language), so a search downloads only
-    the parts of the index it needs."""
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir",
-                             "pagefind", "--exclude-selectors", ".headerlink", "--quiet"], capture_output=True, text=True)
+    the parts of the index it needs. `output` writes the index elsewhere (to swap it in later)."""
+    where = ["--output-path", str(output)] if output else ["--output-subdir", "pagefind"]
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), *where,
+                             "--exclude-selectors", ".headerlink", "--quiet"], capture_output=True, text=True)
     if result.returncode != 0:
         raise EngineFailure((result.stderr or result.stdout).strip())
     # Pagefind lists the languages in no fixed order; sorting keeps the output byte-identical.
-    entry = site_dir / "pagefind" / "pagefind-entry.json"
+    entry = (output or site_dir / "pagefind") / "pagefind-entry.json"
     if entry.exists():
         data = json.loads(entry.read_text(encoding="utf-8"))
         entry.write_text(json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False),

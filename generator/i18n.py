@@ -7,7 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import yaml
-from babel.numbers import format_decimal, format_percent
+from functools import lru_cache
+
+from babel.numbers import format_percent, get_decimal_symbol, get_group_symbol
 
 LANGUAGES = ("en", "cy")
 TABLE_FILE = "translations.yaml"
@@ -46,11 +48,19 @@ def locale_of(language: str) -> str:
     return {"en": "en_GB", "cy": "cy_GB"}[language]
 
 
+@lru_cache(maxsize=None)
+def _symbols(language: str) -> tuple[str, str]:
+    locale = locale_of(language)
+    return get_group_symbol(locale), get_decimal_symbol(locale)
+
+
 def number(value, language: str, places: int = 0) -> str:
+    """A number grouped in thousands with the locale's own separators."""
     if value is None:
         return ""
-    fmt = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(value, format=fmt, locale=locale_of(language))
+    group, decimal = _symbols(language)
+    text = f"{Decimal(value):,.{places}f}"
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", group)
 
 
 def pounds(value: Decimal | None, language: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import posixpath
 import re
 from dataclasses import dataclass
@@ -24,7 +26,8 @@ class BrokenLink:
         return f"{self.page}: link to '{self.target}' {self.reason}"
 
 
-def _target_file(site: Path, page_rel: str, href: str) -> tuple[Path, str] | None:
+def _target_file(site: str, page_rel: str, href: str) -> tuple[str, str] | None:
+    """The file a link points to (as a path string) and its fragment; None for other sites."""
     parts = urlsplit(href)
     if parts.scheme or parts.netloc:
         return None
@@ -35,38 +38,58 @@ def _target_file(site: Path, page_rel: str, href: str) -> tuple[Path, str] | Non
         page_dir, path = "", path.lstrip("/") or "./"
     resolved = posixpath.normpath(posixpath.join(page_dir, path)) if path else page_rel
     if resolved.startswith(".."):
-        return site / "__outside__", parts.fragment
-    target = site / resolved
-    if path.endswith("/") or target.is_dir():
-        target = target / "index.html"
+        return site + "/__outside__", parts.fragment
+    target = site + "/" + resolved
+    if path.endswith("/") or not posixpath.splitext(resolved)[1]:
+        target += "/index.html"
     return target, parts.fragment
 
 
-def check_site(site: Path) -> list[BrokenLink]:
-    broken: list[BrokenLink] = []
-    ids: dict[Path, set[str]] = {}
+def check_site(site: Path, workers: int | None = None) -> list[BrokenLink]:
+    """Every broken link of the site; the pages are shared out between forked workers, one per core."""
+    pages = sorted(site.rglob("*.html"))
+    workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    if workers <= 1 or len(pages) < 200 or "fork" not in multiprocessing.get_all_start_methods():
+        return _check_pages(site, pages)
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        shares = pool.starmap(_check_pages, [(site, pages[i::workers]) for i in range(workers)])
+    return sorted((b for share in shares for b in share), key=lambda b: (b.page, b.target, b.reason))
 
-    def ids_of(path: Path) -> set[str]:
+
+def _check_pages(site_dir: Path, pages: list[Path]) -> list[BrokenLink]:
+    broken: list[BrokenLink] = []
+    site = str(site_dir)
+    ids: dict[str, set[str]] = {}
+    existing: dict[str, bool] = {}
+
+    def exists(path: str) -> bool:
+        if path not in existing:
+            existing[path] = os.path.isfile(path)
+        return existing[path]
+
+    def ids_of(path: str) -> set[str]:
         if path not in ids:
-            ids[path] = set(_ID.findall(path.read_text(encoding="utf-8", errors="replace")))
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                ids[path] = set(_ID.findall(handle.read()))
         return ids[path]
 
-    for page in sorted(site.rglob("*.html")):
-        rel = page.relative_to(site).as_posix()
+    for page in pages:
+        rel = page.relative_to(site_dir).as_posix()
         text = page.read_text(encoding="utf-8", errors="replace")
-        for href in set(_HREF.findall(text)):
+        ids[str(page)] = set(_ID.findall(text))
+        for href in sorted(set(_HREF.findall(text))):
             href = href.replace("&amp;", "&")
             if not href or href.startswith(_SKIP_PREFIXES):
-                if href.startswith("#") and len(href) > 1 and unquote(href[1:]) not in ids_of(page):
+                if href.startswith("#") and len(href) > 1 and unquote(href[1:]) not in ids_of(str(page)):
                     broken.append(BrokenLink(rel, href, "points to an anchor missing from the page"))
                 continue
             found = _target_file(site, rel, href)
             if found is None:
                 continue
             target, fragment = found
-            if not target.exists():
+            if not exists(target):
                 broken.append(BrokenLink(rel, href, "points to a page that does not exist"))
-            elif fragment and target.suffix == ".html" and unquote(fragment) not in ids_of(target):
+            elif fragment and target.endswith(".html") and unquote(fragment) not in ids_of(target):
                 broken.append(BrokenLink(rel, href, "points to an anchor missing from its page"))
     return broken
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import nh3
 from markdown_it import MarkdownIt
+from markupsafe import escape
 from mdit_py_plugins.footnote import footnote_plugin
 
 # Raw HTML in prose is shown as text (html=False); the sanitiser is a second fence that also
@@ -57,8 +59,16 @@ def render_markdown(text: str, id_prefix: str = "") -> RenderedProse:
     return RenderedProse(title, clean.strip(), words)
 
 
+# Characters that can start Markdown or HTML markup in a short field; text without any of them
+# is plain, and escaping it is all the rendering it needs.
+_MARKUP = re.compile(r"[*_`\[\]<>&\\~!]|https?:")
+
+
+@lru_cache(maxsize=65536)
 def render_inline(text: str) -> str:
     """A short field (an activity description, a list item) with emphasis and links, made safe."""
+    if not _MARKUP.search(text or ""):
+        return str(escape(text or ""))
     html = _md.renderInline(text or "")
     return nh3.clean(html, tags={"strong", "em", "a", "code", "del"}, attributes={"a": {"href", "title"}},
                      url_schemes=URL_SCHEMES, link_rel="noopener noreferrer")

@@ -5,10 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
+import os
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -49,6 +52,16 @@ class SiteContext:
     templates_dir: Path
     translations: i18n.Translations
     site_name: str = "Cluster plans Wales"
+    # Comparisons of consecutive plan years, shared by the renderers of every language.
+    changes: dict = field(default_factory=dict)
+    _prose: dict = field(default_factory=dict)
+
+    def prose_html(self, text: str, section: str):
+        """A prose section made safe once, whichever languages show it."""
+        key = (text, section)
+        if key not in self._prose:
+            self._prose[key] = render_markdown(text, id_prefix=section)
+        return self._prose[key]
 
 
 class Renderer:
@@ -73,6 +86,7 @@ class Renderer:
         self.env.filters["md"] = markdown_text
         self.env.tests["has_year"] = lambda by_year, year: year in by_year
         self._current = ""
+        self._money_cache: dict = {}
         self._changes: dict[int, list[PlanDiff]] = {}
         self.env.globals["changes_of"] = self.cluster_changes
 
@@ -92,6 +106,12 @@ class Renderer:
 
     def money(self, m: Money | None) -> Markup:
         """An amount as readers see it: the figure, TBC, or the source's own words with a flag."""
+        cached = self._money_cache.get(m)
+        if cached is None:
+            cached = self._money_cache[m] = self._money(m)
+        return cached
+
+    def _money(self, m: Money | None) -> Markup:
         if m is None:
             return Markup('<span class="cp-unstated">{}</span>').format(self.t("money.not_stated"))
         if m.kind == AMOUNT:
@@ -163,18 +183,28 @@ class Renderer:
         return Page(self.prefix + path, text, sources, context.get("title", ""))
 
     def pages(self) -> list[Page]:
+        pages = self.overview_pages()
+        for cluster in self.repo.clusters:
+            pages += self.cluster_pages(cluster)
+        return pages
+
+    def overview_pages(self) -> list[Page]:
+        """Pages that look across clusters: national, board, theme, service, download and quality pages."""
         pages = [self.home(), self.themes_index(), self.services(), self.downloads_page(),
                  self.data_quality(None), *self.content_pages()]
         pages += [self.theme(v, term) for v, term in self.facets.themes()]
         for board in self.repo.boards:
             pages.append(self.board(board))
             pages.append(self.data_quality(board))
-            for cluster in board.clusters:
-                pages.append(self.cluster(cluster))
-                for plan in cluster.plans:
-                    pages.append(self.plan(plan, cluster))
-                    pages.append(self.on_a_page(plan, cluster))
-                pages += [self.changes(change, cluster) for change in self.cluster_changes(cluster)]
+        return pages
+
+    def cluster_pages(self, cluster: ClusterRecord) -> list[Page]:
+        """One cluster's own pages: its page, each plan, each plan on a page, each year-to-year change."""
+        pages = [self.cluster(cluster)]
+        for plan in cluster.plans:
+            pages.append(self.plan(plan, cluster))
+            pages.append(self.on_a_page(plan, cluster))
+        pages += [self.changes(change, cluster) for change in self.cluster_changes(cluster)]
         return pages
 
     def content_pages(self) -> list[Page]:
@@ -240,10 +270,11 @@ class Renderer:
                            change=change, cluster=cluster, before=before, after=after)
 
     def cluster_changes(self, cluster: ClusterRecord) -> list[PlanDiff]:
-        """Each consecutive pair of a cluster's plan years compared, once per renderer."""
-        if id(cluster) not in self._changes:
-            self._changes[id(cluster)] = consecutive(cluster.plans)
-        return self._changes[id(cluster)]
+        """Each consecutive pair of a cluster's plan years compared, once for every language."""
+        key = (cluster.board.slug, cluster.cluster.slug)
+        if key not in self.ctx.changes:
+            self.ctx.changes[key] = consecutive(cluster.plans)
+        return self.ctx.changes[key]
 
     def theme(self, vocabulary: str, term: str) -> Page:
         groups = self.facets.activities_for(vocabulary, term)
@@ -274,7 +305,7 @@ class Renderer:
     def plan_prose(self, plan: PlanRecord) -> list[dict]:
         out = []
         for name, default_heading, prose in plan.sections(self.language):
-            rendered = render_markdown(prose.text, id_prefix=name)
+            rendered = self.ctx.prose_html(prose.text, name)
             out.append({"name": name, "heading": rendered.title or default_heading,
                         "html": Markup(rendered.html), "language": prose.language,
                         "translated": prose.language == self.language})
@@ -322,6 +353,7 @@ def page_dir(path: str) -> str:
     return posixpath.dirname(path) + "/"
 
 
+@lru_cache(maxsize=262144)
 def relative_url(from_dir: str, target: str) -> str:
     base = "/" + from_dir
     dest = "/" + target
@@ -391,16 +423,45 @@ def data_pages(repo: Repository) -> list[Page]:
         all_rows += rows
         pages.append(Page(f"{plan.url}activities.csv", activities_csv(rows), (plan.folder,)))
         pages.append(Page(f"{plan.url}activities.json",
-                          json.dumps(rows, indent=2, ensure_ascii=False) + "\n", (plan.folder,)))
+                          json.dumps(rows, ensure_ascii=False) + "\n", (plan.folder,)))
         plans.append(plan_json(plan))
     pages.append(Page("downloads/activities.csv", activities_csv(all_rows)))
-    pages.append(Page("downloads/plans.json", json.dumps(plans, indent=2, ensure_ascii=False) + "\n"))
+    pages.append(Page("downloads/plans.json", json.dumps(plans, ensure_ascii=False) + "\n"))
     pages.append(Page("schema/plan.schema.json", schema_text()))
     return pages
 
 
-def render_site(ctx: SiteContext, languages: tuple[str, ...] = ("en",)) -> list[Page]:
+_FORKED: SiteContext | None = None
+
+
+def _render_share(args: tuple[tuple[str, ...], int, int]) -> list[Page]:
+    """In a forked worker: the cluster pages of every `step`-th cluster, in every language."""
+    languages, share, step = args
+    ctx = _FORKED
+    clusters = ctx.repository.clusters[share::step]
+    renderers = [Renderer(ctx, language) for language in languages]
+    return [page for cluster in clusters for r in renderers for page in r.cluster_pages(cluster)]
+
+
+def render_site(ctx: SiteContext, languages: tuple[str, ...] = ("en",), workers: int | None = None) -> list[Page]:
+    """Every page of the site. Cluster pages, the bulk of the work, are shared out between forked
+    workers (one per core) while this process renders the overview pages; the order of the result
+    does not depend on how the work was shared."""
+    global _FORKED
+    workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
     pages = data_pages(ctx.repository)
-    for language in languages:
-        pages += Renderer(ctx, language).pages()
-    return pages
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods() or len(ctx.repository.clusters) < 8:
+        for language in languages:
+            pages += Renderer(ctx, language).pages()
+        return pages
+    _FORKED = ctx
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            pending = pool.map_async(_render_share, [(languages, share, workers) for share in range(workers)])
+            for language in languages:
+                pages += Renderer(ctx, language).overview_pages()
+            shares = pending.get()
+    finally:
+        _FORKED = None
+    cluster_pages = sorted((page for share in shares for page in share), key=lambda page: page.path)
+    return pages + cluster_pages

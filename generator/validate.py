@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +45,7 @@ class Validator:
         self.report = Report()
         self.registry = Registry()
         self.repository = Repository()
+        self.jobs: list[tuple] = []
 
     def rel(self, path: Path) -> str:
         return relative(path, self.root)
@@ -81,7 +84,44 @@ class Validator:
         boards = [d for d in sorted(self.clusters_dir.iterdir()) if d.is_dir() and not d.name.startswith(".")]
         for board_dir in boards:
             self.board(board_dir, vocab)
+        self.check_plans()
         return Validation(self.report, self.repository, self.registry)
+
+    def check_plans(self) -> None:
+        """Check every plan found; plans are independent once the registry is known, so a large
+        repository is shared out between forked workers, one per core. Results are merged in the
+        order the plans were found, so the report does not depend on the sharing."""
+        global _FORKED
+        workers = min(os.cpu_count() or 1, 4)
+        if len(self.jobs) < 40 or workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            results = self._check_share(range(len(self.jobs)))
+        else:
+            _FORKED = self
+            try:
+                with multiprocessing.get_context("fork").Pool(workers) as pool:
+                    shares = pool.map(_check_share, [range(i, len(self.jobs), workers) for i in range(workers)])
+            finally:
+                _FORKED = None
+            results = sorted((r for share in shares for r in share), key=lambda r: r[0])
+        for index, problems, files, plans, plan in results:
+            self.report.extend(problems)
+            self.report.files_checked += files
+            self.report.plans_checked += plans
+            if plan is not None:
+                plan.vocab = self.repository.vocab
+                self.jobs[index][5].plans.append(plan)
+
+    def _check_share(self, indexes) -> list[tuple]:
+        out = []
+        for index in indexes:
+            year_dir, board, cluster, vocab, priorities, _ = self.jobs[index]
+            outer, self.report = self.report, Report()
+            try:
+                plan = self.plan(year_dir, board, cluster, vocab, priorities)
+                out.append((index, self.report.problems, self.report.files_checked, self.report.plans_checked, plan))
+            finally:
+                self.report = outer
+        return out
 
     def board(self, board_dir: Path, vocab: VocabularySet | None) -> None:
         if not SLUG.match(board_dir.name):
@@ -148,9 +188,7 @@ class Validator:
             if not year_is_valid(year_dir.name):
                 self.add([Problem.of(C.LayoutBadYear, self.rel(year_dir), name=year_dir.name)])
                 continue
-            plan = self.plan(year_dir, board, cluster, vocab, priorities)
-            if plan is not None:
-                record.plans.append(plan)
+            self.jobs.append((year_dir, board, cluster, vocab, priorities, record))
 
     def plan(self, year_dir: Path, board: Board, cluster: Cluster, vocab: VocabularySet | None,
              priorities: Lookup) -> PlanRecord | None:
@@ -211,6 +249,13 @@ def _name_location(cluster: Cluster, name: str) -> tuple:
         if name in names:
             return (key, names.index(name))
     return next(((key,) for key in ("name", "name_cy", "slug") if getattr(cluster, key) == name), ())
+
+
+_FORKED: "Validator | None" = None
+
+
+def _check_share(indexes) -> list[tuple]:
+    return _FORKED._check_share(indexes)
 
 
 def validate(root: Path, only: list[Path] | None = None) -> Validation:

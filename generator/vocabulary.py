@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from rapidfuzz import process, fuzz
@@ -10,6 +11,7 @@ from rapidfuzz import process, fuzz
 from .schema import Vocabularies, Vocabulary
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     return re.sub(r"[\s\-–_]+", " ", text.strip().lower().replace("&", "and")).strip(" .")
 
