@@ -1,0 +1,87 @@
+"""The published site carries the real plans: facts taken from the source documents appear on each plan's page."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.validate import validate
+from site_testing import PROJECT
+
+SEEDS = PROJECT.parent / "shared" / "seeds"
+
+# For every plan: facts read off its source document (lead, figures, activities, referral counts).
+FACTS = {
+    "betsi-cadwaladr/south-wrexham/2022-23": ["Dr Alison Hughes", "656", "Cluster Hub – Plas yn Rhos"],
+    "betsi-cadwaladr/central-wrexham/2022-23": ["Dr Phillip Alstead", "2569", "Home visiting"],
+    "betsi-cadwaladr/north-west-wrexham/2022-23": ["Dr Peter Collin", "1150", "Allied professionals"],
+    "betsi-cadwaladr/south-flintshire/2022-23": ["Dr Jo Parry-James", "617", "£54,000"],
+    "betsi-cadwaladr/north-east-flintshire/2022-23": ["Dr Angharad Fletcher", "485", "First Contact Physiotherapist"],
+    "betsi-cadwaladr/north-east-flintshire/2023-24": ["Dr Angharad Fletcher", "£77,0194.24", "Audiology",
+                                                     "WTE 21.41"],
+    "betsi-cadwaladr/north-west-flintshire/2022-23": ["Dr Bisola Ekwueme", "Waiting List initiative",
+                                                     "Diabetes specialist service"],
+    "betsi-cadwaladr/central-and-south-denbighshire/2022-23": ["Dr Matthew Davies", "£40,000", "My Surgery App"],
+    "betsi-cadwaladr/north-denbighshire/2022-23": ["Dr Jane Bellamy", "£72,,000", "Mental Health Crisis Service"],
+    "betsi-cadwaladr/conwy-east/2022-23": ["Dr J Williamson", "£79,083", "Occupational Therapy Service"],
+    "betsi-cadwaladr/conwy-west/2022-23": ["Geraint Davies", "£129,369", "MY LIFE"],
+    "betsi-cadwaladr/arfon/2022-23": ["Dr Nia Hughes", "£393,258", "COVID recovery"],
+    "betsi-cadwaladr/dwyfor/2022-23": ["Dr Eilir Hughes", "£246,566", "£690"],
+    "betsi-cadwaladr/meirionnydd/2022-23": ["Dr Jonathan Butcher", "£135,000", "Develop Frailty project"],
+    "betsi-cadwaladr/anglesey/2022-23": ["Dr Dyfrig ap Dafydd", "£437,434", "Advanced Physiotherapist"],
+    "swansea-bay/upper-valleys/2022-23": ["Dr Rebecca Jones", "£33,768", "Improving Unscheduled Care",
+                                          "9.4%"],
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("real") / "site"
+    result = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(PROJECT),
+                             "--site-dir", str(out)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def page_text(site: Path, plan: str) -> str:
+    raw = (site / plan / "index.html").read_text(encoding="utf-8")
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", raw)))
+
+
+def test_the_repository_validates_with_no_errors():
+    result = validate(PROJECT)
+    assert result.report.errors == []
+    assert result.report.plans_checked == len(FACTS)
+
+
+def test_every_plan_of_the_repository_is_pinned():
+    plans = {p.parent.relative_to(PROJECT / "clusters").as_posix() for p in (PROJECT / "clusters").glob("*/*/*/plan.yaml")}
+    assert plans == set(FACTS)
+
+
+@pytest.mark.parametrize("plan", sorted(FACTS))
+def test_facts_of_the_source_are_on_the_plan_page(site, plan):
+    sources = " ".join(p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")) if SEEDS.exists() else None
+    text = page_text(site, plan)
+    for fact in FACTS[plan]:
+        if sources is not None:
+            assert fact in sources, f"{fact!r} is not in the source documents"
+        assert fact in text, f"{fact!r} missing from the page of {plan}"
+
+
+def test_source_misprints_are_shown_with_a_data_quality_note(site):
+    text = page_text(site, "betsi-cadwaladr/north-east-flintshire/2023-24")
+    assert "£77,0194.24 (as printed in the source)" in text
+    assert "Data-quality notes" in text
+    quality = page_text(site, "betsi-cadwaladr/data-quality")
+    assert "£72,,000" in quality and "Known issue of the source" in quality
+
+
+def test_the_same_activity_is_followed_across_years(site):
+    changes = page_text(site, "betsi-cadwaladr/north-east-flintshire/changes/2022-23-to-2023-24")
+    assert "Improving access" in changes and "Audiology" in changes
