@@ -81,7 +81,7 @@ class Renderer:
                                 number=self.number, percent=self.percent, inline=self.inline,
                                 term=self.term, name_of=self.name_of, board_name=self.board_name,
                                 svg_bars=self.svg_bars, slugify=slugify,
-                                status_rows=self.status_rows, local=self.local,
+                                status_rows=self.status_rows, local=self.local, area_name=self.area_name,
                                 has_local=self.has_local)
         self.env.filters["md"] = markdown_text
         self.env.tests["has_year"] = lambda by_year, year: year in by_year
@@ -140,6 +140,14 @@ class Renderer:
         if self.language == "cy" and getattr(thing, "name_cy", None):
             return thing.name_cy
         return thing.name
+
+    def area_name(self, board, area: str | None) -> str:
+        """A board's area (e.g. East) in the reader's language."""
+        if not area:
+            return ""
+        if self.language == "cy" and area in board.areas and len(board.areas_cy) == len(board.areas):
+            return board.areas_cy[board.areas.index(area)]
+        return area
 
     def board_name(self, board, short: bool = True) -> str:
         if self.language == "cy":

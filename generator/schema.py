@@ -224,6 +224,7 @@ class Board(Part):
     short_name: Optional[str] = None
     short_name_cy: Optional[str] = None
     areas: list[str] = Field(default_factory=list, description="Areas or localities the board groups clusters into.")
+    areas_cy: list[str] = Field(default_factory=list, description="The same areas in Welsh, in the same order.")
     aliases: list[str] = Field(default_factory=list)
     strategic_priorities: list[str] = Field(default_factory=list,
                                             description="The board's strategic priority areas (a vocabulary).")
