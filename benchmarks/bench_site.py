@@ -410,10 +410,56 @@ def page_stats(sites: list[tuple[Path, str]]) -> PageStats:
 # 4. Serve
 # --------------------------------------------------------------------------------------------
 
+def tree_cpu(root_pid: int) -> float:
+    """CPU seconds used so far by a process tree (live processes, plus children they have reaped)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    children: dict[int, list[int]] = {}
+    stats: dict[int, list[bytes]] = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        stats[int(name)] = fields
+        children.setdefault(int(fields[1]), []).append(int(name))
+    total, stack = 0, [root_pid]
+    while stack:
+        pid = stack.pop()
+        fields = stats.get(pid)
+        if fields:  # utime, stime, cutime, cstime are fields 14-17 of stat; 12-15 after the ")"
+            total += sum(int(v) for v in fields[11:15])
+        stack.extend(children.get(pid, []))
+    return total / ticks
+
+
+def wait_idle(pid: int, timeout: float, window: float = 1.0, threshold: float = 0.5) -> float | None:
+    """Wait until a process tree uses less than `threshold` of a core over `window` seconds (the
+    preview's file watcher costs a little all the time; a rebuild costs a whole core). Returns the
+    seconds waited, or None on timeout."""
+    if not os.path.isdir("/proc"):
+        time.sleep(2.0)
+        return None
+    start = time.perf_counter()
+    before = tree_cpu(pid)
+    while time.perf_counter() - start < timeout:
+        time.sleep(window)
+        now = tree_cpu(pid)
+        if now - before < threshold * window:
+            return time.perf_counter() - start
+        before = now
+    return None
+
+
 @dataclass
 class ServeResult:
     started: float | None = None
-    edits: list[float | None] = field(default_factory=list)
+    settled: float | None = None          # start-up: answering -> idle
+    edits: list[float | None] = field(default_factory=list)      # edit -> page shows it
+    indexed: list[float | None] = field(default_factory=list)    # edit -> served Pagefind entry changed
+    idle: list[float | None] = field(default_factory=list)       # edit -> preview idle again
     error: str | None = None
     peak_kb: int | None = None
     tree_peak_kb: int | None = None
@@ -421,13 +467,19 @@ class ServeResult:
     material_index_docs: int | None = None
     welsh_served: bool | None = None
     word_found_by_search: bool | None = None
+    search_result: dict | None = None
     notes: list[str] = field(default_factory=list)
     log_tail: str = ""
 
     @property
     def median(self) -> float | None:
         done = [e for e in self.edits if e is not None]
-        return statistics.median(done) if done else None
+        return statistics.median(done) if len(done) == len(self.edits) and done else None
+
+    @property
+    def indexed_median(self) -> float | None:
+        done = [e for e in self.indexed if e is not None]
+        return statistics.median(done) if len(done) == len(self.indexed) and done else None
 
 
 def measure_serve(root: Path, plan: Path, built_counts: dict[str, int] | None, full_build: float,
@@ -437,6 +489,7 @@ def measure_serve(root: Path, plan: Path, built_counts: dict[str, int] | None, f
     rel = plan.relative_to(root / "clusters").as_posix()
     base = f"http://127.0.0.1:{port}/"
     url = f"{base}{rel}/"
+    entry_url = base + "pagefind/pagefind-entry.json"
     prose = plan / "executive-summary.md"
     if not prose.exists():
         prose = sorted(plan.glob("*.md"))[0]
@@ -450,6 +503,7 @@ def measure_serve(root: Path, plan: Path, built_counts: dict[str, int] | None, f
     sampler = TreeSampler(proc.pid, interval=0.25)
     sampler.start()
     usage = None
+    timeout = max(30.0, 1.5 * full_build)
     try:
         startup_timeout = max(120.0, 3 * full_build)
         log(f"serve: waiting for {url} (up to {startup_timeout:.0f} s)")
@@ -465,38 +519,49 @@ def measure_serve(root: Path, plan: Path, built_counts: dict[str, int] | None, f
                 result.error = f"serve did not answer {url} within {startup_timeout:.0f} s"
                 return result
             time.sleep(0.25)
-        log(f"serve: answering after {result.started:.1f} s")
-        time.sleep(2.0)  # let the first build's watchers settle
+        result.settled = wait_idle(proc.pid, timeout)
+        log(f"serve: answering after {result.started:.1f} s, idle "
+            + (f"{result.settled:.1f} s later" if result.settled is not None else "never (timed out)"))
+        status, entry = fetch(entry_url)
+        entry = entry if status == 200 else None
         rng = random.Random()
         word = ""
         for i in range(EDITS):
             word = "benchedit" + "".join(rng.choice(string.ascii_lowercase) for _ in range(10))
-            timeout = max(30.0, 1.5 * full_build)
             t0 = time.perf_counter()
             with open(prose, "a", encoding="utf-8") as f:
                 f.write(f"\n\nBenchmark edit {i + 1}: {word}.\n")
-            seen = None
-            while time.perf_counter() - t0 < timeout:
-                status, body = fetch(url, timeout=2)
-                if status == 200 and word.encode() in body:
-                    seen = time.perf_counter() - t0
-                    break
+            seen = indexed = None
+            while time.perf_counter() - t0 < timeout and (seen is None or (entry is not None and indexed is None)):
+                if seen is None:
+                    status, body = fetch(url, timeout=2)
+                    if status == 200 and word.encode() in body:
+                        seen = time.perf_counter() - t0
+                if entry is not None and indexed is None:
+                    status, body = fetch(entry_url, timeout=2)
+                    if status == 200 and body != entry:
+                        indexed = time.perf_counter() - t0
+                        entry = body
                 if proc.poll() is not None:
                     result.error = f"serve exited with code {proc.returncode} after edit {i + 1}"
                     break
                 time.sleep(POLL)
             result.edits.append(seen)
+            result.indexed.append(indexed)
+            idle = wait_idle(proc.pid, timeout)
+            result.idle.append(None if idle is None else time.perf_counter() - t0)
             log(f"serve: edit {i + 1}: " + (f"visible after {seen:.2f} s" if seen is not None else
-                                             f"not visible within {timeout:.0f} s"))
+                                             f"not visible within {timeout:.0f} s")
+                + (f", search index updated after {indexed:.2f} s" if indexed is not None else "")
+                + (f", idle after {result.idle[-1]:.1f} s" if idle is not None else ", never idle"))
             if seen is None or result.error:
                 break
-            time.sleep(2.0)  # let the preview finish whatever it does after the page is updated
         # Search on the served site, after the edits.
-        status, body = fetch(base + "pagefind/pagefind-entry.json")
+        status, body = fetch(entry_url)
         if status == 200:
             try:
-                entry = json.loads(body)
-                result.pagefind = {lang: v.get("page_count") for lang, v in entry.get("languages", {}).items()}
+                data = json.loads(body)
+                result.pagefind = {lang: v.get("page_count") for lang, v in data.get("languages", {}).items()}
             except ValueError:
                 result.notes.append("the served pagefind/pagefind-entry.json is not JSON")
         status, body = fetch(base + "search/search_index.json", timeout=30)
@@ -509,6 +574,7 @@ def measure_serve(root: Path, plan: Path, built_counts: dict[str, int] | None, f
         if result.pagefind and word and browser_search is not None and result.edits and result.edits[-1]:
             try:
                 found = browser_search(base, word, wait_until="load", timeout=10_000)
+                result.search_result = found
                 result.word_found_by_search = bool(found.get("results"))
             except Exception as error:  # noqa: BLE001 - reported, not fatal
                 result.notes.append(f"searching the served site failed: {error}")
@@ -624,8 +690,9 @@ class Browser:
         self._pw.stop()
 
     def search(self, base: str, query: str, server: StaticServer | None = None, wait_until: str = "networkidle",
-               timeout: int = 180_000) -> dict:
-        """Open base in a fresh context, type query into Material's search box, wait for the first result."""
+               timeout: int = 180_000, pause_ms: int = 0) -> dict:
+        """Open base in a fresh context, type query into Material's search box, wait for the first result.
+        pause_ms: time between focusing the box and typing (0: type at once, as the benchmark's main figure)."""
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
         context = self.browser.new_context(viewport={"width": 1280, "height": 900})
         try:
@@ -638,6 +705,8 @@ class Browser:
             mark = len(server.lines()) if server else 0
             page.evaluate(INSTRUMENT)
             page.focus(".md-search__input")
+            if pause_ms:
+                page.wait_for_timeout(pause_ms)
             wall0 = time.perf_counter()
             page.evaluate(TYPE, query)
             found = True
@@ -696,7 +765,11 @@ def search_sites(ours: Path, default_en: Path | None, queries: list[str]) -> dic
             try:
                 for query in queries:
                     log(f"search: {label}: {query!r}")
-                    out[label].append(browser.search(server.url, query, server))
+                    result = browser.search(server.url, query, server)
+                    # The same on a new page, typing 1 s after focusing the box (as a person does), for comparison.
+                    warm = browser.search(server.url, query, None, pause_ms=1000)
+                    result["latency_warm_ms"] = warm["latency_ms"]
+                    out[label].append(result)
             finally:
                 out["servers"][label] = server.stop()
     finally:
@@ -935,9 +1008,19 @@ def main(argv: list[str] | None = None) -> int:
         p(f"  plan edited: clusters/{rel}/executive-summary.md (a unique word appended; restored afterwards); "
           f"page /{rel}/")
         if serve.started is not None:
-            p(f"  serve start-up until the plan page answers: {serve.started:.1f} s")
+            p(f"  serve start-up until the plan page answers: {serve.started:.1f} s; busy for "
+              + (f"{serve.settled:.1f} s more" if serve.settled is not None else "longer than the timeout")
+              + " (each edit is made once the preview is idle: under half a core of CPU for 1 s)")
         if serve.edits:
-            p("  edit -> visible: " + ", ".join(fmt_time(e) if e is not None else "not visible" for e in serve.edits))
+            p("  edit -> page shows it:        " +
+              ", ".join(fmt_time(e) if e is not None else "not visible" for e in serve.edits))
+        if any(i is not None for i in serve.indexed):
+            p("  edit -> search index updated: " +
+              ", ".join(fmt_time(e) if e is not None else "not updated" for e in serve.indexed) +
+              "  (the served pagefind-entry.json changed)")
+        if serve.idle:
+            p("  edit -> preview idle again:   " + ", ".join(fmt_time(e) if e is not None else "never"
+                                                           for e in serve.idle))
         if serve.median is not None:
             serve_ratio = serve.median / ours.best.wall
             p(f"  median edit -> visible: {fmt_time(serve.median)}; ratio to our full build "
@@ -959,9 +1042,14 @@ def main(argv: list[str] | None = None) -> int:
                 p(f"  search: served Pagefind index page_count {counts}; the full build's: {want or 'n/a'}")
                 complete = built_counts is not None and all(serve.pagefind.get(k) == v for k, v in built_counts.items())
                 serve_search_ok = complete and serve.word_found_by_search is not False
+                if serve.indexed_median is not None:
+                    p(f"  median edit -> search index updated: {fmt_time(serve.indexed_median)} "
+                      f"= {serve.indexed_median / ours.best.wall:.3f} of our full build")
                 if serve.word_found_by_search is not None:
-                    p(f"  search for the last edit's word on the served site: "
-                      f"{'found' if serve.word_found_by_search else 'NOT found'}")
+                    r = serve.search_result or {}
+                    p(f"  search for the last edit's word on the served site (browser, once idle): "
+                      + (f"found: {r.get('meta')}; first result: {r.get('first')}" if serve.word_found_by_search
+                         else "NOT found"))
             if serve.material_index_docs is not None:
                 p(f"  (the served site also has Material's search/search_index.json: {serve.material_index_docs} "
                   "entries)")
@@ -984,13 +1072,16 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append((f"{label}: {r['query']!r}", str(r["results"]) + ("" if r["visible"] or not r["results"]
                                                                               else " (hidden)"),
                              f"{r['latency_ms']:.0f} ms" if r["latency_ms"] is not None else "no result",
+                             f"{r['latency_warm_ms']:.0f} ms" if r.get("latency_warm_ms") is not None else "no result",
                              fmt_kb(r["after_bytes"]), fmt_kb(r["preloaded_bytes"]), fmt_kb(r.get("server_bytes")),
                              fmt_kb(r["bytes"])))
-        for line in table(("site: query", "results", "latency", "page: after typing", "page: search preloaded",
+        for line in table(("site: query", "results", "latency", "latency, 1 s after focus", "page: after typing", "page: search preloaded",
                            "server log", "first query"), rows):
             p(line)
         p("  latency: from typing (value set + input and keyup events, in one step) to the first "
-          ".md-search-result__item in the DOM, on the page's own clock.")
+          ".md-search-result__item in the DOM, on the page's own clock; typing right after focusing the box "
+          "(the goal's figure), and, on another fresh page, 1 s after focusing it (what a person typing sees: "
+          "the search engine starts loading on focus).")
         p("  page: the page's resource timing entries (transferSize, or encodedBodySize when 0): after typing = "
           "everything fetched after the query started; search preloaded = search files fetched with the page "
           "before the query (Material's index and worker). Fetches made inside web workers (Pagefind's index "
