@@ -73,11 +73,21 @@ def _check_pages(site_dir: Path, pages: list[Path]) -> list[BrokenLink]:
                 ids[path] = set(_ID.findall(handle.read()))
         return ids[path]
 
+    chrome_checked: set[tuple[str, int]] = set()
     for page in pages:
         rel = page.relative_to(site_dir).as_posix()
         text = page.read_text(encoding="utf-8", errors="replace")
         ids[str(page)] = set(_ID.findall(text))
-        for href in sorted(set(_HREF.findall(text))):
+        # The theme's header, navigation and footer are the same on every page of a folder depth and
+        # language: they are checked on the first such page, and elsewhere only the page's own content.
+        kind = (rel.split("/", 1)[0] if rel.startswith("cy/") else "", rel.count("/"))
+        scope = text
+        if kind in chrome_checked:
+            start, end = text.find("<article"), text.rfind("</article>")
+            if start >= 0 and end > start:
+                scope = text[start:end]
+        chrome_checked.add(kind)
+        for href in sorted(set(_HREF.findall(scope))):
             href = href.replace("&amp;", "&")
             if not href or href.startswith(_SKIP_PREFIXES):
                 if href.startswith("#") and len(href) > 1 and unquote(href[1:]) not in ids_of(str(page)):

@@ -60,20 +60,33 @@
       return;
     }
     load().then(function (pagefind) { return pagefind.search(query); }).then(function (found) {
-      if (ticket !== latest || !found) return null;
-      return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); }))
-        .then(function (results) {
+      if (ticket !== latest || !found) return;
+      list.textContent = "";
+      meta.textContent = count(found.results.length);
+      // Each result is shown as soon as its excerpt arrives, in rank order, without waiting for the rest.
+      var slots = found.results.slice(0, 10).map(function () {
+        var slot = document.createElement("li");
+        slot.hidden = true;
+        list.appendChild(slot);
+        return slot;
+      });
+      found.results.slice(0, 10).forEach(function (r, i) {
+        r.data().then(function (data) {
           if (ticket !== latest) return;
-          list.textContent = "";
-          results.forEach(function (r) { list.appendChild(item(r)); });
-          meta.textContent = count(found.results.length);
+          var shown = item(data);
+          list.replaceChild(shown, slots[i]);
         });
+      });
     });
   }
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
 
   input.addEventListener("focus", open);
+  // Load the search engine (not the index) once the page is idle, so the first search only waits for
+  // the few index chunks it needs.
+  var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 1500); };
+  window.addEventListener("load", function () { idle(function () { load(); }); });
   input.addEventListener("input", search);
   box.querySelector("form").addEventListener("submit", function (event) {
     event.preventDefault();
