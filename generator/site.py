@@ -33,6 +33,10 @@ class Project:
     """Where things are in a repository."""
     root: Path
 
+    def __post_init__(self) -> None:
+        # The engine runs in other processes and folders: every path it is given must be absolute.
+        self.root = Path(self.root).resolve()
+
     @property
     def config_file(self) -> Path:
         return self.root / "mkdocs.yml"
