@@ -140,7 +140,10 @@ def parse_yaml(text: str, display: str) -> tuple[Document | None, list[Problem]]
         return None, [failure.problem]
     except RecursionError:
         return None, [Problem.of(C.YamlSyntax, display, 1, 1, detail="the file is nested too deeply")]
-    return (None if builder.problems else doc), builder.problems
+    # A duplicate key leaves a readable document (the first value is kept), so the rest of the file is
+    # still checked and every problem shows in one run; other problems make the data unusable.
+    usable = all(p.code == C.YamlDuplicateKey.code for p in builder.problems)
+    return (doc if usable else None), builder.problems
 
 
 class _Builder:

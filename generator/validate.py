@@ -198,11 +198,11 @@ class Validator:
                                  board=board.slug, cluster=cluster.slug)])
             return None
         self.report.plans_checked += 1
+        before = len(self.report.problems)
         prose = self.prose(year_dir)
         plan, doc = self.load_model(plan_file, Plan)
         if plan is None:
             return None
-        before = len(self.report.problems)
         self.add(self.mismatches(plan, doc, year_dir))
         problems: list[Problem] = []
         if vocab is not None:

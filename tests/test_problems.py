@@ -796,3 +796,15 @@ def test_file_paths_use_forward_slashes(repo: Repo):
     repo.write(f"{UV_2022}/risk-register.md", "# Risk register\n")
     result = repo.validate()
     assert all("\\" not in file and not os.path.isabs(file) for file, _, _ in result.problems())
+
+
+def test_a_duplicate_key_does_not_hide_the_other_problems_of_the_plan(repo):
+    """The first value of a repeated key is kept, so the rest of the file is still checked in the same run."""
+    plan = repo.root / "clusters/betsi-cadwaladr/north-east-flintshire/2023-24/plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    text = text.replace("year: 2023-24\n", "year: 2023-24\nyear: 2023-24\n", 1)
+    text = text.replace("status: ongoing", "status: finished", 1)
+    plan.write_text(text, encoding="utf-8")
+    result = run_cli("validate", cwd=repo.root)
+    assert result.exit_code == 1
+    assert {"yaml-duplicate-key", "vocabulary-unknown"} <= result.codes()
