@@ -16,6 +16,9 @@ def run(paths: list[Path], fmt: str, root: Path) -> int:
         raise click.UsageError(f"no such file or folder: {missing[0]}")
     result = validate(root, paths or None)
     report = result.report
+    if paths and report.plans_checked == 0:
+        click.echo(f"note: no plan folder under {', '.join(str(p) for p in paths)}; only the registry and "
+                   "vocabularies were checked", err=True)
     terminal = sys.stdout.isatty()
     if fmt == "json":
         click.echo(report.as_json())
