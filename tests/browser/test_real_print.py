@@ -1,0 +1,49 @@
+"""Every real plan's plan on a page prints on one A4 page, in English and in Welsh."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import io
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from site_testing import PROJECT
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("real-print") / "site"
+    result = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(PROJECT), "--site-dir", str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield out, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def test_every_real_plan_on_a_page_prints_on_one_a4_page(real_site, browser):
+    site, base = real_site
+    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.glob("*/*/*/on-a-page/index.html"))
+    assert len(pages) == len(list((PROJECT / "clusters").glob("*/*/*/plan.yaml")))
+    page = browser.new_page()
+    longer = []
+    for path in pages + ["cy/" + p for p in pages]:
+        page.goto(base + path + "/")
+        page.emulate_media(media="print")
+        count = len(PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True))).pages)
+        if count != 1:
+            longer.append((path, count))
+    page.close()
+    assert longer == []
