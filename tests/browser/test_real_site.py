@@ -1,4 +1,4 @@
-"""Every real plan's plan on a page prints on one A4 page, in English and in Welsh."""
+"""The real plans in the browser: each plan on a page prints on one A4 page, each plan page passes axe-core."""
 
 from __future__ import annotations
 
@@ -47,3 +47,21 @@ def test_every_real_plan_on_a_page_prints_on_one_a4_page(real_site, browser):
             longer.append((path, count))
     page.close()
     assert longer == []
+
+
+def test_every_real_plan_page_passes_axe(real_site, browser):
+    from test_accessibility import violations
+
+    site, base = real_site
+    pages = sorted(p.parent.relative_to(site).as_posix()
+                   for p in [*site.glob("*/*/20*/index.html"), *site.glob("*/*/changes/*/index.html")])
+    assert pages
+    page = browser.new_page()
+    found = {}
+    for path in pages:
+        page.goto(base + path + "/")
+        problems = violations(page)
+        if problems:
+            found[path] = problems
+    page.close()
+    assert found == {}
