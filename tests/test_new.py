@@ -72,7 +72,9 @@ def test_new_plan_validates_with_warnings_only(repo: Repo):
 
 
 def test_new_plan_starts_with_the_schema_line(repo: Repo):
-    # The fixture's own plan has no schema line; the new one always has it, for editor support.
+    # The new plan always has it, for editor support, even when the plan it starts from does not.
+    source = repo.root / NEF_2023 / "plan.yaml"
+    source.write_text(source.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
     assert not repo.read(f"{NEF_2023}/plan.yaml").startswith(SCHEMA_HEADER)
     new(repo, NEF, "2024-25")
     text = repo.read(f"{NEF_2024}/plan.yaml")

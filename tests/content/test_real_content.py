@@ -85,3 +85,10 @@ def test_source_misprints_are_shown_with_a_data_quality_note(site):
 def test_the_same_activity_is_followed_across_years(site):
     changes = page_text(site, "betsi-cadwaladr/north-east-flintshire/changes/2022-23-to-2023-24")
     assert "Improving access" in changes and "Audiology" in changes
+
+
+def test_every_plan_points_editors_to_the_schema():
+    header = "# yaml-language-server: $schema=../../../../schema/plan.schema.json"
+    for plan in sorted((PROJECT / "clusters").glob("*/*/*/plan.yaml")):
+        assert plan.read_text(encoding="utf-8").splitlines()[0] == header, plan
+    assert (PROJECT / "schema" / "plan.schema.json").is_file()
