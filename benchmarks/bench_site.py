@@ -55,6 +55,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 import corpus as corpus_mod  # noqa: E402
+from bench_validate import tool  # noqa: E402  (the project executable beside this Python)
 
 import yaml  # noqa: E402  (a dependency of the project and of corpus.py)
 
@@ -213,16 +214,6 @@ def stop_process(proc: subprocess.Popen, grace: float = 10.0):
                 return usage
             time.sleep(0.05)
     return None
-
-
-def tool(name: str) -> str:
-    for folder in (Path(sys.executable).parent, REPO / ".venv" / "bin"):
-        if (folder / name).exists():
-            return str(folder / name)
-    found = shutil.which(name)
-    if not found:
-        raise SystemExit(f"{name} not found: run with the project's venv (.venv/bin/python)")
-    return found
 
 
 def python() -> str:
@@ -961,8 +952,8 @@ def main(argv: list[str] | None = None) -> int:
               f"(goal <= {GOAL_BUILD_RATIO}: {verdict(build_ratio <= GOAL_BUILD_RATIO)})")
             p(f"  ratio ours engine alone / default Material = {eng / default_total:.2f}")
     if excluded_removed is not None:
-        p(f"  default Material config: site_name, docs_dir, site_dir, theme {{name: material, language}}; no nav "
-          f"(every page listed), plugins default (search); built from copies of our .build/docs/<lang> trees"
+        p("  default Material config: site_name, docs_dir, site_dir, theme {name: material, language}; no nav "
+          "(every page listed), plugins default (search); built from copies of our .build/docs/<lang> trees"
           + ("" if args.keep_search_exclude else
              f" with our `search: exclude: true` front matter removed from {excluded_removed:,} pages "
              "(a default user indexes every page)"))
@@ -1047,7 +1038,7 @@ def main(argv: list[str] | None = None) -> int:
                       f"= {serve.indexed_median / ours.best.wall:.3f} of our full build")
                 if serve.word_found_by_search is not None:
                     r = serve.search_result or {}
-                    p(f"  search for the last edit's word on the served site (browser, once idle): "
+                    p("  search for the last edit's word on the served site (browser, once idle): "
                       + (f"found: {r.get('meta')}; first result: {r.get('first')}" if serve.word_found_by_search
                          else "NOT found"))
             if serve.material_index_docs is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .problems import ERROR, WARNING, ProblemType, problem_type
+from .problems import WARNING, ProblemType, problem_type
 
 ACK_HINT = (" If the source document itself prints it this way, keep it as written and add"
             " under known_issues: problem: {code}, field: {field}, note: <what is wrong in the source>.")
@@ -288,5 +288,3 @@ class SectionMissingLead(ProblemType):
     message = "the plan names no cluster lead"
     hint = "Add leads: with the name and role of each lead, as signed on the executive summary."
 
-
-ALL_SEVERITIES = (ERROR, WARNING)

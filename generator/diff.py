@@ -6,7 +6,6 @@ Pure functions over validated PlanRecords: no files, no git, no markup. The comm
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal

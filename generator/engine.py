@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -116,7 +115,3 @@ def run_pagefind(site_dir: Path, output: Path | None = None) -> None:
         entry.write_text(json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False),
                          encoding="utf-8")
 
-
-def clear(path: Path) -> None:
-    if path.exists():
-        shutil.rmtree(path)

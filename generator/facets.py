@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .model import ActivityView, BoardRecord, ClusterRecord, PlanRecord, Repository
-
-THEME_VOCABULARIES = ("ministerial", "sppc")
-
+from .model import ActivityView, BoardRecord, ClusterRecord, PlanRecord, Repository, status_counts
 
 @dataclass
 class ServiceGroup:
@@ -77,9 +73,7 @@ class Facets:
         )
 
     def status_mix(self, plans: list[PlanRecord]) -> list[tuple[str, int]]:
-        counts = Counter(a.status or "not stated" for p in plans for a in p.activities)
-        order = (self.repo.vocab.status.terms if self.repo.vocab else []) + ["not stated"]
-        return [(s, counts[s]) for s in order if counts.get(s)]
+        return status_counts([a for p in plans for a in p.activities], self.repo.vocab)
 
     def priority_matrix(self, board: BoardRecord) -> tuple[list[tuple[str, str]], list[tuple[ClusterRecord, list[int]]]]:
         """Latest plan of each cluster x every ministerial and SPPC priority: number of activities."""

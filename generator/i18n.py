@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from functools import lru_cache
-
 from babel.numbers import format_percent, get_decimal_symbol, get_group_symbol
+
+from .money import format_pounds
 
 LANGUAGES = ("en", "cy")
 TABLE_FILE = "translations.yaml"
@@ -54,23 +55,38 @@ def _symbols(language: str) -> tuple[str, str]:
     return get_group_symbol(locale), get_decimal_symbol(locale)
 
 
+def _localised(text: str, language: str) -> str:
+    """A figure written with ',' grouping and '.' decimals, in the locale's own separators."""
+    group, decimal = _symbols(language)
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", group)
+
+
 def number(value, language: str, places: int = 0) -> str:
     """A number grouped in thousands with the locale's own separators."""
     if value is None:
         return ""
-    group, decimal = _symbols(language)
-    text = f"{Decimal(value):,.{places}f}"
-    return text.replace(",", "\0").replace(".", decimal).replace("\0", group)
+    return _localised(f"{Decimal(value):,.{places}f}", language)
 
 
 def pounds(value: Decimal | None, language: str) -> str:
     """£12,345 (or £12,345.67 when the figure has pence), in the reader's locale."""
     if value is None:
         return ""
-    q = Decimal(value).quantize(Decimal("0.01"))
-    places = 0 if q == q.to_integral_value() else 2
-    sign = "-" if q < 0 else ""
-    return f"{sign}£{number(abs(q), language, places)}"
+    return _localised(format_pounds(Decimal(value)), language)
+
+
+def board_name(board, language: str, short: bool = True) -> str:
+    """A health board's name in the reader's language, short ("Betsi Cadwaladr") or full."""
+    if language == "cy":
+        return (board.short_name_cy if short else board.name_cy) or board.name_cy or board.name
+    return (board.short_name if short else board.name) or board.name
+
+
+def name_in(thing, language: str) -> str:
+    """A cluster's or board's name in the reader's language, where the registry has one."""
+    if language == "cy" and getattr(thing, "name_cy", None):
+        return thing.name_cy
+    return thing.name
 
 
 def percent(value: float, language: str) -> str:

@@ -8,10 +8,10 @@ from decimal import Decimal
 from functools import cached_property
 
 from .load import Prose
-from .money import AMOUNT, TBC, Money
+from .money import AMOUNT, Money
 from .problems import Problem
 from .schema import SECTIONS, Activity, Board, Cluster, Plan
-from .vocabulary import VocabularySet, slugify
+from .vocabulary import VocabularySet
 
 
 @dataclass
@@ -33,6 +33,13 @@ class ActivityView:
         """Known budgets first, largest first; unknown ones after."""
         b = self.activity.budget
         return b.amount if b is not None and b.kind == AMOUNT else Decimal(-1)
+
+
+def status_counts(activities, vocab: VocabularySet | None) -> list[tuple[str, int]]:
+    """How many activities have each status, in the vocabulary's order, "not stated" last."""
+    counts = Counter(a.status or "not stated" for a in activities)
+    order = (vocab.status.terms if vocab else []) + ["not stated"]
+    return [(s, counts[s]) for s in order if counts.get(s)]
 
 
 @dataclass
@@ -81,9 +88,7 @@ class PlanRecord:
 
     @cached_property
     def status_counts(self) -> list[tuple[str, int]]:
-        counts = Counter(a.status or "not stated" for a in self.activities)
-        order = (self.vocab.status.terms if self.vocab else []) + ["not stated"]
-        return [(s, counts[s]) for s in order if counts.get(s)]
+        return status_counts(self.activities, self.vocab)
 
     @cached_property
     def budgets(self) -> list[Money]:
@@ -178,6 +183,3 @@ class Repository:
     @property
     def years(self) -> list[str]:
         return sorted({p.year for p in self.plans})
-
-    def theme_slug(self, term: str) -> str:
-        return slugify(term)

@@ -116,10 +116,6 @@ MONEY_JSON_SCHEMA = {
 }
 
 
-def total(values: list[Money]) -> Decimal:
-    return sum((m.amount for m in values if m.amount is not None), Decimal(0))
-
-
 def format_pounds(value: Decimal | None, places: int | None = None) -> str:
     """£12,345 or £12,345.67: pence shown only when the figure has them."""
     if value is None:

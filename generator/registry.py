@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
-
 from .schema import Board, Cluster
-from .vocabulary import normalise
+from .vocabulary import closest, normalise
 
 
 @dataclass
@@ -66,5 +64,4 @@ class Registry:
                       key=lambda c: (c.number or 0, c.slug))
 
     def suggest(self, name: str, choices: list[str]) -> str | None:
-        best = process.extractOne(name, choices, scorer=fuzz.WRatio, score_cutoff=70)
-        return best[0] if best else None
+        return closest(name, choices)

@@ -18,12 +18,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from . import i18n
-from .commands.schema import schema_text
 from .diff import PlanDiff, consecutive
 from .facets import Facets
 from .model import ActivityView, BoardRecord, ClusterRecord, PlanRecord, Repository
 from .money import AMOUNT, TBC, Money
 from .prose import render_inline, render_markdown
+from .schema import plan_json_schema_text
 from .vocabulary import slugify
 
 
@@ -51,7 +51,6 @@ class SiteContext:
     content_dir: Path
     templates_dir: Path
     translations: i18n.Translations
-    site_name: str = "Cluster plans Wales"
     # Comparisons of consecutive plan years, shared by the renderers of every language.
     changes: dict = field(default_factory=dict)
     _prose: dict = field(default_factory=dict)
@@ -87,7 +86,6 @@ class Renderer:
         self.env.tests["has_year"] = lambda by_year, year: year in by_year
         self._current = ""
         self._money_cache: dict = {}
-        self._changes: dict[int, list[PlanDiff]] = {}
         self.env.globals["changes_of"] = self.cluster_changes
 
     # --- helpers available to templates ------------------------------------
@@ -128,18 +126,11 @@ class Renderer:
 
     def term(self, vocabulary: str, term: str | None) -> str:
         """A vocabulary term in the reader's language."""
-        if term is None:
-            return ""
-        if self.language == "en":
-            return term
-        lookup = getattr(self.repo.vocab, vocabulary, None)
-        return lookup.cy.get(term, term) if lookup else term
+        return self.repo.vocab.label(vocabulary, term, self.language) if self.repo.vocab else (term or "")
 
     def name_of(self, record) -> str:
         thing = getattr(record, "cluster", None) or getattr(record, "board", None) or record
-        if self.language == "cy" and getattr(thing, "name_cy", None):
-            return thing.name_cy
-        return thing.name
+        return i18n.name_in(thing, self.language)
 
     def area_name(self, board, area: str | None) -> str:
         """A board's area (e.g. East) in the reader's language."""
@@ -150,9 +141,7 @@ class Renderer:
         return area
 
     def board_name(self, board, short: bool = True) -> str:
-        if self.language == "cy":
-            return (board.short_name_cy if short else board.name_cy) or board.name_cy or board.name
-        return (board.short_name if short else board.name) or board.name
+        return i18n.board_name(board, self.language, short)
 
     def url(self, target: str) -> str:
         """A link from the page being rendered to `target` (a site path like 'b/c/2022-23/')."""
@@ -326,7 +315,8 @@ class Renderer:
         return grouped
 
     def content_prose(self, name: str) -> Markup | None:
-        for candidate in (f"{name}.{self.language}.md", f"{name}.md") if self.language != "en" else (f"{name}.md",):
+        candidates = ([f"{name}.{self.language}.md"] if self.language != "en" else []) + [f"{name}.md"]
+        for candidate in candidates:
             path = self.ctx.content_dir / "_fragments" / candidate
             if path.exists():
                 return Markup(render_markdown(path.read_text(encoding="utf-8")).html)
@@ -435,7 +425,7 @@ def data_pages(repo: Repository) -> list[Page]:
         plans.append(plan_json(plan))
     pages.append(Page("downloads/activities.csv", activities_csv(all_rows)))
     pages.append(Page("downloads/plans.json", json.dumps(plans, ensure_ascii=False) + "\n"))
-    pages.append(Page("schema/plan.schema.json", schema_text()))
+    pages.append(Page("schema/plan.schema.json", plan_json_schema_text()))
     return pages
 
 

@@ -20,11 +20,9 @@ from ruamel.yaml.tokens import CommentToken
 
 from .load import load_yaml, read_text, relative
 from .problems import Report
-from .registry import Registry
-from .schema import SECTIONS, Board, Cluster
-from .schema_check import check
-from .validate import VOCABULARY_FILE, validate, year_is_valid
-from .vocabulary import VocabularySet
+from .schema import SECTIONS
+from .validate import VOCABULARY_FILE, registry_of, validate, year_is_valid
+from .vocabulary import VocabularySet, closest
 
 SCHEMA_HEADER = "# yaml-language-server: $schema=../../../../schema/plan.schema.json"
 PACKAGE = Path(__file__).resolve().parent
@@ -128,14 +126,6 @@ def shift_years(text: str, source: str, target: str) -> str:
 # --- Finding the cluster ----------------------------------------------------------------
 
 
-def _load(path: Path, root: Path, model):
-    doc, problems = load_yaml(path, relative(path, root), root)
-    if doc is None:
-        return None
-    value, problems = check(model, doc)
-    return value if not any(p.is_error for p in problems) else None
-
-
 def find_cluster(root: Path, text: str) -> ClusterRef:
     """The cluster named by `text`: board/cluster slugs, a folder path, or any name the cluster is known by."""
     clusters_dir = root / "clusters"
@@ -143,29 +133,14 @@ def find_cluster(root: Path, text: str) -> ClusterRef:
         raise ScaffoldError(f"there is no clusters/ folder in {root}: run the command in the repository")
     wanted = text.strip().replace("\\", "/").strip("/")
     wanted = wanted.removeprefix("clusters/")
-    registry = Registry()
-    board_names: dict[str, str] = {}
-    names: list[str] = []
-    for board_dir in sorted(d for d in clusters_dir.iterdir() if d.is_dir() and not d.name.startswith(".")):
-        board = _load(board_dir / "board.yaml", root, Board) if (board_dir / "board.yaml").is_file() else None
-        if board is None or board.slug != board_dir.name:
-            continue
-        for name in (board.slug, board.name, board.short_name, *board.aliases):
-            if name:
-                board_names[Registry.key(name)] = board.slug
-        for cluster_dir in sorted(d for d in board_dir.iterdir() if d.is_dir() and not d.name.startswith(".")):
-            if not (cluster_dir / "cluster.yaml").is_file():
-                continue
-            cluster = _load(cluster_dir / "cluster.yaml", root, Cluster)
-            if cluster is None or cluster.slug != cluster_dir.name:
-                continue
-            registry.add_cluster(board.slug, cluster)
-            names += [cluster.name, *cluster.aliases, *cluster.former_names]
+    registry = registry_of(root)
+    names = [name for c in registry.clusters.values() for name in (c.name, *c.aliases, *c.former_names)]
     found = None
     if "/" in wanted:
         board_part, _, cluster_part = wanted.partition("/")
         cluster_part = cluster_part.split("/")[0]
-        board_slug = board_names.get(Registry.key(board_part))
+        board = registry.find_board(board_part)
+        board_slug = board.slug if board else None
         path = registry.find_path(cluster_part)
         if board_slug is not None and path is not None and path[0] == board_slug:
             found = path
@@ -175,7 +150,7 @@ def find_cluster(root: Path, text: str) -> ClusterRef:
     else:
         found = registry.find_path(wanted)
     if found is None:
-        close = registry.suggest(wanted.rsplit("/", 1)[-1], names)
+        close = closest(wanted.rsplit("/", 1)[-1], names)
         hint = f" Did you mean '{close}'?" if close else ""
         raise ScaffoldError(f"no cluster is known as '{text}'.{hint} Give the cluster as board/cluster, "
                             f"e.g. betsi-cadwaladr/north-east-flintshire, or by its name.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, WithJsonSchema
@@ -9,7 +10,6 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidat
 from .money import MONEY_JSON_SCHEMA, Money, money_from_yaml
 
 SCHEMA_URL = "https://cluster-plans.github.io/schema/plan.schema.json"
-SCHEMA_PATH = "schema/plan.schema.json"
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 YEAR_PATTERN = r"^[0-9]{4}-[0-9]{2}$"
@@ -286,6 +286,11 @@ SECTIONS: dict[str, str] = {
     "appendix": "Appendix",
     "terms-of-reference": "Terms of reference",
 }
+
+
+def plan_json_schema_text() -> str:
+    """The plan JSON Schema as published: stable key order, one trailing newline."""
+    return json.dumps(plan_json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def plan_json_schema() -> dict:

@@ -107,19 +107,16 @@ def nav_for(validation: Validation, translations: i18n.Translations, language: s
             pages: list[Page]) -> list:
     """A short navigation whose size does not grow with the number of plans."""
     t = lambda key: translations.text(key, language)  # noqa: E731
-    boards = []
-    for b in validation.repository.boards:
-        label = (b.board.short_name or b.board.name) if language == "en" else \
-            (b.board.short_name_cy or b.board.name_cy or b.board.name)
-        boards.append({label: f"{b.board.slug}/index.md"})
+    boards = [{i18n.board_name(b.board, language): f"{b.board.slug}/index.md"} for b in validation.repository.boards]
     nav = [{t("nav.home"): "index.md"}, {t("home.boards_heading"): boards},
            {t("themes.title"): "themes/index.md"}, {t("services.title"): "services/index.md"},
            {t("downloads.title"): "downloads/index.md"}, {t("quality.title"): "data-quality/index.md"}]
-    listed = {"themes/index.md", "services/index.md", "downloads/index.md", "data-quality/index.md"}
+    # Hand-written pages (content/<name>/index.md) join the navigation after the generated ones.
+    listed = {path for entry in nav for value in entry.values()
+              for path in ([value] if isinstance(value, str) else [p for e in value for p in e.values()])}
     for page in pages:
         parts = page.path.split("/")
-        if len(parts) == 2 and parts[1] == "index.md" and page.title and page.path not in listed \
-                and parts[0] not in {b.board.slug for b in validation.repository.boards}:
+        if len(parts) == 2 and parts[1] == "index.md" and page.title and page.path not in listed:
             nav.append({page.title: page.path})
     return nav
 

@@ -16,7 +16,7 @@ from .registry import Registry
 from .rules import PlanChecker
 from .schema import SECTIONS, SLUG_PATTERN, Board, Cluster, Plan, Vocabularies
 from .schema_check import check
-from .vocabulary import Lookup, VocabularySet, slugify
+from .vocabulary import Lookup, VocabularySet, closest, slugify
 
 YEAR = re.compile(r"^(\d{4})-(\d{2})$")
 SLUG = re.compile(SLUG_PATTERN)
@@ -38,7 +38,7 @@ class Validation:
 class Validator:
     """One run over a repository: every problem is collected, none stops the run."""
 
-    def __init__(self, root: Path, only: list[Path] | None = None):
+    def __init__(self, root: Path, only: list[Path] | None = None, plans: bool = True):
         self.root = root.resolve()
         self.clusters_dir = self.root / "clusters"
         self.only = [p.resolve() for p in only] if only else None
@@ -46,6 +46,7 @@ class Validator:
         self.registry = Registry()
         self.repository = Repository()
         self.jobs: list[tuple] = []
+        self.plans = plans
 
     def rel(self, path: Path) -> str:
         return relative(path, self.root)
@@ -84,7 +85,8 @@ class Validator:
         boards = [d for d in sorted(self.clusters_dir.iterdir()) if d.is_dir() and not d.name.startswith(".")]
         for board_dir in boards:
             self.board(board_dir, vocab)
-        self.check_plans()
+        if self.plans:
+            self.check_plans()
         return Validation(self.report, self.repository, self.registry)
 
     def check_plans(self) -> None:
@@ -131,7 +133,7 @@ class Validator:
         board_file = board_dir / "board.yaml"
         if not board_file.exists():
             known = [d.name for d in self.clusters_dir.iterdir() if (d / "board.yaml").exists()]
-            close = self.registry.suggest(board_dir.name, known)
+            close = closest(board_dir.name, known)
             self.add([Problem.of(C.LayoutUnknownBoard, self.rel(board_dir), name=board_dir.name,
                                  suggestion=f"; did you mean '{close}'?" if close else "",
                                  choices=", ".join(sorted(known)))])
@@ -163,7 +165,7 @@ class Validator:
         cluster_file = cluster_dir / "cluster.yaml"
         if not cluster_file.exists():
             siblings = [d.name for d in cluster_dir.parent.iterdir() if (d / "cluster.yaml").exists()]
-            close = self.registry.suggest(cluster_dir.name, siblings)
+            close = closest(cluster_dir.name, siblings)
             self.add([Problem.of(C.LayoutUnknownCluster, self.rel(cluster_dir), name=cluster_dir.name,
                                  board=board.name, suggestion=f"; did you mean '{close}'?" if close else "")])
             return
@@ -229,7 +231,7 @@ class Validator:
         for md in sorted(year_dir.glob("*.md")):
             stem = md.name[:-3].removesuffix(".cy")
             if stem not in SECTIONS:
-                close = self.registry.suggest(stem, list(SECTIONS))
+                close = closest(stem, list(SECTIONS))
                 self.add([Problem.of(C.LayoutUnknownSection, self.rel(md), name=md.name,
                                      suggestion=f"; did you mean '{close}.md'?" if close else "",
                                      choices=", ".join(f"{s}.md" for s in SECTIONS))])
@@ -256,6 +258,11 @@ _FORKED: "Validator | None" = None
 
 def _check_share(indexes) -> list[tuple]:
     return _FORKED._check_share(indexes)
+
+
+def registry_of(root: Path) -> Registry:
+    """The boards and clusters of a repository, read without checking any plan."""
+    return Validator(root, plans=False).run().registry
 
 
 def validate(root: Path, only: list[Path] | None = None) -> Validation:

@@ -20,6 +20,12 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("&", "and").replace("’", "").replace("'", "")).strip("-")
 
 
+def closest(name: str, choices: list[str]) -> str | None:
+    """The choice most like `name` (for "did you mean"), or None when none is close."""
+    best = process.extractOne(name, choices, scorer=fuzz.WRatio, score_cutoff=70)
+    return best[0] if best else None
+
+
 @dataclass(frozen=True)
 class Match:
     """The outcome of looking a term up: canonical term, and whether the plan used a variant."""
@@ -85,6 +91,13 @@ class VocabularySet:
     status: Lookup
     origin: Lookup
     funding: Lookup
+
+    def label(self, vocabulary: str, term: str | None, language: str) -> str:
+        """A canonical term as readers of `language` see it (vocabulary: status, ministerial, ...)."""
+        if term is None:
+            return ""
+        lookup = getattr(self, vocabulary, None) if language != "en" else None
+        return lookup.cy.get(term, term) if lookup else term
 
     @classmethod
     def from_model(cls, v: Vocabularies) -> "VocabularySet":

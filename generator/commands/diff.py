@@ -156,16 +156,10 @@ class Presenter:
         return m.note or self.t("money.not_stated")
 
     def term(self, vocabulary: str, term: str | None) -> str:
-        if term is None:
-            return ""
-        lookup = getattr(self.vocab, vocabulary, None) if self.language != "en" else None
-        return lookup.cy.get(term, term) if lookup else term
+        return self.vocab.label(vocabulary, term, self.language) if self.vocab else (term or "")
 
     def cluster_name(self, diff: PlanDiff) -> str:
-        record = diff.after or diff.before
-        if self.language == "cy" and record.cluster.name_cy:
-            return record.cluster.name_cy
-        return record.cluster.name
+        return i18n.name_in((diff.after or diff.before).cluster, self.language)
 
     def style(self, text: str, role: str) -> str:
         if not self.colour:

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
-from ..schema import plan_json_schema
-
-
-def schema_text() -> str:
-    return json.dumps(plan_json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+from ..schema import plan_json_schema_text as schema_text
 
 
 def run(output: Path | None) -> None:

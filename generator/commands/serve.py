@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
+import yaml
 
 from .. import engine, i18n
 from ..model import ClusterRecord, Repository
@@ -142,11 +143,9 @@ class Preview:
         """Engine configurations that rebuild into the preview's own folders (English at the root)."""
         for language in LANGUAGES:
             built = self.project.work_dir / f"mkdocs.{language}.yml"
-            text = built.read_text(encoding="utf-8")
-            target = self.site_dir if language == "en" else self.site_dir / language
-            lines = [f"site_dir: {target}" if line.startswith("site_dir:") else line for line in text.splitlines()]
-            (self.project.work_dir / f"mkdocs.{language}.preview.yml").write_text("\n".join(lines) + "\n",
-                                                                                  encoding="utf-8")
+            config = yaml.safe_load(built.read_text(encoding="utf-8"))
+            config["site_dir"] = str(self.site_dir if language == "en" else self.site_dir / language)
+            engine.write_config(config, self.project.work_dir / f"mkdocs.{language}.preview.yml")
 
 
 def merge(repository: Repository, fresh: Repository, folders: set[Path], root: Path) -> set[tuple[str, str]]:

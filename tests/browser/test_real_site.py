@@ -8,7 +8,6 @@ import io
 import subprocess
 import sys
 import threading
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
