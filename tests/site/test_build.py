@@ -1,0 +1,144 @@
+"""`cluster-plans build` end to end on the fixture repository, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.links import external_requests
+from site_testing import site_repo
+
+NEF = "clusters/betsi-cadwaladr/north-east-flintshire"
+
+
+def build(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root), *args],
+                          capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = site_repo(tmp_path_factory.mktemp("built") / "repo")
+    result = build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_every_page_type_is_built(built):
+    for page in ["index.html", "betsi-cadwaladr/index.html", "betsi-cadwaladr/north-east-flintshire/index.html",
+                 "betsi-cadwaladr/north-east-flintshire/2023-24/index.html",
+                 "betsi-cadwaladr/north-east-flintshire/2023-24/on-a-page/index.html",
+                 "themes/index.html", "themes/a-healthier-wales/index.html", "services/index.html",
+                 "downloads/index.html", "data-quality/index.html", "betsi-cadwaladr/data-quality/index.html",
+                 "swansea-bay/upper-valleys/2022-23/index.html"]:
+        assert (built / page).is_file(), page
+
+
+def test_plan_page_shows_the_plan_on_a_page_first_then_the_sections(built):
+    html = (built / "betsi-cadwaladr/north-east-flintshire/2023-24/index.html").read_text()
+    html = html[html.index("<article"):]  # the page body, not the contents list in the sidebar
+    pop = html.index("Plan on a page: North East Flintshire 2023-24")
+    assert pop < html.index("Cluster Executive Summary") < html.index('id="activities"')
+    assert "Dr Angharad Fletcher" in html
+    assert '<caption>Activities of North East Flintshire cluster plan 2023-24</caption>' in html
+
+
+def test_downloads_hold_every_activity(built):
+    rows = json.loads((built / "betsi-cadwaladr/north-east-flintshire/2023-24/activities.json").read_text())
+    csv_lines = (built / "betsi-cadwaladr/north-east-flintshire/2023-24/activities.csv").read_text().splitlines()
+    assert len(csv_lines) == len(rows) + 1
+    assert {"audiology", "improving-access"} <= {r["id"] for r in rows}
+    everything = (built / "downloads/activities.csv").read_text()
+    assert "upper-valleys" in everything or "north-west-flintshire" in everything
+    schema = json.loads((built / "schema/plan.schema.json").read_text())
+    assert schema["title"] == "Cluster plan"
+
+
+def test_search_is_indexed_in_chunks_for_each_language(built):
+    entry = json.loads((built / "pagefind/pagefind-entry.json").read_text())
+    pages = sum(1 for p in built.rglob("index.html") if "pagefind" not in p.parts)
+    assert set(entry["languages"]) == {"en", "cy"}
+    assert sum(lang["page_count"] for lang in entry["languages"].values()) >= pages - 2
+    assert len(list((built / "pagefind/index").iterdir())) >= 2
+    # Material's single-file index is not used: no page asks for it.
+    assert 'name="search"' not in (built / "index.html").read_text()
+
+
+def test_site_makes_no_third_party_requests(built):
+    assert external_requests(built) == []
+    assert "fonts.googleapis.com" not in (built / "index.html").read_text()
+
+
+def test_same_input_gives_byte_identical_output(tmp_path, built):
+    root = site_repo(tmp_path / "again")
+    assert build(root).returncode == 0
+    assert tree(root / "site") == tree(built)
+
+
+def test_plan_errors_stop_the_build_and_leave_the_previous_site(tmp_path):
+    root = site_repo(tmp_path / "repo")
+    assert build(root).returncode == 0
+    marker = root / "site" / "index.html"
+    before = marker.read_bytes()
+    plan = root / NEF / "2023-24" / "plan.yaml"
+    plan.write_text(plan.read_text().replace("year: 2023-24", "year: 2023-25"))
+    result = build(root)
+    assert result.returncode == 1
+    assert "layout-mismatch" in result.stdout
+    assert "Build failed" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert marker.read_bytes() == before
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_engine_failure_leaves_the_previous_site(tmp_path):
+    root = site_repo(tmp_path / "repo")
+    assert build(root).returncode == 0
+    before = tree(root / "site")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("name: material", "name: no-such-theme"))
+    result = build(root)
+    assert result.returncode == 1
+    assert "MkDocs could not build the site" in result.stderr
+    assert tree(root / "site") == before
+    assert not [p for p in root.iterdir() if p.name.startswith(".site")]
+
+
+def test_broken_internal_link_fails_the_build(tmp_path):
+    root = site_repo(tmp_path / "repo")
+    prose = root / NEF / "2023-24" / "challenges.md"
+    prose.write_text(prose.read_text() + "\nSee [the old plan](../../no-such-year/).\n")
+    result = build(root)
+    assert result.returncode == 1
+    assert "broken internal link" in result.stderr
+    assert "no-such-year" in result.stderr
+    assert not (root / "site").exists()
+
+
+def test_prose_is_untrusted(tmp_path):
+    root = site_repo(tmp_path / "repo")
+    prose = root / NEF / "2023-24" / "challenges.md"
+    prose.write_text(prose.read_text() + "\n<script>alert('x')</script> [click](javascript:alert(1))"
+                     " <img src=x onerror=alert(1)>\n")
+    assert build(root).returncode == 0
+    html = (root / "site" / "betsi-cadwaladr/north-east-flintshire/2023-24/index.html").read_text()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert" in html
+    assert 'href="javascript:' not in html
+    assert "<img src=x" not in html and 'onerror="alert' not in html
+
+
+def test_build_from_inside_the_repository_with_a_relative_root(tmp_path):
+    root = site_repo(tmp_path / "repo")
+    result = subprocess.run([sys.executable, "-m", "generator", "build", "--root", "."], cwd=root,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (root / "site" / "index.html").is_file()

@@ -1,0 +1,87 @@
+"""Cymraeg / English: complete translations, a Welsh tree beside the English one, a switcher between them."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.i18n import LANGUAGES, Translations
+from site_testing import PROJECT, site_repo
+
+NEF_2023 = "betsi-cadwaladr/north-east-flintshire/2023-24/"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = site_repo(tmp_path_factory.mktemp("welsh") / "repo")
+    result = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+def test_every_key_has_english_and_welsh():
+    table = Translations.load(PROJECT / "templates")
+    assert table.missing() == []
+    assert table.malformed() == []
+    assert set(LANGUAGES) == {"en", "cy"}
+
+
+def test_every_key_the_templates_use_is_in_the_table():
+    table = Translations.load(PROJECT / "templates")
+    used = set()
+    for source in list((PROJECT / "templates").rglob("*.j2")) + list((PROJECT / "generator").rglob("*.py")):
+        used |= set(re.findall(r"""\bt\(\s*['"]([a-z_]+\.[a-z_.]*[a-z_])['"]""", source.read_text(encoding="utf-8")))
+    assert used, "no translated strings found"
+    assert sorted(used - set(table.table)) == []
+
+
+def test_pages_declare_their_language(site):
+    assert '<html lang="en"' in (site / NEF_2023 / "index.html").read_text()
+    assert '<html lang="cy"' in (site / "cy" / NEF_2023 / "index.html").read_text()
+
+
+def switcher(html: str) -> str:
+    match = re.search(r'<a href="([^"]+)" hreflang="(en|cy)"[^>]*class="cp-language-link"', html)
+    assert match, "no language switcher on the page"
+    return match.group(1)
+
+
+@pytest.mark.parametrize("page", ["", "betsi-cadwaladr/", "betsi-cadwaladr/north-east-flintshire/", NEF_2023,
+                                  "themes/a-healthier-wales/", "downloads/", "guide/"])
+def test_switcher_leads_to_the_same_page_in_the_other_language(site, page):
+    english = site / page / "index.html"
+    welsh = site / "cy" / page / "index.html"
+    to_welsh = (english.parent / switcher(english.read_text())).resolve()
+    to_english = (welsh.parent / switcher(welsh.read_text())).resolve()
+    assert to_welsh in (welsh.parent.resolve(), welsh.resolve())
+    assert to_english in (english.parent.resolve(), english.resolve())
+
+
+def test_welsh_ui_and_names(site):
+    html = (site / "cy" / NEF_2023 / "index.html").read_text()
+    assert "Cynllun ar dudalen" in html
+    assert "Gogledd Ddwyrain Sir y Fflint" in html
+    assert "Bwrdd Iechyd Prifysgol Betsi Cadwaladr" in html
+    assert 'placeholder="Chwilio"' in html
+
+
+def test_welsh_section_is_shown_and_missing_translations_are_flagged(site):
+    welsh = (site / "cy" / NEF_2023 / "index.html").read_text()
+    english = (site / NEF_2023 / "index.html").read_text()
+    summary = (PROJECT / "tests/fixtures/repo/clusters" / NEF_2023 / "executive-summary.cy.md").read_text()
+    first_welsh_line = next(line for line in summary.splitlines()[1:] if line.strip())
+    assert first_welsh_line.strip()[:40] in welsh
+    assert first_welsh_line.strip()[:40] not in english
+    assert "Mae&#39;r adran hon ar gael yn yr iaith y&#39;i hysgrifennwyd ynddi yn unig." in welsh or \
+        "Mae'r adran hon ar gael yn yr iaith y'i hysgrifennwyd ynddi yn unig." in welsh
+    assert 'lang="en"' in welsh
+
+
+def test_search_index_for_each_language(site):
+    assert (site / "search" / "search_index.json").exists()
+    assert (site / "cy" / "search" / "search_index.json").exists()
