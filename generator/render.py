@@ -14,10 +14,9 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import i18n
+from . import i18n, templating
 from .diff import PlanDiff, consecutive
 from .facets import Facets
 from .model import ActivityView, BoardRecord, ClusterRecord, PlanRecord, Repository
@@ -72,10 +71,7 @@ class Renderer:
         self.language = language
         self.prefix = "" if language == "en" else f"{language}/"
         self.facets = Facets(self.repo)
-        self.env = Environment(loader=FileSystemLoader(str(ctx.templates_dir)),
-                               autoescape=select_autoescape(default=True, default_for_string=True),
-                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                               keep_trailing_newline=True)
+        self.env = templating.environment(ctx.templates_dir, ctx.translations, language)
         self.env.globals.update(t=self.t, lang=language, money=self.money, pounds=self.pounds,
                                 number=self.number, percent=self.percent, inline=self.inline,
                                 term=self.term, name_of=self.name_of, board_name=self.board_name,
