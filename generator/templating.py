@@ -13,7 +13,7 @@ from . import i18n
 
 
 class FixedTexts(Extension):
-    """Replaces `t('some.key')` (a literal key, no values) with the language's text when a template is
+    """Replaces a call of t() with a literal key and no values with the language's text when a template is
     compiled. A page calls t() several hundred thousand times at national scale, almost always for the
     same column headings and labels; resolving them once per template keeps rendering fast. Calls
     with values (`t('x', year=...)`) are left to run, as are keys that are not literals."""
