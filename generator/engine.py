@@ -28,16 +28,20 @@ class EngineConfig:
     content_dir: Path
 
 
-def write_docs(pages: list[Page], docs_dir: Path, config: EngineConfig) -> int:
-    """Write pages and theme assets into docs_dir; only changed files are rewritten."""
-    wanted: dict[Path, bytes] = {}
-    for page in pages:
-        data = page.content.encode("utf-8") if isinstance(page.content, str) else page.content
-        wanted[docs_dir / page.path] = data
+def write_pages(pages: list[Page], docs_dir: Path) -> int:
+    """Write pages into a docs tree, leaving its other files as they are; only changed files are rewritten."""
+    return _write_changed({docs_dir / page.path: page.content.encode("utf-8") if isinstance(page.content, str)
+                           else page.content for page in pages})
+
+
+def finish_docs(docs_dir: Path, paths: set[str], config: EngineConfig) -> int:
+    """Complete a docs tree whose pages (`paths`, relative to it) are written: add the theme's
+    assets and remove whatever an earlier build left that is no longer part of the site."""
     assets = config.templates_dir / ASSETS
-    for source in sorted(p for p in assets.rglob("*") if p.is_file()):
-        wanted[docs_dir / ASSETS / source.relative_to(assets)] = source.read_bytes()
-    written = _write_changed(wanted)
+    copies = {docs_dir / ASSETS / source.relative_to(assets): source.read_bytes()
+              for source in sorted(p for p in assets.rglob("*") if p.is_file())}
+    written = _write_changed(copies)
+    wanted = {docs_dir / path for path in paths} | set(copies)
     if docs_dir.exists():
         for existing in sorted(docs_dir.rglob("*"), reverse=True):
             if existing.is_file() and existing not in wanted:
@@ -45,12 +49,6 @@ def write_docs(pages: list[Page], docs_dir: Path, config: EngineConfig) -> int:
             elif existing.is_dir() and not any(existing.iterdir()):
                 existing.rmdir()
     return written
-
-
-def write_pages(pages: list[Page], docs_dir: Path) -> int:
-    """Write some pages of a docs tree, leaving the others as they are (for incremental rebuilds)."""
-    return _write_changed({docs_dir / page.path: page.content.encode("utf-8") if isinstance(page.content, str)
-                           else page.content for page in pages})
 
 
 def _write_changed(wanted: dict[Path, bytes]) -> int:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from markupsafe import Markup
 
@@ -425,37 +426,51 @@ def data_pages(repo: Repository) -> list[Page]:
     return pages
 
 
-_FORKED: SiteContext | None = None
+# What a render hands its pages to as they are made: by default they are kept in memory; a build
+# writes them straight into the docs trees (in whichever process made them) and keeps only their
+# paths and titles.
+PageSink = Callable[[list[Page]], list[Page]]
 
 
-def _render_share(args: tuple[tuple[str, ...], int, int]) -> list[Page]:
-    """In a forked worker: the cluster pages of every `step`-th cluster, in every language."""
-    languages, share, step = args
-    ctx = _FORKED
-    clusters = ctx.repository.clusters[share::step]
-    renderers = [Renderer(ctx, language) for language in languages]
-    return [page for cluster in clusters for r in renderers for page in r.cluster_pages(cluster)]
+def _keep(pages: list[Page]) -> list[Page]:
+    return pages
 
 
-def render_site(ctx: SiteContext, languages: tuple[str, ...] = ("en",), workers: int | None = None) -> list[Page]:
-    """Every page of the site. Cluster pages, the bulk of the work, are shared out between forked
-    workers (one per core) while this process renders the overview pages; the order of the result
-    does not depend on how the work was shared."""
+_FORKED: tuple[SiteContext, tuple[str, ...], PageSink] | None = None
+_WORKER_RENDERERS: list[Renderer] = []
+
+
+def _render_cluster(index: int) -> list[Page]:
+    """In a forked worker: one cluster's pages, in every language. A worker keeps its renderers (and
+    their compiled templates) from one cluster to the next."""
+    ctx, languages, sink = _FORKED
+    if not _WORKER_RENDERERS:
+        _WORKER_RENDERERS.extend(Renderer(ctx, language) for language in languages)
+    cluster = ctx.repository.clusters[index]
+    return sink([page for renderer in _WORKER_RENDERERS for page in renderer.cluster_pages(cluster)])
+
+
+def render_site(ctx: SiteContext, languages: tuple[str, ...] = ("en",), workers: int | None = None,
+                sink: PageSink = _keep) -> list[Page]:
+    """Every page of the site, each passed through `sink`. Cluster pages, the bulk of the work, are
+    shared out between forked workers (one per core, a cluster at a time) while this process renders
+    the downloads and overview pages; the order of the result does not depend on how the work was shared."""
     global _FORKED
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
-    pages = data_pages(ctx.repository)
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods() or len(ctx.repository.clusters) < 8:
+        pages = sink(data_pages(ctx.repository))
         for language in languages:
-            pages += Renderer(ctx, language).pages()
+            pages += sink(Renderer(ctx, language).pages())
         return pages
-    _FORKED = ctx
+    _FORKED = (ctx, languages, sink)
+    _WORKER_RENDERERS.clear()
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            pending = pool.map_async(_render_share, [(languages, share, workers) for share in range(workers)])
+            pending = pool.map_async(_render_cluster, range(len(ctx.repository.clusters)), chunksize=1)
+            pages = sink(data_pages(ctx.repository))
             for language in languages:
-                pages += Renderer(ctx, language).overview_pages()
+                pages += sink(Renderer(ctx, language).overview_pages())
             shares = pending.get()
     finally:
         _FORKED = None
-    cluster_pages = sorted((page for share in shares for page in share), key=lambda page: page.path)
-    return pages + cluster_pages
+    return pages + sorted((page for share in shares for page in share), key=lambda page: page.path)

@@ -137,19 +137,22 @@ def language_config(project: Project, validation: Validation, translations: i18n
 Progress = Callable[[str], None]
 
 
-def render_pages(project: Project, validation: Validation) -> list[Page]:
+def write_pages(project: Project, validation: Validation) -> dict[str, tuple[Path, list[Page]]]:
+    """Render every page and write it into its language's docs tree, in the process that made it;
+    returns {language: (docs_dir, pages)}, the pages without their content, which is on disk."""
     translations = i18n.Translations.load(project.templates_dir)
     ctx = SiteContext(validation.repository, project.content_dir, project.templates_dir, translations)
-    return render_site(ctx, LANGUAGES)
+    docs = {language: project.work_dir / "docs" / language for language in LANGUAGES}
 
+    def write(pages: list[Page]) -> list[Page]:
+        for language, tree in by_language(pages).items():
+            engine.write_pages(tree, docs[language])
+        return [Page(page.path, "", page.sources, page.title) for page in pages]
 
-def write_trees(project: Project, pages: list[Page]) -> dict[str, tuple[Path, list[Page]]]:
-    """Write each language's docs tree; returns {language: (docs_dir, pages)}."""
     trees = {}
-    for language, tree in by_language(pages).items():
-        docs_dir = project.work_dir / "docs" / language
-        engine.write_docs(tree, docs_dir, project.engine_config())
-        trees[language] = (docs_dir, tree)
+    for language, tree in by_language(render_site(ctx, LANGUAGES, sink=write)).items():
+        engine.finish_docs(docs[language], {page.path for page in tree}, project.engine_config())
+        trees[language] = (docs[language], tree)
     return trees
 
 
@@ -163,9 +166,8 @@ def build(project: Project, site_dir: Path, progress: Progress = lambda s: None)
         raise BuildFailure("the plans have errors; nothing was built", [], validation.report)
     start = time.perf_counter()
     progress("Rendering pages")
-    pages = render_pages(project, validation)
+    trees = write_pages(project, validation)
     translations = i18n.Translations.load(project.templates_dir)
-    trees = write_trees(project, pages)
     timings.add("render", time.perf_counter() - start)
     staging = publish.staging_dir(site_dir)
     staged = {language: (staging if language == "en" else staging.with_name(f"{staging.name}-{language}"))
