@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, Callable, Sequence, TypeVar
 
 from rapidfuzz import fuzz, utils
@@ -38,6 +39,7 @@ def same_text(a: str | None, b: str | None) -> bool:
     return _norm(a or "") == _norm(b or "")
 
 
+@lru_cache(maxsize=65536)
 def _norm(text: str) -> str:
     return normalise(text.replace("’", "'").replace("‘", "'"))
 
@@ -307,12 +309,14 @@ def _absorb_small_anchors(ops: list[tuple[str, int, int, int, int]]) -> list[tup
 _MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|>\s*)|\*\*|__")
 
 
-def prose_words(text: str) -> list[str]:
-    """The words a reader reads: heading marks, list bullets and bold markers are layout, not words."""
+@lru_cache(maxsize=4096)
+def prose_words(text: str) -> tuple[str, ...]:
+    """The words a reader reads: heading marks, list bullets and bold markers are layout, not words.
+    Kept for a while: each section is compared with the year before and the year after."""
     words: list[str] = []
     for line in text.splitlines():
         words += _MARKUP.sub("", line).split()
-    return words
+    return tuple(words)
 
 
 def items_change(before: Sequence[str], after: Sequence[str]) -> ItemsChange:

@@ -17,7 +17,7 @@ from typing import Callable
 
 from markupsafe import Markup
 
-from . import i18n, templating
+from . import fragments, i18n, templating
 from .diff import PlanDiff, consecutive
 from .facets import Facets
 from .model import ActivityView, BoardRecord, ClusterRecord, PlanRecord, Repository
@@ -84,6 +84,8 @@ class Renderer:
         self._current = ""
         self._money_cache: dict = {}
         self.env.globals["changes_of"] = self.cluster_changes
+        self.env.globals["activity_table"] = lambda plan: fragments.activity_table(self, plan)
+        self.env.globals["word_diff"] = lambda hunk: fragments.word_diff(self, hunk)
 
     # --- helpers available to templates ------------------------------------
 

@@ -1,0 +1,124 @@
+"""Fragments: the few pieces of HTML that repeat thousands of times at national scale (activity rows,
+word-level differences), written in Python because a template costs several times as much per row.
+Everything else is in templates/. The output is exactly what the templates wrote before."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup, escape
+
+if TYPE_CHECKING:
+    from .diff import Hunk
+    from .model import PlanRecord
+    from .render import Renderer
+
+
+def _unique_sorted(values) -> list[str]:
+    """Distinct values ignoring case (the first spelling wins), sorted ignoring case."""
+    seen: set[str] = set()
+    out = []
+    for value in values:
+        if value.lower() not in seen:
+            seen.add(value.lower())
+            out.append(value)
+    return sorted(out, key=str.lower)
+
+
+def _options(values, label) -> str:
+    return "".join(f'<option value="{escape(v)}">{escape(label(v))}</option>' for v in values)
+
+
+def _terms(r: "Renderer", vocabulary: str, values: list[str]) -> str:
+    return "; ".join(str(escape(r.term(vocabulary, v))) for v in values)
+
+
+def _items(r: "Renderer", values: list[str]) -> str:
+    return "<ul>" + "".join(f"<li>{r.inline(v)}</li>" for v in values) + "</ul>" if values else ""
+
+
+def _lang_en(r: "Renderer", thing, field: str) -> str:
+    """A lang attribute for a short field shown in English on a page in another language."""
+    return "" if r.has_local(thing, field) else ' lang="en"'
+
+
+def activity_table(r: "Renderer", plan: "PlanRecord") -> Markup:
+    """Every column of the national template. Works without JavaScript; the script adds sorting and filters."""
+    t = r.t
+    activities = plan.activities
+    statuses = _unique_sorted(a.status for a in activities if a.status is not None)
+    priorities = _unique_sorted([p for a in activities for p in a.ministerial] + [p for a in activities for p in a.sppc])
+    fundings = _unique_sorted(f for a in activities for f in a.funding)
+    caption = escape(t("activities.caption", cluster=r.name_of(plan), year=plan.year))
+    everything = escape(t("activities.all"))
+    english = ' lang="en"' if r.language != "en" else ""
+    none = f'<span class="cp-none">{escape(t("activities.none"))}</span>'
+    not_stated = f'<span class="cp-none">{escape(t("activities.not_stated"))}</span>'
+    out = [
+        '<div class="cp-activities" data-cp-activities>\n<div class="cp-filters" data-cp-filters hidden>\n',
+        f'<label>{escape(t("activities.filter_status"))} <select data-cp-filter="status"><option value="">'
+        f'{everything}</option>{_options(statuses, lambda s: r.term("status", s))}</select></label>\n',
+        f'<label>{escape(t("activities.filter_priority"))} <select data-cp-filter="priority"><option value="">'
+        f'{everything}</option>{_options(priorities, str)}</select></label>\n',
+        f'<label>{escape(t("activities.filter_funding"))} <select data-cp-filter="funding"><option value="">'
+        f'{everything}</option>{_options(fundings, lambda f: r.term("funding", f))}</select></label>\n',
+        f'<p class="cp-count" aria-live="polite" data-cp-count data-template="{escape(t("activities.count"))}"></p>\n'
+        f'</div>\n<div class="cp-table-wrap" tabindex="0" role="region" aria-label="{caption}">\n'
+        f'<table class="cp-activity-table">\n<caption>{caption}</caption>\n<thead><tr>\n',
+    ]
+    for key, attributes in (("title", ' data-cp-sort="text"'), ("new_or_existing", ' data-cp-sort="text"'),
+                            ("description", ""), ("results", ""), ("ministerial", ' data-cp-sort="text"'),
+                            ("sppc", ' data-cp-sort="text"'), ("budget", ' class="cp-num" data-cp-sort="number"'),
+                            ("funding", ' data-cp-sort="text"'), ("status", ' data-cp-sort="text"'),
+                            ("comments", "")):
+        out.append(f'<th scope="col"{attributes}>{escape(t("activities." + key))}</th>\n')
+    out.append("</tr></thead>\n<tbody>\n")
+    for a in activities:
+        origin = ""
+        if a.origin:
+            origin = str(escape(r.term("origin", a.origin)))
+            if a.since:
+                origin += f" ({escape(t('activities.since', year=a.since))})"
+        detail = a.new_or_existing_detail
+        if detail and detail.lower() != (a.origin or "").lower():
+            origin += f'<br><span class="cp-detail">“{escape(detail)}”</span>'
+        sppc = _terms(r, "sppc", a.sppc) if a.sppc else none
+        if a.alignment_detail:
+            sppc += f'<br><span class="cp-detail">“{escape(a.alignment_detail)}”</span>'
+        budget = a.budget
+        sort_value = budget.amount if budget is not None and budget.amount is not None else -1
+        status = (f'<span class="cp-status cp-status-{escape(a.status)}">{escape(r.term("status", a.status))}</span>'
+                  if a.status else "")
+        if a.status_detail and a.status_detail.lower() != (a.status or "").lower():
+            status += f'<br><span class="cp-detail">“{escape(a.status_detail)}”</span>'
+        out.append(
+            f'<tr id="activity-{escape(a.id)}" data-status="{escape(a.status or "")}" '
+            f'data-priority="{escape("|".join(a.ministerial + a.sppc))}" data-funding="{escape("|".join(a.funding))}">\n'
+            f'<th scope="row" data-pagefind-weight="5"{_lang_en(r, a, "title")}>{escape(r.local(a, "title"))}</th>\n'
+            f"<td>{origin}</td>\n"
+            f'<td{_lang_en(r, a, "description")}>{r.inline(r.local(a, "description"))}</td>\n'
+            f"<td{english}>{_items(r, a.expected_results)}</td>\n"
+            f"<td>{_terms(r, 'ministerial', a.ministerial) if a.ministerial else none}</td>\n"
+            f"<td>{sppc}</td>\n"
+            f'<td class="cp-num" data-sort-value="{escape(sort_value)}">{r.money(budget)}</td>\n'
+            f"<td>{_terms(r, 'funding', a.funding) if a.funding else not_stated}</td>\n"
+            f"<td>{status}</td>\n"
+            f"<td{english}>{_items(r, a.comments)}</td>\n"
+            "</tr>\n")
+    out.append("</tbody>\n</table>\n</div>\n</div>")
+    return Markup("".join(out))
+
+
+def word_diff(r: "Renderer", hunk: "Hunk") -> Markup:
+    """One hunk of a word-level prose difference. The hidden words say what colour and strike-through show."""
+    removed = f'<del><span class="cp-visually-hidden">{escape(r.t("changes.removed_text"))} </span>'
+    added = f'<ins><span class="cp-visually-hidden">{escape(r.t("changes.added_text"))} </span>'
+    words = []
+    for segment in hunk.segments:
+        if segment.kind == "same":
+            words.append(str(escape(segment.text)))
+        elif segment.kind == "removed":
+            words.append(f"{removed}{escape(segment.text)}</del>")
+        else:
+            words.append(f"{added}{escape(segment.text)}</ins>")
+    return Markup(("…" if hunk.cut_before else "") + " ".join(words) + ("…" if hunk.cut_after else "") + "\n")
