@@ -439,24 +439,32 @@ def _keep(pages: list[Page]) -> list[Page]:
 
 
 _FORKED: tuple[SiteContext, tuple[str, ...], PageSink] | None = None
-_WORKER_RENDERERS: list[Renderer] = []
+_WORKER_RENDERERS: dict[str, Renderer] = {}
 
 
-def _render_cluster(index: int) -> list[Page]:
-    """In a forked worker: one cluster's pages, in every language. A worker keeps its renderers (and
-    their compiled templates) from one cluster to the next."""
+def _render_part(part: tuple[str, str]) -> list[Page]:
+    """In a forked worker: one part of the site (the downloads, a language's overview pages, or one
+    cluster's pages in every language, which share its comparisons and prose). A worker keeps its
+    renderers, and their compiled templates, from one part to the next."""
     ctx, languages, sink = _FORKED
-    if not _WORKER_RENDERERS:
-        _WORKER_RENDERERS.extend(Renderer(ctx, language) for language in languages)
-    cluster = ctx.repository.clusters[index]
-    return sink([page for renderer in _WORKER_RENDERERS for page in renderer.cluster_pages(cluster)])
+    kind, what = part
+    if kind == "data":
+        return sink(data_pages(ctx.repository))
+    for language in languages:
+        if language not in _WORKER_RENDERERS:
+            _WORKER_RENDERERS[language] = Renderer(ctx, language)
+    if kind == "overview":
+        return sink(_WORKER_RENDERERS[what].overview_pages())
+    cluster = ctx.repository.clusters[int(what)]
+    return sink([page for language in languages for page in _WORKER_RENDERERS[language].cluster_pages(cluster)])
 
 
 def render_site(ctx: SiteContext, languages: tuple[str, ...] = ("en",), workers: int | None = None,
                 sink: PageSink = _keep) -> list[Page]:
-    """Every page of the site, each passed through `sink`. Cluster pages, the bulk of the work, are
-    shared out between forked workers (one per core, a cluster at a time) while this process renders
-    the downloads and overview pages; the order of the result does not depend on how the work was shared."""
+    """Every page of the site, each passed through `sink`. With more than one core the site is shared
+    out in parts between forked workers, the largest parts first; this process only waits, because a
+    third busy process on two cores slows the others more than it helps. The order of the result does
+    not depend on how the work was shared."""
     global _FORKED
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods() or len(ctx.repository.clusters) < 8:
@@ -464,15 +472,16 @@ def render_site(ctx: SiteContext, languages: tuple[str, ...] = ("en",), workers:
         for language in languages:
             pages += sink(Renderer(ctx, language).pages())
         return pages
+    parts = [("overview", language) for language in languages] + [("data", "")]
+    parts += [("cluster", str(index)) for index in range(len(ctx.repository.clusters))]
     _FORKED = (ctx, languages, sink)
     _WORKER_RENDERERS.clear()
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            pending = pool.map_async(_render_cluster, range(len(ctx.repository.clusters)), chunksize=1)
-            pages = sink(data_pages(ctx.repository))
-            for language in languages:
-                pages += sink(Renderer(ctx, language).overview_pages())
-            shares = pending.get()
+            done = pool.map(_render_part, parts, chunksize=1)
     finally:
         _FORKED = None
-    return pages + sorted((page for share in shares for page in share), key=lambda page: page.path)
+    by_part = dict(zip(parts, done))
+    pages = by_part[("data", "")] + [page for language in languages for page in by_part[("overview", language)]]
+    return pages + sorted((page for part in parts if part[0] == "cluster" for page in by_part[part]),
+                          key=lambda page: page.path)

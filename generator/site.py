@@ -93,12 +93,9 @@ def by_language(pages: list[Page]) -> dict[str, list[Page]]:
         head, _, rest = page.path.partition("/")
         if head in LANGUAGES[1:] and rest:
             trees[head].append(Page(rest, page.content, page.sources, page.title))
-        elif not page.path.endswith(".md"):
-            # Data files (downloads, the schema) are the same in every language; each tree gets them so
-            # that relative links in hand-written pages resolve in both.
-            for tree in trees.values():
-                tree.append(page)
         else:
+            # Data files (downloads, the schema) are the same in every language: they are published once,
+            # in the English tree, and the pages of every language link there.
             trees["en"].append(page)
     return trees
 

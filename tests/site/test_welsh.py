@@ -85,3 +85,12 @@ def test_welsh_section_is_shown_and_missing_translations_are_flagged(site):
 def test_search_index_for_each_language(site):
     assert (site / "search" / "search_index.json").exists()
     assert (site / "cy" / "search" / "search_index.json").exists()
+
+
+def test_downloads_are_published_once_and_welsh_pages_link_to_them(site):
+    assert (site / "downloads" / "plans.json").exists()
+    assert not (site / "cy" / "downloads" / "plans.json").exists()
+    welsh = (site / "cy" / "downloads" / "index.html").read_text()
+    assert 'href="../../downloads/plans.json"' in welsh
+    plan = (site / "cy" / NEF_2023 / "index.html").read_text()
+    assert f'href="../../../../{NEF_2023}activities.csv"' in plan
