@@ -122,3 +122,20 @@ def word_diff(r: "Renderer", hunk: "Hunk") -> Markup:
         else:
             words.append(f"{added}{escape(segment.text)}</ins>")
     return Markup(("…" if hunk.cut_before else "") + " ".join(words) + ("…" if hunk.cut_after else "") + "\n")
+
+
+def theme_rows(r: "Renderer", rows) -> Markup:
+    """The rows of a theme page's table for one cluster: each activity that serves the theme, every
+    year. An activity usually serves several themes, so its row is made once per language and depth."""
+    out = []
+    for plan, a in rows:
+        href = r.url(plan.url)
+        key = ("theme-row", href, a.id)
+        row = r.fragment_cache.get(key)
+        if row is None:
+            row = r.fragment_cache[key] = (
+                f'<tr><th scope="row"><a href="{escape(href)}#activity-{escape(a.id)}">{escape(a.title)}</a></th>'
+                f"<td>{escape(plan.year)}</td><td>{r.inline(a.description)}</td>"
+                f'<td class="cp-num">{r.money(a.budget)}</td><td>{escape(r.term("status", a.status))}</td></tr>\n')
+        out.append(row)
+    return Markup("".join(out))

@@ -30,9 +30,27 @@ _COLLECTION_TAGS = {"tag:yaml.org,2002:map": yaml.MappingNode, "tag:yaml.org,200
 Path_ = tuple[str | int, ...]
 
 try:
-    _Loader = yaml.CSafeLoader
+    _Base = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+_STR = "tag:yaml.org,2002:str"
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """The safe loader, quicker on plain text. YAML guesses a scalar's type (number, yes/no, date...)
+    from patterns that each start with particular characters; most values in a plan are prose that
+    starts with none of them, and need no pattern tried."""
+
+    _guessed_from = frozenset(key for key in yaml.SafeLoader.yaml_implicit_resolvers if key)
+    # A pattern registered for any first character would make every value a candidate.
+    _patterns_for_any = None in yaml.SafeLoader.yaml_implicit_resolvers
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in self._guessed_from \
+                and not self._patterns_for_any:
+            return _STR
+        return super().resolve(kind, value, implicit)
 
 
 def field_path(loc: tuple) -> str:
@@ -162,6 +180,12 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.nodes += 1
+        if node.tag == _STR and type(node) is yaml.ScalarNode and id(node) not in self.seen \
+                and self.nodes <= MAX_NODES:
+            # The common case, text, in short: the checks below all pass for it.
+            self.seen.add(id(node))
+            self.doc.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+            return node.value
         if id(node) in self.seen:
             # The composer resolves aliases to the node they point at; each reuse is an expansion.
             self.alias_uses += 1
@@ -218,7 +242,7 @@ class _Builder:
                                                 tag=key_node.tag if isinstance(key_node, yaml.ScalarNode)
                                                 else "complex key"))
                 continue
-            key = self.scalar(key_node)
+            key = key_node.value if key_node.tag == _STR else self.scalar(key_node)
             if not isinstance(key, str):
                 key = str(key).lower() if isinstance(key, bool) else str(key)
             line, col = self.pos(key_node)

@@ -86,6 +86,9 @@ class Renderer:
         self.env.globals["changes_of"] = self.cluster_changes
         self.env.globals["activity_table"] = lambda plan: fragments.activity_table(self, plan)
         self.env.globals["word_diff"] = lambda hunk: fragments.word_diff(self, hunk)
+        self.env.globals["theme_rows"] = lambda rows: fragments.theme_rows(self, rows)
+        # Pieces of HTML that recur on many pages of this language (see fragments.py).
+        self.fragment_cache: dict = {}
 
     # --- helpers available to templates ------------------------------------
 
