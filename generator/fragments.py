@@ -139,3 +139,76 @@ def theme_rows(r: "Renderer", rows) -> Markup:
                 f'<td class="cp-num">{r.money(a.budget)}</td><td>{escape(r.term("status", a.status))}</td></tr>\n')
         out.append(row)
     return Markup("".join(out))
+
+
+def activity_changes(r: "Renderer", activities, before: "PlanRecord", after: "PlanRecord") -> Markup:
+    """The rows of a "What changed" page's activity table: added, dropped, then changed activities."""
+    t = r.t
+    hidden_added = f'<span class="cp-visually-hidden">{escape(t("changes.added_text"))} </span>'
+    hidden_removed = f'<span class="cp-visually-hidden">{escape(t("changes.removed_text"))} </span>'
+    not_in_plan = f'<span class="cp-visually-hidden">{escape(t("changes.not_in_plan"))}</span>'
+    not_stated = escape(t("status.not_stated"))
+    before_url, after_url = escape(r.url(before.url)), escape(r.url(after.url))
+
+    def status(value) -> str:
+        return str(escape(r.term("status", value))) if value else not_stated
+
+    def entry(x) -> str:
+        return f"{status(x.status)} · {r.money(x.budget)}"
+
+    def items(label: str, change, vocabulary: str | None) -> str:
+        shown = (lambda x: escape(r.term(vocabulary, x))) if vocabulary else r.inline
+        added = [f"<ins>{hidden_added}{shown(x)}</ins>" for x in change.added]
+        removed = [f"<del>{hidden_removed}{shown(x)}</del>" for x in change.removed]
+        return f"<li>{escape(label)}: {'; '.join(added + removed)}</li>"
+
+    def move(m) -> str:
+        text = f"{r.money(m.before)} → {r.money(m.after)}"
+        if m.kind in ("up", "down"):
+            text += f" ({'+' if m.delta > 0 else '−'}{escape(r.pounds(abs(m.delta)))})"
+        elif m.kind in ("to_tbc", "from_tbc"):
+            text += f" ({escape(t('diff.' + m.kind))})"
+        return text
+
+    out = []
+    for x in activities.added:
+        origin = ""
+        if x.origin:
+            origin = str(escape(r.term("origin", x.origin)))
+            if x.since:
+                origin += f" ({escape(t('activities.since', year=x.since))})"
+        out.append(f'<tr class="cp-change-added"><th scope="row"><a href="{after_url}#activity-{escape(x.id)}">'
+                   f"{escape(x.title)}</a></th><td>{escape(t('diff.row_added'))}</td><td>{not_in_plan}</td>"
+                   f"<td>{entry(x)}</td><td>{origin}</td></tr>\n")
+    for x in activities.removed:
+        out.append(f'<tr class="cp-change-removed"><th scope="row"><a href="{before_url}#activity-{escape(x.id)}">'
+                   f"{escape(x.title)}</a></th><td>{escape(t('diff.row_dropped'))}</td><td>{entry(x)}</td>"
+                   f"<td>{not_in_plan}</td><td></td></tr>\n")
+    for m in activities.changed:
+        details = []
+        if m.renamed:
+            details.append(f"<li>{escape(t('diff.renamed_from', title=m.before.title, score=int(round(m.score, 0))))}</li>")
+        if m.id_changed:
+            details.append(f"<li>{escape(t('diff.id_changed', before=m.before.id, after=m.after.id))}</li>")
+        if m.status:
+            details.append(f"<li>{escape(t('activities.status'))}: {status(m.status.before)} → {status(m.status.after)}</li>")
+        if m.budget:
+            details.append(f"<li>{escape(t('activities.budget'))}: {move(m.budget)}</li>")
+        for field, label, vocabulary in (("funding", "activities.funding", "funding"),
+                                         ("ministerial", "activities.ministerial", "ministerial"),
+                                         ("sppc", "activities.sppc", "sppc"),
+                                         ("board_priorities", "diff.board_priorities", None)):
+            if getattr(m, field):
+                details.append(items(t(label), getattr(m, field), vocabulary))
+        if m.description:
+            hunks = "".join(f"{word_diff(r, h)} " for h in m.description.hunks)
+            details.append(f"<li>{escape(t('activities.description'))}: {hunks}</li>")
+        if m.expected_results:
+            details.append(items(t("activities.results"), m.expected_results, None))
+        if m.comments:
+            details.append(items(t("activities.comments"), m.comments, None))
+        kind = t("diff.row_renamed") if m.renamed or m.id_changed else t("diff.row_changed")
+        out.append(f'<tr class="cp-change-changed"><th scope="row"><a href="{after_url}#activity-{escape(m.after.id)}">'
+                   f"{escape(m.after.title)}</a></th><td>{escape(kind)}</td><td>{entry(m.before)}</td>"
+                   f"<td>{entry(m.after)}</td><td><ul>\n{''.join(details)}</ul></td></tr>\n")
+    return Markup("".join(out))

@@ -87,6 +87,8 @@ class Renderer:
         self.env.globals["activity_table"] = lambda plan: fragments.activity_table(self, plan)
         self.env.globals["word_diff"] = lambda hunk: fragments.word_diff(self, hunk)
         self.env.globals["theme_rows"] = lambda rows: fragments.theme_rows(self, rows)
+        self.env.globals["activity_changes"] = lambda changes, before, after: fragments.activity_changes(
+            self, changes, before, after)
         # Pieces of HTML that recur on many pages of this language (see fragments.py).
         self.fragment_cache: dict = {}
 
