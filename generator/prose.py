@@ -37,7 +37,6 @@ URL_SCHEMES = {"http", "https", "mailto"}
 class RenderedProse:
     title: str | None
     html: str
-    words: int
 
 
 # Raw HTML is escaped by the parser, so every heading tag in its output is one it made.
@@ -61,8 +60,7 @@ def render_markdown(text: str, id_prefix: str = "") -> RenderedProse:
         html = html.replace('id="fn', f'id="{id_prefix}-fn').replace('href="#fn', f'href="#{id_prefix}-fn')
     clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
                       link_rel="noopener noreferrer")
-    words = len(re.findall(r"\w+", text))
-    return RenderedProse(title, clean.strip(), words)
+    return RenderedProse(title, clean.strip())
 
 
 # Characters that can start Markdown or HTML markup in a short field; text without any of them

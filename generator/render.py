@@ -89,6 +89,7 @@ class Renderer:
         self.env.globals["theme_rows"] = lambda rows: fragments.theme_rows(self, rows)
         self.env.globals["activity_changes"] = lambda changes, before, after: fragments.activity_changes(
             self, changes, before, after)
+        self.env.globals["plan_on_a_page"] = self.plan_on_a_page
         # Pieces of HTML that recur on many pages of this language (see fragments.py).
         self.fragment_cache: dict = {}
 
@@ -302,6 +303,14 @@ class Renderer:
                            board=board, boards=boards, facets_quality=self.facets.problems_by_cluster)
 
     # --- pieces -------------------------------------------------------------
+
+    def plan_on_a_page(self, plan: PlanRecord) -> Markup:
+        """The plan on a page, made once: the plan page, its printable page and the cluster page show it."""
+        key = ("plan-on-a-page", plan.url)
+        if key not in self.fragment_cache:
+            html = self.env.get_template("partials/plan_on_a_page.html.j2").render(plan=plan)
+            self.fragment_cache[key] = Markup(html.removesuffix("\n"))
+        return self.fragment_cache[key]
 
     def plan_prose(self, plan: PlanRecord) -> list[dict]:
         out = []
