@@ -26,6 +26,10 @@ class ActivityView:
     funding: list[str]
 
     def __getattr__(self, name):
+        # Only called for names the view lacks; while a copy is being unpickled `activity` itself is
+        # not there yet, and must not be looked up through itself.
+        if name == "activity" or name.startswith("__"):
+            raise AttributeError(name)
         return getattr(self.activity, name)
 
     @property
@@ -60,6 +64,11 @@ class PlanRecord:
     @property
     def url(self) -> str:
         return f"{self.board.slug}/{self.cluster.slug}/{self.plan.year}/"
+
+    def __getstate__(self) -> dict:
+        # Values worked out from the plan are left behind when a record goes to another process:
+        # they cost more to send than to work out again.
+        return {key: value for key, value in self.__dict__.items() if key not in _WORKED_OUT}
 
     @cached_property
     def activities(self) -> list[ActivityView]:
@@ -183,3 +192,6 @@ class Repository:
     @property
     def years(self) -> list[str]:
         return sorted({p.year for p in self.plans})
+
+
+_WORKED_OUT = {name for name, value in vars(PlanRecord).items() if isinstance(value, cached_property)}

@@ -473,8 +473,28 @@ def _render_part(part: tuple[str, str]) -> list[Page]:
     return sink([page for language in languages for page in _WORKER_RENDERERS[language].cluster_pages(cluster)])
 
 
+class ClusterPages:
+    """Renders one cluster's pages in every language. A build passes it to the validator, so that each
+    cluster is rendered by the worker that has just checked its plans, while the plans are at hand:
+    cluster pages need nothing from other clusters."""
+
+    def __init__(self, content_dir: Path, templates_dir: Path, translations: i18n.Translations,
+                 languages: tuple[str, ...], sink: PageSink = _keep):
+        self.content_dir, self.templates_dir, self.translations = content_dir, templates_dir, translations
+        self.languages, self.sink = languages, sink
+        self._renderers: list[Renderer] = []
+        self._repository: Repository | None = None
+
+    def __call__(self, repository: Repository, cluster: ClusterRecord) -> list[Page]:
+        if self._repository is not repository:
+            ctx = SiteContext(repository, self.content_dir, self.templates_dir, self.translations)
+            self._renderers = [Renderer(ctx, language) for language in self.languages]
+            self._repository = repository
+        return self.sink([page for renderer in self._renderers for page in renderer.cluster_pages(cluster)])
+
+
 def render_site(ctx: SiteContext, languages: tuple[str, ...] = ("en",), workers: int | None = None,
-                sink: PageSink = _keep) -> list[Page]:
+                sink: PageSink = _keep, clusters: bool = True) -> list[Page]:
     """Every page of the site, each passed through `sink`. With more than one core the site is shared
     out in parts between forked workers, the largest parts first; this process only waits, because a
     third busy process on two cores slows the others more than it helps. The order of the result does
@@ -484,10 +504,12 @@ def render_site(ctx: SiteContext, languages: tuple[str, ...] = ("en",), workers:
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods() or len(ctx.repository.clusters) < 8:
         pages = sink(data_pages(ctx.repository))
         for language in languages:
-            pages += sink(Renderer(ctx, language).pages())
+            renderer = Renderer(ctx, language)
+            pages += sink(renderer.pages() if clusters else renderer.overview_pages())
         return pages
     parts = [("overview", language) for language in languages] + [("data", "")]
-    parts += [("cluster", str(index)) for index in range(len(ctx.repository.clusters))]
+    if clusters:
+        parts += [("cluster", str(index)) for index in range(len(ctx.repository.clusters))]
     _FORKED = (ctx, languages, sink)
     _WORKER_RENDERERS.clear()
     try:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import engine, i18n, links, publish
-from .render import Page, SiteContext, render_site
+from .render import ClusterPages, Page, SiteContext, render_site
 from .validate import Validation, validate
 
 # The English tree is the site's root; every other language is a folder of its own (/cy/).
@@ -137,35 +137,52 @@ def language_config(project: Project, validation: Validation, translations: i18n
 Progress = Callable[[str], None]
 
 
-def write_pages(project: Project, validation: Validation) -> dict[str, tuple[Path, list[Page]]]:
-    """Render every page and write it into its language's docs tree, in the process that made it;
-    returns {language: (docs_dir, pages)}, the pages without their content, which is on disk."""
-    translations = i18n.Translations.load(project.templates_dir)
-    ctx = SiteContext(validation.repository, project.content_dir, project.templates_dir, translations)
-    docs = {language: project.work_dir / "docs" / language for language in LANGUAGES}
+class DocsWriter:
+    """Writes pages into their language's docs tree, in whichever process made them, and keeps only
+    their paths and titles (the content is on disk)."""
 
-    def write(pages: list[Page]) -> list[Page]:
+    def __init__(self, project: Project):
+        self.docs = {language: project.work_dir / "docs" / language for language in LANGUAGES}
+
+    def __call__(self, pages: list[Page]) -> list[Page]:
         for language, tree in by_language(pages).items():
-            engine.write_pages(tree, docs[language])
+            engine.write_pages(tree, self.docs[language])
         return [Page(page.path, "", page.sources, page.title) for page in pages]
 
+
+def check_plans(project: Project) -> Validation:
+    """Check every plan; each cluster's own pages are rendered and written as soon as its plans are checked."""
+    translations = i18n.Translations.load(project.templates_dir)
+    clusters = ClusterPages(project.content_dir, project.templates_dir, translations, LANGUAGES,
+                            sink=DocsWriter(project))
+    return validate(project.root, after_cluster=clusters)
+
+
+def write_pages(project: Project, validation: Validation) -> dict[str, tuple[Path, list[Page]]]:
+    """Render the pages that look across clusters (the clusters' own pages were rendered while their
+    plans were checked) and complete each language's docs tree; returns {language: (docs_dir, pages)}."""
+    translations = i18n.Translations.load(project.templates_dir)
+    ctx = SiteContext(validation.repository, project.content_dir, project.templates_dir, translations)
+    writer = DocsWriter(project)
+    pages = render_site(ctx, LANGUAGES, sink=writer, clusters=False)
+    pages += sorted((page for cluster in validation.cluster_results for page in cluster), key=lambda p: p.path)
     trees = {}
-    for language, tree in by_language(render_site(ctx, LANGUAGES, sink=write)).items():
-        engine.finish_docs(docs[language], {page.path for page in tree}, project.engine_config())
-        trees[language] = (docs[language], tree)
+    for language, tree in by_language(pages).items():
+        engine.finish_docs(writer.docs[language], {page.path for page in tree}, project.engine_config())
+        trees[language] = (writer.docs[language], tree)
     return trees
 
 
 def build(project: Project, site_dir: Path, progress: Progress = lambda s: None) -> tuple[Validation, Timings]:
     timings = Timings()
     start = time.perf_counter()
-    progress("Checking plans")
-    validation = validate(project.root)
+    progress("Checking plans and rendering their clusters")
+    validation = check_plans(project)
     timings.add("validate", time.perf_counter() - start)
     if not validation.report.valid:
         raise BuildFailure("the plans have errors; nothing was built", [], validation.report)
     start = time.perf_counter()
-    progress("Rendering pages")
+    progress("Rendering overview pages")
     trees = write_pages(project, validation)
     translations = i18n.Translations.load(project.templates_dir)
     timings.add("render", time.perf_counter() - start)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from . import catalogue as C
 from .load import Document, field_path, load_markdown, load_yaml, relative
@@ -33,13 +34,19 @@ class Validation:
     report: Report
     repository: Repository
     registry: Registry
+    # What the after_cluster hook returned for each cluster, in the order the clusters were found.
+    cluster_results: list = field(default_factory=list)
 
 
 class Validator:
     """One run over a repository: every problem is collected, none stops the run."""
 
-    def __init__(self, root: Path, only: list[Path] | None = None, plans: bool = True):
+    def __init__(self, root: Path, only: list[Path] | None = None, plans: bool = True,
+                 after_cluster: "ClusterHook | None" = None):
         self.root = root.resolve()
+        self.after_cluster = after_cluster
+        self.cluster_results: list = []
+        self._shares: list[list[int]] = []
         self.clusters_dir = self.root / "clusters"
         self.only = [p.resolve() for p in only] if only else None
         self.report = Report()
@@ -87,24 +94,32 @@ class Validator:
             self.board(board_dir, vocab)
         if self.plans:
             self.check_plans()
-        return Validation(self.report, self.repository, self.registry)
+        return Validation(self.report, self.repository, self.registry, self.cluster_results)
 
     def check_plans(self) -> None:
         """Check every plan found; plans are independent once the registry is known, so a large
-        repository is shared out between forked workers, one per core. Results are merged in the
-        order the plans were found, so the report does not depend on the sharing."""
+        repository is shared out between forked workers, one per core, a cluster at a time. Results
+        are merged in the order the plans were found, so the report does not depend on the sharing.
+        `after_cluster` runs as soon as a cluster's plans are checked, in the process that checked them."""
         global _FORKED
+        # Every cluster is a share, also one without plans: the hook still has its pages to make.
+        positions = {id(record): n for n, record in enumerate(self.repository.clusters)}
+        shares: list[list[int]] = [[] for _ in positions]
+        for index, job in enumerate(self.jobs):
+            shares[positions[id(job[5])]].append(index)
+        self._shares = shares
         workers = min(os.cpu_count() or 1, 4)
         if len(self.jobs) < 40 or workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-            results = self._check_share(range(len(self.jobs)))
+            done = [self._check_cluster(position) for position in range(len(shares))]
         else:
             _FORKED = self
             try:
                 with multiprocessing.get_context("fork").Pool(workers) as pool:
-                    shares = pool.map(_check_share, [range(i, len(self.jobs), workers) for i in range(workers)])
+                    done = pool.map(_check_cluster, range(len(shares)), chunksize=1)
             finally:
                 _FORKED = None
-            results = sorted((r for share in shares for r in share), key=lambda r: r[0])
+        results = sorted((r for checked, _ in done for r in checked), key=lambda r: r[0])
+        self.cluster_results = [extra for _, extra in done]
         for index, problems, files, plans, plan in results:
             self.report.extend(problems)
             self.report.files_checked += files
@@ -124,6 +139,15 @@ class Validator:
             finally:
                 self.report = outer
         return out
+
+    def _check_cluster(self, position: int) -> tuple[list[tuple], object]:
+        checked = self._check_share(self._shares[position])
+        extra = None
+        if self.after_cluster is not None:
+            record = self.repository.clusters[position]
+            plans = [plan for *_, plan in checked if plan is not None]
+            extra = self.after_cluster(self.repository, ClusterRecord(record.cluster, record.board, plans))
+        return checked, extra
 
     def board(self, board_dir: Path, vocab: VocabularySet | None) -> None:
         if not SLUG.match(board_dir.name):
@@ -256,8 +280,12 @@ def _name_location(cluster: Cluster, name: str) -> tuple:
 _FORKED: "Validator | None" = None
 
 
-def _check_share(indexes) -> list[tuple]:
-    return _FORKED._check_share(indexes)
+def _check_cluster(position: int) -> tuple[list[tuple], object]:
+    return _FORKED._check_cluster(position)
+
+
+# Called with the repository being checked and one cluster whose plans are all checked.
+ClusterHook = Callable[[Repository, ClusterRecord], object]
 
 
 def registry_of(root: Path) -> Registry:
@@ -265,5 +293,5 @@ def registry_of(root: Path) -> Registry:
     return Validator(root, plans=False).run().registry
 
 
-def validate(root: Path, only: list[Path] | None = None) -> Validation:
-    return Validator(root, only).run()
+def validate(root: Path, only: list[Path] | None = None, after_cluster: ClusterHook | None = None) -> Validation:
+    return Validator(root, only, after_cluster=after_cluster).run()

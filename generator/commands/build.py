@@ -39,7 +39,8 @@ def run(root: Path, site_dir: Path | None) -> int:
     click.echo(f"Built {pages} pages into {target} "
                f"(generator {timings.generator:.1f}s, MkDocs {timings.engine:.1f}s)")
     stages = timings.stages
-    click.echo(f"Time: checking plans {stages.get('validate', 0):.1f}s, rendering {stages.get('render', 0):.1f}s, "
+    click.echo(f"Time: checking plans and rendering their clusters {stages.get('validate', 0):.1f}s, "
+               f"rendering overviews {stages.get('render', 0):.1f}s, "
                f"MkDocs and search index {timings.engine:.1f}s; links checked in "
                f"{timings.alongside.get('links', 0):.1f}s while the index was made")
     return 0
