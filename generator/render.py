@@ -190,14 +190,22 @@ class Renderer:
             pages += self.cluster_pages(cluster)
         return pages
 
-    def overview_pages(self) -> list[Page]:
-        """Pages that look across clusters: national, board, theme, service, download and quality pages."""
-        pages = [self.home(), self.themes_index(), self.services(), self.downloads_page(),
-                 self.data_quality(None), *self.content_pages()]
-        pages += [self.theme(v, term) for v, term in self.facets.themes()]
-        for board in self.repo.boards:
-            pages.append(self.board(board))
-            pages.append(self.data_quality(board))
+    # Groups of overview pages, in the order they are listed; workers take them one at a time.
+    OVERVIEW_GROUPS = ("national", "themes", "boards")
+
+    def overview_pages(self, group: str | None = None) -> list[Page]:
+        """Pages that look across clusters (all, or one of OVERVIEW_GROUPS): national, board, theme,
+        service, download and quality pages."""
+        pages: list[Page] = []
+        if group in (None, "national"):
+            pages += [self.home(), self.themes_index(), self.services(), self.downloads_page(),
+                      self.data_quality(None), *self.content_pages()]
+        if group in (None, "themes"):
+            pages += [self.theme(v, term) for v, term in self.facets.themes()]
+        if group in (None, "boards"):
+            for board in self.repo.boards:
+                pages.append(self.board(board))
+                pages.append(self.data_quality(board))
         return pages
 
     def cluster_pages(self, cluster: ClusterRecord) -> list[Page]:
@@ -468,7 +476,8 @@ def _render_part(part: tuple[str, str]) -> list[Page]:
         if language not in _WORKER_RENDERERS:
             _WORKER_RENDERERS[language] = Renderer(ctx, language)
     if kind == "overview":
-        return sink(_WORKER_RENDERERS[what].overview_pages())
+        language, group = what.split(":")
+        return sink(_WORKER_RENDERERS[language].overview_pages(group))
     cluster = ctx.repository.clusters[int(what)]
     return sink([page for language in languages for page in _WORKER_RENDERERS[language].cluster_pages(cluster)])
 
@@ -507,7 +516,8 @@ def render_site(ctx: SiteContext, languages: tuple[str, ...] = ("en",), workers:
             renderer = Renderer(ctx, language)
             pages += sink(renderer.pages() if clusters else renderer.overview_pages())
         return pages
-    parts = [("overview", language) for language in languages] + [("data", "")]
+    overviews = [("overview", f"{language}:{group}") for language in languages for group in Renderer.OVERVIEW_GROUPS]
+    parts = [("data", "")] + overviews
     if clusters:
         parts += [("cluster", str(index)) for index in range(len(ctx.repository.clusters))]
     _FORKED = (ctx, languages, sink)
@@ -518,6 +528,6 @@ def render_site(ctx: SiteContext, languages: tuple[str, ...] = ("en",), workers:
     finally:
         _FORKED = None
     by_part = dict(zip(parts, done))
-    pages = by_part[("data", "")] + [page for language in languages for page in by_part[("overview", language)]]
+    pages = by_part[("data", "")] + [page for part in overviews for page in by_part[part]]
     return pages + sorted((page for part in parts if part[0] == "cluster" for page in by_part[part]),
                           key=lambda page: page.path)
