@@ -434,20 +434,23 @@ def plan_json(plan: PlanRecord) -> dict:
 
 def data_pages(repo: Repository) -> list[Page]:
     """Language-independent downloads: per-plan activities and the whole data set."""
-    pages: list[Page] = []
-    all_rows = []
-    plans = []
-    for plan in repo.plans:
-        rows = [activity_row(plan, a) for a in plan.activities]
-        all_rows += rows
-        pages.append(Page(f"{plan.url}activities.csv", activities_csv(rows), (plan.folder,)))
-        pages.append(Page(f"{plan.url}activities.json",
-                          json.dumps(rows, ensure_ascii=False) + "\n", (plan.folder,)))
-        plans.append(plan_json(plan))
-    pages.append(Page("downloads/activities.csv", activities_csv(all_rows)))
-    pages.append(Page("downloads/plans.json", json.dumps(plans, ensure_ascii=False) + "\n"))
-    pages.append(Page("schema/plan.schema.json", plan_json_schema_text()))
-    return pages
+    return [page for plan in repo.plans for page in plan_data_pages(plan)] + national_data_pages(repo)
+
+
+def plan_data_pages(plan: PlanRecord) -> list[Page]:
+    """One plan's activities as CSV and JSON."""
+    rows = [activity_row(plan, a) for a in plan.activities]
+    return [Page(f"{plan.url}activities.csv", activities_csv(rows), (plan.folder,)),
+            Page(f"{plan.url}activities.json", json.dumps(rows, ensure_ascii=False) + "\n", (plan.folder,))]
+
+
+def national_data_pages(repo: Repository) -> list[Page]:
+    """Every activity of every plan as one CSV file, every plan as one JSON file, and the plan schema."""
+    rows = [activity_row(plan, a) for plan in repo.plans for a in plan.activities]
+    plans = [plan_json(plan) for plan in repo.plans]
+    return [Page("downloads/activities.csv", activities_csv(rows)),
+            Page("downloads/plans.json", json.dumps(plans, ensure_ascii=False) + "\n"),
+            Page("schema/plan.schema.json", plan_json_schema_text())]
 
 
 # What a render hands its pages to as they are made: by default they are kept in memory; a build
@@ -471,7 +474,7 @@ def _render_part(part: tuple[str, str]) -> list[Page]:
     ctx, languages, sink = _FORKED
     kind, what = part
     if kind == "data":
-        return sink(data_pages(ctx.repository))
+        return sink(national_data_pages(ctx.repository))
     for language in languages:
         if language not in _WORKER_RENDERERS:
             _WORKER_RENDERERS[language] = Renderer(ctx, language)
@@ -479,7 +482,8 @@ def _render_part(part: tuple[str, str]) -> list[Page]:
         language, group = what.split(":")
         return sink(_WORKER_RENDERERS[language].overview_pages(group))
     cluster = ctx.repository.clusters[int(what)]
-    return sink([page for language in languages for page in _WORKER_RENDERERS[language].cluster_pages(cluster)])
+    return sink([page for plan in cluster.plans for page in plan_data_pages(plan)]
+                + [page for language in languages for page in _WORKER_RENDERERS[language].cluster_pages(cluster)])
 
 
 class ClusterPages:
@@ -499,7 +503,8 @@ class ClusterPages:
             ctx = SiteContext(repository, self.content_dir, self.templates_dir, self.translations)
             self._renderers = [Renderer(ctx, language) for language in self.languages]
             self._repository = repository
-        return self.sink([page for renderer in self._renderers for page in renderer.cluster_pages(cluster)])
+        return self.sink([page for plan in cluster.plans for page in plan_data_pages(plan)]
+                         + [page for renderer in self._renderers for page in renderer.cluster_pages(cluster)])
 
 
 def render_site(ctx: SiteContext, languages: tuple[str, ...] = ("en",), workers: int | None = None,
@@ -511,7 +516,7 @@ def render_site(ctx: SiteContext, languages: tuple[str, ...] = ("en",), workers:
     global _FORKED
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods() or len(ctx.repository.clusters) < 8:
-        pages = sink(data_pages(ctx.repository))
+        pages = sink(data_pages(ctx.repository) if clusters else national_data_pages(ctx.repository))
         for language in languages:
             renderer = Renderer(ctx, language)
             pages += sink(renderer.pages() if clusters else renderer.overview_pages())
