@@ -90,6 +90,8 @@ class Renderer:
         self.env.globals["activity_changes"] = lambda changes, before, after: fragments.activity_changes(
             self, changes, before, after)
         self.env.globals["plan_on_a_page"] = self.plan_on_a_page
+        self.env.globals["data_table"] = lambda table: fragments.data_table(self, table)
+        self.env.globals["finance_table"] = lambda finance: fragments.finance_table(self, finance)
         # Pieces of HTML that recur on many pages of this language (see fragments.py).
         self.fragment_cache: dict = {}
 
