@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import catalogue as C
-from .load import Document, field_path, load_markdown, load_yaml, relative
+from .load import Document, Within, field_path, load_markdown, load_yaml, relative
 from .model import BoardRecord, ClusterRecord, PlanRecord, Repository
 from .problems import Problem, Report
 from .registry import Registry
@@ -44,6 +44,7 @@ class Validator:
     def __init__(self, root: Path, only: list[Path] | None = None, plans: bool = True,
                  after_cluster: "ClusterHook | None" = None):
         self.root = root.resolve()
+        self.within = Within(self.root)
         self.after_cluster = after_cluster
         self.cluster_results: list = []
         self._shares: list[list[int]] = []
@@ -70,7 +71,7 @@ class Validator:
         self.report.extend(problems)
 
     def load_model(self, path: Path, model):
-        doc, problems = load_yaml(path, self.rel(path), self.root)
+        doc, problems = load_yaml(path, self.rel(path), self.within)
         self.add(problems)
         if doc is None:
             return None, None
@@ -260,7 +261,7 @@ class Validator:
                                      suggestion=f"; did you mean '{close}.md'?" if close else "",
                                      choices=", ".join(f"{s}.md" for s in SECTIONS))])
                 continue
-            prose, problems = load_markdown(md, self.rel(md), self.root)
+            prose, problems = load_markdown(md, self.rel(md), self.within)
             self.add(problems)
             if prose is not None:
                 self.report.files_checked += 1
