@@ -41,13 +41,14 @@ def finish_docs(docs_dir: Path, paths: set[str], config: EngineConfig) -> int:
     copies = {docs_dir / ASSETS / source.relative_to(assets): source.read_bytes()
               for source in sorted(p for p in assets.rglob("*") if p.is_file())}
     written = _write_changed(copies)
-    wanted = {docs_dir / path for path in paths} | set(copies)
-    if docs_dir.exists():
-        for existing in sorted(docs_dir.rglob("*"), reverse=True):
-            if existing.is_file() and existing not in wanted:
-                existing.unlink()
-            elif existing.is_dir() and not any(existing.iterdir()):
-                existing.rmdir()
+    wanted = {os.path.join(docs_dir, path) for path in paths} | {str(path) for path in copies}
+    # Deepest folders first, so that a folder emptied of stale files can go too.
+    for folder, _, files in sorted(os.walk(docs_dir), reverse=True):
+        for name in files:
+            if os.path.join(folder, name) not in wanted:
+                os.unlink(os.path.join(folder, name))
+        if folder != str(docs_dir) and not os.listdir(folder):
+            os.rmdir(folder)
     return written
 
 
