@@ -506,26 +506,28 @@ class ClusterPages:
             ctx = SiteContext(repository, self.content_dir, self.templates_dir, self.translations)
             self._renderers = [Renderer(ctx, language) for language in self.languages]
             self._repository = repository
-        return self.sink([page for plan in cluster.plans for page in plan_data_pages(plan)]
-                         + [page for renderer in self._renderers for page in renderer.cluster_pages(cluster)])
+        return self.sink([page for renderer in self._renderers for page in renderer.cluster_pages(cluster)])
 
 
 def render_site(ctx: SiteContext, languages: tuple[str, ...] = ("en",), workers: int | None = None,
-                sink: PageSink = _keep, clusters: bool = True) -> list[Page]:
-    """Every page of the site, each passed through `sink`. With more than one core the site is shared
-    out in parts between forked workers, the largest parts first; this process only waits, because a
-    third busy process on two cores slows the others more than it helps. The order of the result does
-    not depend on how the work was shared."""
+                sink: PageSink = _keep, clusters: bool = True, downloads: bool = True) -> list[Page]:
+    """Every page of the site, each passed through `sink`: without the clusters' own pages when
+    `clusters` is false (a build renders them while checking the plans), and without the downloads when
+    `downloads` is false (a build writes them straight into the site). With more than one core the site
+    is shared out in parts between forked workers; this process only waits, because a third busy
+    process on two cores slows the others more than it helps. The order of the result does not depend
+    on how the work was shared."""
     global _FORKED
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods() or len(ctx.repository.clusters) < 8:
-        pages = sink(data_pages(ctx.repository) if clusters else national_data_pages(ctx.repository))
+        data = data_pages(ctx.repository) if clusters else national_data_pages(ctx.repository)
+        pages = sink(data) if downloads else []
         for language in languages:
             renderer = Renderer(ctx, language)
             pages += sink(renderer.pages() if clusters else renderer.overview_pages())
         return pages
     overviews = [("overview", f"{language}:{group}") for language in languages for group in Renderer.OVERVIEW_GROUPS]
-    parts = [("data", "")] + overviews
+    parts = ([("data", "")] if downloads else []) + overviews
     if clusters:
         parts += [("cluster", str(index)) for index in range(len(ctx.repository.clusters))]
     _FORKED = (ctx, languages, sink)
@@ -536,6 +538,6 @@ def render_site(ctx: SiteContext, languages: tuple[str, ...] = ("en",), workers:
     finally:
         _FORKED = None
     by_part = dict(zip(parts, done))
-    pages = by_part[("data", "")] + [page for part in overviews for page in by_part[part]]
+    pages = by_part.get(("data", ""), []) + [page for part in overviews for page in by_part[part]]
     return pages + sorted((page for part in parts if part[0] == "cluster" for page in by_part[part]),
                           key=lambda page: page.path)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import engine, i18n, links, publish
-from .render import ClusterPages, Page, SiteContext, render_site
+from .render import ClusterPages, Page, SiteContext, data_pages, render_site
 from .validate import Validation, validate
 
 # The English tree is the site's root; every other language is a folder of its own (/cy/).
@@ -164,7 +164,7 @@ def write_pages(project: Project, validation: Validation) -> dict[str, tuple[Pat
     translations = i18n.Translations.load(project.templates_dir)
     ctx = SiteContext(validation.repository, project.content_dir, project.templates_dir, translations)
     writer = DocsWriter(project)
-    pages = render_site(ctx, LANGUAGES, sink=writer, clusters=False)
+    pages = render_site(ctx, LANGUAGES, sink=writer, clusters=False, downloads=False)
     pages += sorted((page for cluster in validation.cluster_results for page in cluster), key=lambda p: p.path)
     trees = {}
     for language, tree in by_language(pages).items():
@@ -205,12 +205,14 @@ def build(project: Project, site_dir: Path, progress: Progress = lambda s: None)
             if language != "en":
                 shutil.move(str(folder), str(staging / language))
         timings.add("engine", time.perf_counter() - start)
-        # The links are checked while Pagefind indexes the same pages: both only read them, and the
-        # indexer leaves part of the second core idle.
-        progress("Indexing for search and checking links")
+        # While Pagefind indexes the pages, which leaves part of the second core idle, the downloads
+        # (CSV and JSON files, which MkDocs would only copy) are written into the site and the links
+        # are checked. Pagefind reads only the HTML pages, and writes none.
+        progress("Indexing for search, writing the downloads and checking links")
         start = time.perf_counter()
         search = engine.start_pagefind(staging)
         try:
+            engine.write_pages(data_pages(validation.repository), staging)
             broken = links.check_site(staging)
         finally:
             checked = time.perf_counter()
@@ -218,7 +220,7 @@ def build(project: Project, site_dir: Path, progress: Progress = lambda s: None)
         indexed = time.perf_counter()
         timings.add("engine", indexed - start)
         timings.add("links", max(0.0, checked - indexed))
-        timings.alongside["links"] = checked - start
+        timings.alongside["downloads and links"] = checked - start
         if broken:
             raise BuildFailure(f"{len(broken)} broken internal link{'s' if len(broken) != 1 else ''}",
                                [str(b) for b in broken])

@@ -41,6 +41,6 @@ def run(root: Path, site_dir: Path | None) -> int:
     stages = timings.stages
     click.echo(f"Time: checking plans and rendering their clusters {stages.get('validate', 0):.1f}s, "
                f"rendering overviews {stages.get('render', 0):.1f}s, "
-               f"MkDocs and search index {timings.engine:.1f}s; links checked in "
-               f"{timings.alongside.get('links', 0):.1f}s while the index was made")
+               f"MkDocs and search index {timings.engine:.1f}s; downloads written and links checked in "
+               f"{timings.alongside.get('downloads and links', 0):.1f}s while the index was made")
     return 0
