@@ -6,12 +6,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 if TYPE_CHECKING:
     from .diff import Hunk
     from .model import PlanRecord
     from .render import Renderer
+
+
+def escape(value) -> str:
+    """Text made safe in HTML, exactly as the templates' escaping writes it (markupsafe's). For plain
+    values only: Markup (money, inline text) goes in as it is. Most text has nothing to escape."""
+    text = value if type(value) is str else str(value)
+    if "&" in text or "<" in text or ">" in text or "'" in text or '"' in text:
+        return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("'", "&#39;").replace('"', "&#34;"))
+    return text
 
 
 def _unique_sorted(values) -> list[str]:
@@ -30,7 +40,7 @@ def _options(values, label) -> str:
 
 
 def _terms(r: "Renderer", vocabulary: str, values: list[str]) -> str:
-    return "; ".join(str(escape(r.term(vocabulary, v))) for v in values)
+    return "; ".join(escape(r.term(vocabulary, v)) for v in values)
 
 
 def _items(r: "Renderer", values: list[str]) -> str:
@@ -75,35 +85,36 @@ def activity_table(r: "Renderer", plan: "PlanRecord") -> Markup:
     out.append("</tr></thead>\n<tbody>\n")
     for a in activities:
         origin = ""
+        act = a.activity  # the plan's own fields; `a` adds the canonical terms
         if a.origin:
-            origin = str(escape(r.term("origin", a.origin)))
-            if a.since:
-                origin += f" ({escape(t('activities.since', year=a.since))})"
-        detail = a.new_or_existing_detail
+            origin = escape(r.term("origin", a.origin))
+            if act.since:
+                origin += f" ({escape(t('activities.since', year=act.since))})"
+        detail = act.new_or_existing_detail
         if detail and detail.lower() != (a.origin or "").lower():
             origin += f'<br><span class="cp-detail">“{escape(detail)}”</span>'
         sppc = _terms(r, "sppc", a.sppc) if a.sppc else none
-        if a.alignment_detail:
-            sppc += f'<br><span class="cp-detail">“{escape(a.alignment_detail)}”</span>'
-        budget = a.budget
+        if act.alignment_detail:
+            sppc += f'<br><span class="cp-detail">“{escape(act.alignment_detail)}”</span>'
+        budget = act.budget
         sort_value = budget.amount if budget is not None and budget.amount is not None else -1
         status = (f'<span class="cp-status cp-status-{escape(a.status)}">{escape(r.term("status", a.status))}</span>'
                   if a.status else "")
-        if a.status_detail and a.status_detail.lower() != (a.status or "").lower():
-            status += f'<br><span class="cp-detail">“{escape(a.status_detail)}”</span>'
+        if act.status_detail and act.status_detail.lower() != (a.status or "").lower():
+            status += f'<br><span class="cp-detail">“{escape(act.status_detail)}”</span>'
         out.append(
-            f'<tr id="activity-{escape(a.id)}" data-status="{escape(a.status or "")}" '
+            f'<tr id="activity-{escape(act.id)}" data-status="{escape(a.status or "")}" '
             f'data-priority="{escape("|".join(a.ministerial + a.sppc))}" data-funding="{escape("|".join(a.funding))}">\n'
-            f'<th scope="row" data-pagefind-weight="5"{_lang_en(r, a, "title")}>{escape(r.local(a, "title"))}</th>\n'
+            f'<th scope="row" data-pagefind-weight="5"{_lang_en(r, act, "title")}>{escape(r.local(act, "title"))}</th>\n'
             f"<td>{origin}</td>\n"
-            f'<td{_lang_en(r, a, "description")}>{r.inline(r.local(a, "description"))}</td>\n'
-            f"<td{english}>{_items(r, a.expected_results)}</td>\n"
+            f'<td{_lang_en(r, act, "description")}>{r.inline(r.local(act, "description"))}</td>\n'
+            f"<td{english}>{_items(r, act.expected_results)}</td>\n"
             f"<td>{_terms(r, 'ministerial', a.ministerial) if a.ministerial else none}</td>\n"
             f"<td>{sppc}</td>\n"
             f'<td class="cp-num" data-sort-value="{escape(sort_value)}">{r.money(budget)}</td>\n'
             f"<td>{_terms(r, 'funding', a.funding) if a.funding else not_stated}</td>\n"
             f"<td>{status}</td>\n"
-            f"<td{english}>{_items(r, a.comments)}</td>\n"
+            f"<td{english}>{_items(r, act.comments)}</td>\n"
             "</tr>\n")
     out.append("</tbody>\n</table>\n</div>\n</div>")
     return Markup("".join(out))
@@ -116,7 +127,7 @@ def word_diff(r: "Renderer", hunk: "Hunk") -> Markup:
     words = []
     for segment in hunk.segments:
         if segment.kind == "same":
-            words.append(str(escape(segment.text)))
+            words.append(escape(segment.text))
         elif segment.kind == "removed":
             words.append(f"{removed}{escape(segment.text)}</del>")
         else:
@@ -151,7 +162,7 @@ def activity_changes(r: "Renderer", activities, before: "PlanRecord", after: "Pl
     before_url, after_url = escape(r.url(before.url)), escape(r.url(after.url))
 
     def status(value) -> str:
-        return str(escape(r.term("status", value))) if value else not_stated
+        return escape(r.term("status", value)) if value else not_stated
 
     def entry(x) -> str:
         return f"{status(x.status)} · {r.money(x.budget)}"
@@ -174,7 +185,7 @@ def activity_changes(r: "Renderer", activities, before: "PlanRecord", after: "Pl
     for x in activities.added:
         origin = ""
         if x.origin:
-            origin = str(escape(r.term("origin", x.origin)))
+            origin = escape(r.term("origin", x.origin))
             if x.since:
                 origin += f" ({escape(t('activities.since', year=x.since))})"
         out.append(f'<tr class="cp-change-added"><th scope="row"><a href="{after_url}#activity-{escape(x.id)}">'

@@ -83,6 +83,7 @@ class Renderer:
         self.env.tests["has_year"] = lambda by_year, year: year in by_year
         self._current = ""
         self._money_cache: dict = {}
+        self._inline_cache: dict = {}
         self.env.globals["changes_of"] = self.cluster_changes
         self.env.globals["activity_table"] = lambda plan: fragments.activity_table(self, plan)
         self.env.globals["word_diff"] = lambda hunk: fragments.word_diff(self, hunk)
@@ -129,7 +130,10 @@ class Renderer:
             m.as_written, self.t("money.as_printed"))
 
     def inline(self, text: str | None) -> Markup:
-        return Markup(render_inline(text or ""))
+        cached = self._inline_cache.get(text)
+        if cached is None:
+            cached = self._inline_cache[text] = Markup(render_inline(text or ""))
+        return cached
 
     def term(self, vocabulary: str, term: str | None) -> str:
         """A vocabulary term in the reader's language."""
