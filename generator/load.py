@@ -43,14 +43,30 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
     starts with none of them, and need no pattern tried."""
 
     _guessed_from = frozenset(key for key in yaml.SafeLoader.yaml_implicit_resolvers if key)
-    # A pattern registered for any first character would make every value a candidate.
-    _patterns_for_any = None in yaml.SafeLoader.yaml_implicit_resolvers
+    # The short cuts hold while no pattern is registered for any first character and no tag depends
+    # on where a value sits (PyYAML's path resolvers); the safe loader has neither.
+    _short_cuts = None not in yaml.SafeLoader.yaml_implicit_resolvers and not yaml.SafeLoader.yaml_path_resolvers
 
     def resolve(self, kind, value, implicit):
-        if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in self._guessed_from \
-                and not self._patterns_for_any:
-            return _STR
+        if self._short_cuts:
+            if kind is yaml.ScalarNode:
+                # Quoted text is text; so is plain text that starts as no number, date or yes/no can.
+                if not implicit[0] or (value and value[0] not in self._guessed_from):
+                    return _STR
+            elif kind is yaml.MappingNode:
+                return "tag:yaml.org,2002:map"
+            elif kind is yaml.SequenceNode:
+                return "tag:yaml.org,2002:seq"
         return super().resolve(kind, value, implicit)
+
+    # Only path resolvers need to follow the composer up and down the document.
+    def descend_resolver(self, current_node, current_index):
+        if not self._short_cuts:
+            super().descend_resolver(current_node, current_index)
+
+    def ascend_resolver(self):
+        if not self._short_cuts:
+            super().ascend_resolver()
 
 
 def field_path(loc: tuple) -> str:
