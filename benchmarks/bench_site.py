@@ -955,6 +955,11 @@ def main(argv: list[str] | None = None) -> int:
         stages = OUR_STAGES.search(ours.best.output)
         if stages:
             p(f"  stages: {stages.group(1)}")
+        splits = [OUR_TIMINGS.search(run.output) for run in ours.runs if not check_ours(run, n_plans)]
+        if len(splits) > 1:
+            p("  every run of ours (generator / engine): "
+              + ", ".join(f"{m.group(1)} / {m.group(2)} s = {float(m.group(1)) / float(m.group(2)):.1%}"
+                          for m in splits if m))
         p(f"  generator share = generator / engine = {gen:.1f} / {eng:.1f} = {share:.1%}  "
           f"(goal <= {GOAL_GENERATOR_SHARE:.0%}: {verdict(share is not None and share <= GOAL_GENERATOR_SHARE)}); "
           f"as a share of generator + engine: {gen / (gen + eng):.1%}")

@@ -35,6 +35,7 @@ class Totals:
 class Facets:
     def __init__(self, repo: Repository):
         self.repo = repo
+        self._by_theme: dict[tuple[str, str], list] = {}
 
     def themes(self) -> list[tuple[str, str]]:
         v = self.repo.vocab
@@ -43,6 +44,14 @@ class Facets:
         return [("ministerial", t) for t in v.ministerial.terms] + [("sppc", t) for t in v.sppc.terms]
 
     def activities_for(self, vocabulary: str, term: str) -> list[tuple[BoardRecord, list[tuple[ClusterRecord, list]]]]:
+        """Every activity serving a theme, by board and cluster, latest year first. Kept: the themes page
+        counts them and each theme's page lists them."""
+        key = (vocabulary, term)
+        if key not in self._by_theme:
+            self._by_theme[key] = self._activities_for(vocabulary, term)
+        return self._by_theme[key]
+
+    def _activities_for(self, vocabulary: str, term: str) -> list:
         attribute = {"ministerial": "ministerial", "sppc": "sppc"}[vocabulary]
         out = []
         for board in self.repo.boards:

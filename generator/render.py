@@ -196,22 +196,26 @@ class Renderer:
             pages += self.cluster_pages(cluster)
         return pages
 
-    # Groups of overview pages, in the order they are listed; workers take them one at a time.
-    OVERVIEW_GROUPS = ("national", "themes", "boards")
+    def overview_groups(self) -> list[str]:
+        """The overview pages in groups of about equal work, largest first, for workers to share."""
+        return ["national", "services", "boards"] + [f"theme:{n}" for n in range(len(self.facets.themes()))]
 
     def overview_pages(self, group: str | None = None) -> list[Page]:
-        """Pages that look across clusters (all, or one of OVERVIEW_GROUPS): national, board, theme,
+        """Pages that look across clusters (all, or one of overview_groups()): national, board, theme,
         service, download and quality pages."""
         pages: list[Page] = []
         if group in (None, "national"):
-            pages += [self.home(), self.themes_index(), self.services(), self.downloads_page(),
-                      self.data_quality(None), *self.content_pages()]
-        if group in (None, "themes"):
-            pages += [self.theme(v, term) for v, term in self.facets.themes()]
+            pages += [self.home(), self.themes_index(), self.downloads_page(), self.data_quality(None),
+                      *self.content_pages()]
+        if group in (None, "services"):
+            pages.append(self.services())
         if group in (None, "boards"):
             for board in self.repo.boards:
                 pages.append(self.board(board))
                 pages.append(self.data_quality(board))
+        for n, (vocabulary, term) in enumerate(self.facets.themes()):
+            if group in (None, f"theme:{n}"):
+                pages.append(self.theme(vocabulary, term))
         return pages
 
     def cluster_pages(self, cluster: ClusterRecord) -> list[Page]:
@@ -486,7 +490,7 @@ def _render_part(part: tuple[str, str]) -> list[Page]:
         if language not in _WORKER_RENDERERS:
             _WORKER_RENDERERS[language] = Renderer(ctx, language)
     if kind == "overview":
-        language, group = what.split(":")
+        language, group = what.split(":", 1)
         return sink(_WORKER_RENDERERS[language].overview_pages(group))
     cluster = ctx.repository.clusters[int(what)]
     return sink([page for plan in cluster.plans for page in plan_data_pages(plan)]
@@ -530,7 +534,8 @@ def render_site(ctx: SiteContext, languages: tuple[str, ...] = ("en",), workers:
             renderer = Renderer(ctx, language)
             pages += sink(renderer.pages() if clusters else renderer.overview_pages())
         return pages
-    overviews = [("overview", f"{language}:{group}") for language in languages for group in Renderer.OVERVIEW_GROUPS]
+    groups = Renderer(ctx, languages[0]).overview_groups()
+    overviews = [("overview", f"{language}:{group}") for group in groups for language in languages]
     parts = ([("data", "")] if downloads else []) + overviews
     if clusters:
         parts += [("cluster", str(index)) for index in range(len(ctx.repository.clusters))]
