@@ -522,9 +522,8 @@ def render_site(ctx: SiteContext, languages: tuple[str, ...] = ("en",), workers:
     """Every page of the site, each passed through `sink`: without the clusters' own pages when
     `clusters` is false (a build renders them while checking the plans), and without the downloads when
     `downloads` is false (a build writes them straight into the site). With more than one core the site
-    is shared out in parts between forked workers; this process only waits, because a third busy
-    process on two cores slows the others more than it helps. The order of the result does not depend
-    on how the work was shared."""
+    is shared out in parts between forked workers, one per core, and this process only waits. The
+    order of the result does not depend on how the work was shared."""
     global _FORKED
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods() or len(ctx.repository.clusters) < 8:
