@@ -150,7 +150,7 @@ class DocsWriter:
         return [Page(page.path, "", page.sources, page.title) for page in pages]
 
 
-def check_plans(project: Project) -> Validation:
+def check_and_render_clusters(project: Project) -> Validation:
     """Check every plan; each cluster's own pages are rendered and written as soon as its plans are checked."""
     translations = i18n.Translations.load(project.templates_dir)
     clusters = ClusterPages(project.content_dir, project.templates_dir, translations, LANGUAGES,
@@ -158,7 +158,7 @@ def check_plans(project: Project) -> Validation:
     return validate(project.root, after_cluster=clusters)
 
 
-def write_pages(project: Project, validation: Validation) -> dict[str, tuple[Path, list[Page]]]:
+def render_overviews(project: Project, validation: Validation) -> dict[str, tuple[Path, list[Page]]]:
     """Render the pages that look across clusters (the clusters' own pages were rendered while their
     plans were checked) and complete each language's docs tree; returns {language: (docs_dir, pages)}."""
     translations = i18n.Translations.load(project.templates_dir)
@@ -177,13 +177,13 @@ def build(project: Project, site_dir: Path, progress: Progress = lambda s: None)
     timings = Timings()
     start = time.perf_counter()
     progress("Checking plans and rendering their clusters")
-    validation = check_plans(project)
+    validation = check_and_render_clusters(project)
     timings.add("validate", time.perf_counter() - start)
     if not validation.report.valid:
         raise BuildFailure("the plans have errors; nothing was built", [], validation.report)
     start = time.perf_counter()
     progress("Rendering overview pages")
-    trees = write_pages(project, validation)
+    trees = render_overviews(project, validation)
     translations = i18n.Translations.load(project.templates_dir)
     timings.add("render", time.perf_counter() - start)
     staging = publish.staging_dir(site_dir)
