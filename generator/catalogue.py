@@ -288,3 +288,26 @@ class SectionMissingLead(ProblemType):
     message = "the plan names no cluster lead"
     hint = "Add leads: with the name and role of each lead, as signed on the executive summary."
 
+
+
+@problem_type
+class SourceError(ProblemType):
+    code = "source-error"
+    title = "Mistake of the source document"
+    severity = WARNING
+    description = ("A mistake of the source document that no automatic check finds, recorded under known_issues"
+                   " with problem: source-error so that the site publishes the figure or words as printed with a"
+                   " note beside them.")
+    message = "the source document {what}"
+    hint = "Nothing to fix in the plan: the site shows the note beside it. Remove the known issue if the source is corrected."
+    acknowledgeable = True
+    recorded_only = True
+
+
+@problem_type
+class KnownIssueBadField(ProblemType):
+    code = "known-issue-bad-field"
+    title = "Known issue names no place in the plan"
+    message = "the known issue names '{target}', which is {reason}"
+    hint = ("Write the field path the validator names, e.g. finance.lines[2].amount, key_facts[0].fact or"
+            " workforce.tables[0].rows[3][2] (counted from 0), or a prose section file of this plan, e.g. {example}.")

@@ -25,6 +25,8 @@ class ProblemType:
     description: ClassVar[str] = ""
     # Whether a plan may acknowledge this problem as a known issue of its source document.
     acknowledgeable: ClassVar[bool] = False
+    # Whether no check reports it: it exists only as a known issue a plan records, already a warning.
+    recorded_only: ClassVar[bool] = False
 
 
 CATALOGUE: dict[str, type[ProblemType]] = {}
@@ -80,10 +82,21 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity == ERROR
 
-    def acknowledge(self, note: str) -> "Problem":
-        """The same problem, downgraded to a warning because the plan records it as a source issue."""
-        return Problem(self.code, self.file, self.line, self.column, self.values, self.field,
+    def acknowledge(self, note: str, as_written: str | None = None, kind: str | None = None) -> "Problem":
+        """The same problem, downgraded to a warning because the plan records it as a source issue;
+        the figure as printed and the kind of mistake, when the known issue gives them, travel with it."""
+        values = dict(self.values)
+        if as_written:
+            values["as_written"] = as_written
+        if kind:
+            values["kind"] = kind
+        return Problem(self.code, self.file, self.line, self.column, tuple(sorted(values.items())), self.field,
                        WARNING, note)
+
+    @property
+    def as_written(self) -> str:
+        """The figure or words as the source prints them, where the known issue records them."""
+        return dict(self.values).get("as_written", "")
 
     def sort_key(self) -> tuple:
         return (self.file, self.line, self.column, self.code, self.values)

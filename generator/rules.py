@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterator
 
@@ -10,15 +11,18 @@ from .load import Document
 from .money import AMOUNT, TBC, UNPARSED, Money, format_pounds
 from .problems import CATALOGUE, Problem
 from .schema import Plan
-from .schema_check import field_path
+from .schema_check import field_path, model_at
 from .vocabulary import Lookup, VocabularySet
 
 
 class PlanChecker:
     """Runs every rule on one schema-valid plan; each rule yields problems."""
 
-    def __init__(self, plan: Plan, doc: Document, vocab: VocabularySet, board_priorities: Lookup):
+    def __init__(self, plan: Plan, doc: Document, vocab: VocabularySet, board_priorities: Lookup,
+                 prose_files: dict[str, str] | None = None):
         self.plan, self.doc, self.vocab, self.board_priorities = plan, doc, vocab, board_priorities
+        # The plan's prose section files by file name (e.g. needs.md), each with its path as reported.
+        self.prose_files = prose_files or {}
 
     def at(self, kind, loc: tuple, key: bool = False, **values) -> Problem:
         line, col = self.doc.where(loc, key=key)
@@ -127,25 +131,80 @@ class PlanChecker:
         notes = {}
         out: list[Problem] = []
         for i, issue in enumerate(self.plan.known_issues):
+            if issue.problem == C.SourceError.code:
+                out.extend(self.source_error(i))
+                continue
             kind = CATALOGUE.get(issue.problem)
             if kind is None or not kind.acknowledgeable:
                 allowed = ", ".join(c for c, k in CATALOGUE.items() if k.acknowledgeable)
                 out.append(self.at(C.KnownIssueNotAllowed, ("known_issues", i, "problem"),
                                    problem=issue.problem, choices=allowed))
                 continue
-            notes[(issue.problem, issue.field.replace(" ", ""))] = (i, issue.note)
+            notes[(issue.problem, issue.field.replace(" ", ""))] = (i, issue)
         used = set()
         for p in found:
             key = (p.code, p.field)
             if key in notes:
                 used.add(key)
-                out.append(p.acknowledge(notes[key][1]))
+                issue = notes[key][1]
+                out.append(p.acknowledge(issue.note, as_written=issue.as_written, kind=issue.kind))
             else:
                 out.append(p)
         for key, (i, _) in notes.items():
             if key not in used:
                 out.append(self.at(C.KnownIssueUnmatched, ("known_issues", i), problem=key[0], target=key[1]))
         return out
+
+
+    def source_error(self, i: int) -> Iterator[Problem]:
+        """A mistake of the source no rule detects: published as a note at the place it names."""
+        issue = self.plan.known_issues[i]
+        target = issue.field.strip()
+        what = f"prints '{issue.as_written}' here" if issue.as_written else "has a mistake here"
+        # The note is among the values so that two mistakes recorded at one place stay two problems.
+        values = dict(what=what, note=issue.note)
+        if target in self.prose_files:
+            problem = Problem.of(C.SourceError, self.prose_files[target], 1, 1, field=target, **values)
+            yield problem.acknowledge(issue.note, as_written=issue.as_written, kind=issue.kind)
+            return
+        loc, reason = self.place(target)
+        if reason:
+            example = next(iter(sorted(self.prose_files)), "needs.md")
+            yield self.at(C.KnownIssueBadField, ("known_issues", i, "field"), target=target, reason=reason,
+                          example=example)
+            return
+        yield self.at(C.SourceError, loc, **values).acknowledge(issue.note, as_written=issue.as_written,
+                                                                kind=issue.kind)
+
+    def place(self, target: str) -> tuple[tuple, str]:
+        """The location a known issue's field path names, or why it names none."""
+        if target.endswith(".md"):
+            return (), "not a prose section file of this plan"
+        if not _FIELD_PATH.match(target):
+            return (), "not a field path such as finance.lines[2].amount"
+        loc: tuple = tuple(int(part) if part.isdigit() else part for part in _PATH_PART.findall(target))
+        current = self.doc.data
+        for n, part in enumerate(loc):
+            if isinstance(part, int):
+                if not isinstance(current, list) or part >= len(current):
+                    size = len(current) if isinstance(current, list) else 0
+                    return (), f"not in the plan: {field_path(loc[:n]) or 'the plan'} has {size} entries, counted from 0"
+                current = current[part]
+                continue
+            if not isinstance(current, dict):
+                return (), f"not in the plan: {field_path(loc[:n])} has no field '{part}'"
+            if part not in current:
+                holder = model_at(Plan, loc[:n]) if n else Plan
+                # A value the row lacks is a place too, as long as the schema has the field.
+                if n == len(loc) - 1 and holder is not None and part in holder.model_fields:
+                    return loc, ""
+                return (), f"not in the plan: {field_path(loc[:n]) or 'the plan'} has no field '{part}'"
+            current = current[part]
+        return loc, ""
+
+
+_FIELD_PATH = re.compile(r"^[a-z_]+(?:\[\d+\])*(?:\.[a-z_]+(?:\[\d+\])*)*$")
+_PATH_PART = re.compile(r"[a-z_]+|\d+")
 
 
 def _shown(m: Money) -> str:

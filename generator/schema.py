@@ -183,11 +183,36 @@ class Member(Part):
     organisation: Optional[str] = None
 
 
+# What kind of mistake of the source document a known issue records.
+SOURCE_ERROR_KINDS: dict[str, str] = {
+    "figure": "a malformed or mistyped figure",
+    "total": "a total, sum or average that does not follow from its figures",
+    "disagreement": "two parts of the plan disagree",
+    "numbering": "duplicated or skipped numbering",
+    "duplicate": "a repeated row or section",
+    "placeholder": "text like 'check source' left in",
+    "spelling": "typos in names, places or controlled terms",
+    "name-variant": "a name that differs between documents",
+    "wrong-column": "a value in the wrong column",
+    "copied": "another cluster's figures copied in",
+    "bracket": "unbalanced brackets",
+    "missing": "a value a row lacks",
+    "other": "any other mistake of the source",
+}
+SourceErrorKind = Literal["figure", "total", "disagreement", "numbering", "duplicate", "placeholder", "spelling",
+                          "name-variant", "wrong-column", "copied", "bracket", "missing", "other"]
+
+
 class KnownIssue(Part):
     """A problem of the source document that the plan keeps as written, acknowledged so it is published as a note."""
-    problem: str = Field(description="The problem code, e.g. money-unparseable.")
-    field: str = Field(description="The field path the validator names, e.g. finance.lines[2].amount.")
+    problem: str = Field(description="The problem code, e.g. money-unparseable; source-error for a mistake of the"
+                                     " source that no automatic check finds.")
+    field: str = Field(description="Where it is: the field path the validator names, e.g. finance.lines[2].amount"
+                                   " or workforce.tables[0].rows[3][2], or a prose section file, e.g. needs.md.")
     note: str = Field(description="What is wrong in the source, in a sentence.")
+    as_written: Optional[str] = Field(None, description="The figure or words exactly as printed in the source.")
+    kind: Optional[SourceErrorKind] = Field(
+        None, description="What kind of mistake: " + "; ".join(f"{k}: {v}" for k, v in SOURCE_ERROR_KINDS.items()) + ".")
 
 
 class Plan(Part):

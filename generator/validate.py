@@ -233,7 +233,9 @@ class Validator:
         self.add(self.mismatches(plan, doc, year_dir))
         problems: list[Problem] = []
         if vocab is not None:
-            problems = PlanChecker(plan, doc, vocab, priorities).problems()
+            prose_files = {Path(version.file).name: version.file
+                           for versions in prose.values() for version in versions.values()}
+            problems = PlanChecker(plan, doc, vocab, priorities, prose_files).problems()
             self.add(problems)
         errors = any(p.is_error for p in self.report.problems[before:])
         if errors:

@@ -729,6 +729,80 @@ def test_known_issue_not_allowed(repo: Repo):
     assert hint == f"Only these problems can be acknowledged: {', '.join(allowed)}. Fix the others in the plan."
 
 
+def _with_known_issues(repo: Repo, plan: str, *entries: str) -> None:
+    repo.write(plan, repo.read(plan) + "\nknown_issues:\n" + "".join(entries))
+
+
+def test_source_error_is_a_warning_at_the_place_it_names(repo: Repo, pristine: CliResult):
+    _with_known_issues(repo, UV_PLAN,
+                       "  - problem: source-error\n    field: key_facts[0].fact\n    kind: figure\n"
+                       "    as_written: '31,088'\n    note: The needs section gives the population as 31,008.\n")
+    result = repo.validate()
+    assert result.exit_code == 0, result.output
+    line = repo.line_of(UV_PLAN, "  - fact: The Upper Valleys Cluster serves")
+    assert new_warnings(result, pristine) == [(UV_PLAN, line, "source-error")]
+    hint = reported(result, UV_PLAN, line, 11, "warning", "source-error",
+                    "the source document prints '31,088' here (known issue of the source: The needs section"
+                    " gives the population as 31,008.)")
+    assert "known-issue-unmatched" not in result.codes()
+    assert hint.startswith("Nothing to fix in the plan")
+
+
+def test_source_error_in_a_prose_section(repo: Repo, pristine: CliResult):
+    _with_known_issues(repo, UV_PLAN, "  - problem: source-error\n    field: needs.md\n    kind: placeholder\n"
+                                      "    note: The source leaves 'check source' in the text.\n")
+    result = repo.validate()
+    assert result.exit_code == 0, result.output
+    assert new_warnings(result, pristine) == [(f"{UV_2022}/needs.md", 1, "source-error")]
+    reported(result, f"{UV_2022}/needs.md", 1, 1, "warning", "source-error",
+             "the source document has a mistake here (known issue of the source: The source leaves 'check"
+             " source' in the text.)")
+
+
+def test_source_error_at_a_value_the_row_lacks(repo: Repo, pristine: CliResult):
+    # A value missing from the source has no line of its own: the problem is placed at its row.
+    _with_known_issues(repo, UV_PLAN, "  - problem: source-error\n    field: key_facts[1].source\n"
+                                      "    kind: missing\n    note: The source names no source for this fact.\n")
+    result = repo.validate()
+    assert result.exit_code == 0, result.output
+    line = repo.line_of(UV_PLAN, "  - fact: The Cluster area has 4 GP practices")
+    assert new_warnings(result, pristine) == [(UV_PLAN, line, "source-error")]
+
+
+@pytest.mark.parametrize("target, reason", [
+    ("key_facts[99].fact", "not in the plan: key_facts has 4 entries, counted from 0"),
+    ("key_facts[0].facts", "not in the plan: key_facts[0] has no field 'facts'"),
+    ("finance.lines[2].amount.value", "not in the plan: finance.lines[2].amount has no field 'value'"),
+    ("risks.md", "not a prose section file of this plan"),
+    ("Needs section", "not a field path such as finance.lines[2].amount"),
+])
+def test_source_error_naming_no_place(repo: Repo, target: str, reason: str):
+    _with_known_issues(repo, UV_PLAN, f"  - problem: source-error\n    field: {target}\n"
+                                      "    note: Something is wrong.\n")
+    result = repo.validate()
+    line = repo.line_of(UV_PLAN, f"    field: {target}")
+    only_error(result, UV_PLAN, line, "known-issue-bad-field")
+    hint = reported(result, UV_PLAN, line, 12, "error", "known-issue-bad-field",
+                    f"the known issue names '{target}', which is {reason}")
+    assert hint.endswith("or a prose section file of this plan, e.g. community-assets.md.")
+
+
+def test_known_issue_kind_must_be_one_of_the_kinds(repo: Repo):
+    _with_known_issues(repo, UV_PLAN, "  - problem: source-error\n    field: needs.md\n    kind: typo\n"
+                                      "    note: Something is wrong.\n")
+    result = repo.validate()
+    line = repo.line_of(UV_PLAN, "    kind: typo")
+    only_error(result, UV_PLAN, line, "schema-invalid-value")
+    assert "expected one of 'figure', 'total', 'disagreement'" in result.output
+
+
+def test_source_error_kinds_are_listed_once():
+    from typing import get_args
+
+    from generator.schema import SOURCE_ERROR_KINDS, SourceErrorKind
+    assert list(SOURCE_ERROR_KINDS) == list(get_args(SourceErrorKind))
+
+
 def test_plan_without_lead(repo: Repo, pristine: CliResult):
     repo.replace(NWF_PLAN, "leads:\n  - name: Dr Bisola Ekwueme\n    role: North West Flintshire Cluster Lead\n", "")
     result = repo.validate()
@@ -788,8 +862,10 @@ def test_catalogue_entries_are_complete(code: str):
     assert re.fullmatch(r"[a-z]+(-[a-z]+)+", code)
     assert kind.title and kind.message and kind.hint
     assert kind.severity in ("error", "warning")
-    if kind.acknowledgeable:
+    if kind.acknowledgeable and not kind.recorded_only:
         assert kind.severity == "error"  # acknowledging is what turns it into a warning
+    if kind.recorded_only:
+        assert kind.acknowledgeable and kind.severity == "warning"
 
 
 def test_file_paths_use_forward_slashes(repo: Repo):
