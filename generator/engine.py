@@ -66,8 +66,7 @@ def _write_changed(wanted: dict[Path, bytes]) -> int:
     return written
 
 
-def engine_config(config: EngineConfig, docs_dir: Path, site_dir: Path, nav: list | None,
-                  overrides: dict | None = None) -> dict:
+def engine_config(config: EngineConfig, docs_dir: Path, site_dir: Path, nav: list | None) -> dict:
     """The project's mkdocs.yml with the build's own folders, nav and language filled in."""
     data = yaml.safe_load(config.config_file.read_text(encoding="utf-8")) or {}
     data["docs_dir"] = str(docs_dir)
@@ -77,8 +76,6 @@ def engine_config(config: EngineConfig, docs_dir: Path, site_dir: Path, nav: lis
         theme["custom_dir"] = str((config.root / theme["custom_dir"]).resolve())
     if nav is not None:
         data["nav"] = nav
-    for key, value in (overrides or {}).items():
-        data[key] = value
     return data
 
 

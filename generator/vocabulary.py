@@ -80,9 +80,6 @@ class Lookup:
         chosen = choices[best[2]]
         return self._variants.get(normalise(chosen), chosen)
 
-    def slug(self, term: str) -> str:
-        return slugify(term)
-
 
 @dataclass
 class VocabularySet:
