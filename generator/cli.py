@@ -35,17 +35,18 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("targets", nargs=-1, metavar="[PATHS | CLUSTERS]...")
 @format_option
 @root_option
-def validate(paths: tuple[Path, ...], fmt: str, root: Path | None) -> None:
+def validate(targets: tuple[str, ...], fmt: str, root: Path | None) -> None:
     """Check plans and report every problem with its file, line and a hint.
 
-    PATHS are plan folders or files to check; the whole repository when none are given.
+    PATHS are plan folders or files to check, CLUSTERS clusters given as for `new` (with /YEAR
+    for one plan); the whole repository when none are given.
     Exits 0 when there are no errors (warnings allowed) and 1 when there are errors.
     """
     from .commands import validate as command
-    sys.exit(command.run(list(paths), fmt, root or find_root(Path.cwd())))
+    sys.exit(command.run(list(targets), fmt, root or find_root(Path.cwd())))
 
 
 @cli.command()
@@ -96,7 +97,8 @@ def diff(cluster: str | None, from_year: str | None, to_year: str | None, base: 
          fmt: str, language: str, root: Path | None) -> None:
     """Compare plans: activities added, dropped and renamed, budgets, statuses, finance and prose.
 
-    CLUSTER (BOARD/CLUSTER) compares two years of that cluster's plan, by default its two latest.
+    CLUSTER (BOARD/CLUSTER, a name or an abbreviation, as for `new`) compares two years of that
+    cluster's plan, by default its two latest.
     --base REV compares every plan changed between REV and --head (default: the working tree),
     reading old versions with git; with CLUSTER as well, only that cluster's plans.
     Exits 0, or 1 when a plan to compare has errors (the validator's messages are printed).
@@ -112,8 +114,9 @@ def diff(cluster: str | None, from_year: str | None, to_year: str | None, base: 
 def new(cluster: str, year: str | None, root: Path | None) -> None:
     """Start a cluster's plan for a new year from its latest plan.
 
-    CLUSTER is board/cluster (e.g. betsi-cadwaladr/north-east-flintshire) or any name the
-    cluster is known by; YEAR (e.g. 2024-25) defaults to the year after the latest plan.
+    CLUSTER is board/cluster (e.g. betsi-cadwaladr/north-east-flintshire), any name the
+    cluster is known by, or an abbreviation that fits only it (NEF, "n e flint");
+    YEAR (e.g. 2024-25) defaults to the year after the latest plan.
     Activities still in progress are carried over; figures are left to be confirmed and the
     section files ask for this year's text. An existing plan is never overwritten.
     """

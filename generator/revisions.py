@@ -7,7 +7,6 @@ exactly as it checks the working tree: same rules, same messages, same safety ch
 
 from __future__ import annotations
 
-import re
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
@@ -16,10 +15,10 @@ from pathlib import Path, PurePosixPath
 from .diff import PlanDiff, compare
 from .model import PlanRecord
 from .problems import Problem
-from .validate import VOCABULARY_FILE, validate, year_is_valid
+from .validate import VOCABULARY_FILE, validate
+from .years import looks_like_year, year_folders
 
 PlanKey = tuple[str, str, str]  # (board, cluster, year)
-_YEAR = re.compile(r"^\d{4}-\d{2}$")
 GIT_TIMEOUT = 60
 
 
@@ -30,7 +29,7 @@ class GitError(Exception):
 def plan_key(path: str) -> PlanKey | None:
     """The plan a repository path belongs to: clusters/<board>/<cluster>/<year>/<file>."""
     parts = PurePosixPath(path).parts
-    if len(parts) >= 5 and parts[0] == "clusters" and _YEAR.match(parts[3]):
+    if len(parts) >= 5 and parts[0] == "clusters" and looks_like_year(parts[3]):
         return parts[1], parts[2], parts[3]
     return None
 
@@ -195,9 +194,7 @@ def _collect(side: Side, validation, root: Path) -> None:
 def years_present(root: Path, git: Git, rev: str | None, board: str, cluster: str) -> list[str]:
     """The plan years of a cluster in one version of the repository."""
     if rev is None:
-        folder = root / "clusters" / board / cluster
-        return sorted(d.name for d in folder.iterdir() if d.is_dir() and year_is_valid(d.name)) \
-            if folder.is_dir() else []
+        return year_folders(root / "clusters" / board / cluster)
     return sorted({k[2] for k in map(plan_key, git.tree(rev)) if k and k[:2] == (board, cluster)})
 
 

@@ -1,8 +1,7 @@
-"""Scaffold: start a cluster's plan for a new year from its latest plan, keeping the YAML's comments and layout."""
+"""Scaffold: draft a cluster's plan for a new year from its latest plan, check it, and write it whole."""
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import shutil
@@ -12,17 +11,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import CommentMark
-from ruamel.yaml.scalarstring import PlainScalarString
-from ruamel.yaml.tokens import CommentToken
 
+from . import catalogue as C
 from .load import load_yaml, read_text, relative
 from .problems import Report
 from .schema import SECTIONS
-from .validate import VOCABULARY_FILE, registry_of, validate, year_is_valid
-from .vocabulary import VocabularySet, closest
+from .registry import ClusterRef
+from .validate import VOCABULARY_FILE, validate
+from .vocabulary import VocabularySet
+from .years import first_mentioned, following, is_year, preceding, shift_years, slashed, start_of, year_folders
+from .yaml_edit import dump, empty_list, load, plain, put_after, remove, replace, set_comment
 
 SCHEMA_HEADER = "# yaml-language-server: $schema=../../../../schema/plan.schema.json"
 PACKAGE = Path(__file__).resolve().parent
@@ -34,9 +33,6 @@ PROMPTS_FILE = PACKAGE / "section-prompts.yaml"
 FINISHED = {"completed", "stopped"}
 # The prose files of a plan in the national template, for a cluster with no earlier plan.
 BLANK_SECTIONS = ("executive-summary", "achievements", "difficulties", "challenges")
-# A financial year as plans write it in titles and headings: 2023-24, 2023/24, 23/24, 2023-2024.
-FINANCIAL_YEAR = re.compile(r"(?<![\d/-])(\d{4}|\d{2})([/-])(\d{4}|\d{2})(?![\d/])")
-SPAN = re.compile(r"\bApril (\d{4}) to March (\d{4})\b")
 
 
 class ScaffoldError(Exception):
@@ -47,18 +43,11 @@ class ScaffoldError(Exception):
         self.report = report
 
 
-@dataclass(frozen=True)
-class ClusterRef:
-    board: str
-    cluster: str
-    name: str
-    folder: Path
-
-
 @dataclass
 class Draft:
     """Next year's plan, gathered in full before a single file is written."""
     ref: ClusterRef
+    cluster_dir: Path
     year: str
     folder: Path
     files: dict[str, str]
@@ -70,247 +59,9 @@ class Draft:
     plan_data: CommentedMap | None = None  # the round-trip data of plan.yaml, when made from an earlier plan
 
 
-# --- Years ------------------------------------------------------------------------------
-
-
-def start_of(year: str) -> int:
-    return int(year[:4])
-
-
-def year_named(start: int) -> str:
-    return f"{start}-{(start + 1) % 100:02d}"
-
-
-def following_year(year: str) -> str:
-    return year_named(start_of(year) + 1)
-
-
 def plan_years(cluster_dir: Path) -> list[str]:
     """The years of the cluster's plans, oldest first."""
-    return sorted(d.name for d in cluster_dir.iterdir()
-                  if d.is_dir() and year_is_valid(d.name) and (d / "plan.yaml").is_file())
-
-
-def _financial_year(match: re.Match) -> int | None:
-    """The first calendar year of a financial year written as in FINANCIAL_YEAR, if it is one."""
-    first, _, second = match.groups()
-    start = int(first) if len(first) == 4 else 2000 + int(first)
-    if len(second) == 4:
-        return start if int(second) == start + 1 else None
-    return start if int(second) == (start + 1) % 100 else None
-
-
-def shift_years(text: str, source: str, target: str) -> str:
-    """Move mentions of the source year and the year before it on to the target year and the year before.
-
-    Headings such as 'Achievements of the 2022/23 plan' in the 2023-24 plan refer to last year; multi-year
-    spans such as 2023/26 are left as written.
-    """
-    gap = start_of(target) - start_of(source)
-    moved = {start_of(source), start_of(source) - 1}
-
-    def move(match: re.Match) -> str:
-        start = _financial_year(match)
-        if start not in moved:
-            return match[0]
-        first, sep, second = match.groups()
-        new = start + gap
-        return (f"{new if len(first) == 4 else f'{new % 100:02d}'}{sep}"
-                f"{new + 1 if len(second) == 4 else f'{(new + 1) % 100:02d}'}")
-
-    text = FINANCIAL_YEAR.sub(move, text)
-    return SPAN.sub(lambda m: (f"April {int(m[1]) + gap} to March {int(m[2]) + gap}"
-                               if int(m[1]) == start_of(source) else m[0]), text)
-
-
-# --- Finding the cluster ----------------------------------------------------------------
-
-
-def find_cluster(root: Path, text: str) -> ClusterRef:
-    """The cluster named by `text`: board/cluster slugs, a folder path, or any name the cluster is known by."""
-    clusters_dir = root / "clusters"
-    if not clusters_dir.is_dir():
-        raise ScaffoldError(f"there is no clusters/ folder in {root}: run the command in the repository")
-    wanted = text.strip().replace("\\", "/").strip("/")
-    wanted = wanted.removeprefix("clusters/")
-    registry = registry_of(root)
-    names = [name for c in registry.clusters.values() for name in (c.name, *c.aliases, *c.former_names)]
-    found = None
-    if "/" in wanted:
-        board_part, _, cluster_part = wanted.partition("/")
-        cluster_part = cluster_part.split("/")[0]
-        board = registry.find_board(board_part)
-        board_slug = board.slug if board else None
-        path = registry.find_path(cluster_part)
-        if board_slug is not None and path is not None and path[0] == board_slug:
-            found = path
-        elif path is not None:
-            raise ScaffoldError(f"'{cluster_part}' is a cluster of {path[0]}, not of {board_part}: "
-                                f"give it as {path[0]}/{path[1]}")
-    else:
-        found = registry.find_path(wanted)
-    if found is None:
-        close = closest(wanted.rsplit("/", 1)[-1], names)
-        hint = f" Did you mean '{close}'?" if close else ""
-        raise ScaffoldError(f"no cluster is known as '{text}'.{hint} Give the cluster as board/cluster, "
-                            f"e.g. betsi-cadwaladr/north-east-flintshire, or by its name.")
-    cluster = registry.clusters[found]
-    return ClusterRef(found[0], found[1], cluster.name, clusters_dir / found[0] / found[1])
-
-
-# --- Round-trip editing helpers ---------------------------------------------------------
-# ruamel keeps the comment lines and blank lines that follow a value with the last scalar before them.
-# Removing or replacing a value would lose them, and with them the layout, so they are moved first.
-
-def _new_yaml() -> YAML:
-    rt = YAML(typ="rt")
-    rt.preserve_quotes = True
-    rt.width = 4096  # never re-wrap a long line of the source
-    rt.indent(mapping=2, sequence=4, offset=2)
-    return rt
-
-
-def _is_block(node) -> bool:
-    return isinstance(node, (CommentedMap, CommentedSeq)) and len(node) > 0 and not node.fa.flow_style()
-
-
-def _tail(node) -> tuple | None:
-    """(container, key) whose comment slot holds the lines after `node`."""
-    if not _is_block(node):
-        return None
-    while True:
-        key = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
-        child = node[key]
-        if not _is_block(child):
-            return node, key
-        node = child
-
-
-def _slot(container, key) -> int:
-    return 2 if isinstance(container, CommentedMap) else 0
-
-
-def _token(container, key) -> CommentToken | None:
-    entry = container.ca.items.get(key)
-    i = _slot(container, key)
-    return entry[i] if entry and len(entry) > i else None
-
-
-def _detach_lines(container, key, value=None) -> str:
-    """Take the comment and blank lines that follow the value at container[key], keeping its end-of-line comment."""
-    place = _tail(container[key]) if value is None else _tail(value)
-    holder, at = place if place else (container, key)
-    token = _token(holder, at)
-    if token is None or "\n" not in token.value:
-        return ""
-    eol, lines = token.value.split("\n", 1)
-    if eol.strip():
-        token.value = eol + "\n"
-    else:
-        holder.ca.items[at][_slot(holder, at)] = None
-    return lines
-
-
-def _attach_lines(container, key, lines: str) -> None:
-    """Put comment and blank lines after the value at container[key]."""
-    if not lines:
-        return
-    place = _tail(container[key])
-    holder, at = place if place else (container, key)
-    token = _token(holder, at)
-    if token is None:
-        entry = holder.ca.items.setdefault(at, [None, None, None, None] if isinstance(holder, CommentedMap)
-                                           else [None, None])
-        entry[_slot(holder, at)] = CommentToken("\n" + lines, CommentMark(0), None)
-    else:
-        value = token.value if token.value.endswith("\n") else token.value + "\n"
-        if value.endswith("\n\n") and lines.startswith("\n"):
-            lines = lines[1:]  # one blank line between sections, not two
-        token.value = value + lines
-
-
-def _previous(container, key):
-    keys = list(container) if isinstance(container, CommentedMap) else list(range(len(container)))
-    i = keys.index(key)
-    return keys[i - 1] if i > 0 else None
-
-
-def _drop_introduction(container, key) -> None:
-    """Drop the comment lines at the end of what follows container[key]: they introduce the next value."""
-    place = _tail(container[key])
-    holder, at = place if place else (container, key)
-    token = _token(holder, at)
-    if token is None or "\n" not in token.value:
-        return
-    eol, rest = token.value.split("\n", 1)
-    lines = rest.splitlines(keepends=True)
-    while lines and lines[-1].strip().startswith("#"):
-        lines.pop()
-    if eol.strip() or lines:
-        token.value = eol + "\n" + "".join(lines)
-    else:
-        holder.ca.items[at][_slot(holder, at)] = None
-
-
-def remove(container, key) -> None:
-    """Delete container[key] with the comments that introduce it, handing the lines after it to the value before."""
-    lines = _detach_lines(container, key)
-    before = _previous(container, key)
-    if before is not None:
-        _drop_introduction(container, before)
-    del container[key]
-    if before is not None:
-        _attach_lines(container, before, lines)
-
-
-def replace(container, key, value) -> None:
-    """Set container[key] = value, keeping the lines that followed the old value."""
-    old = container[key]
-    lines = _detach_lines(container, key, old) if _is_block(old) else ""
-    container[key] = value
-    _attach_lines(container, key, lines)
-
-
-def put_after(mapping: CommentedMap, after: tuple[str, ...], key: str, value) -> None:
-    """Set mapping[key], inserting it after the first of `after` that is present when it is new."""
-    if key in mapping:
-        replace(mapping, key, value)
-        return
-    keys = list(mapping)
-    anchor = next((a for a in after if a in mapping), None)
-    position = keys.index(anchor) + 1 if anchor else len(keys)
-    if position == len(keys) and keys:
-        lines = _detach_lines(mapping, keys[-1])
-        mapping.insert(position, key, value)
-        _attach_lines(mapping, key, lines)
-    else:
-        mapping.insert(position, key, value)
-
-
-def set_comment(mapping: CommentedMap, key: str, text: str) -> None:
-    """An end-of-line comment after mapping[key] (a scalar or flow value), keeping the lines after it."""
-    token = _token(mapping, key)
-    lines = token.value.split("\n", 1)[1] if token is not None and "\n" in token.value else ""
-    mapping.ca.items.setdefault(key, [None, None, None, None])[2] = None
-    value = mapping[key]
-    width = len(f"{key}: {'[]' if isinstance(value, CommentedSeq) else value}")
-    # Line up with the end-of-line comments of the neighbouring keys when they leave room.
-    beside = [t.column for k in mapping if k != key and (t := _token(mapping, k)) is not None
-              and t.value.startswith("#") and getattr(t, "column", None)]
-    column = max([mapping.lc.col + width + 2, *(c for c in beside if c > mapping.lc.col + width)])
-    mapping.yaml_add_eol_comment(f"# {text}", key, column=column)
-    _attach_lines(mapping, key, lines)
-
-
-def plain(text: str) -> PlainScalarString:
-    """A value written without quotes, whatever the style of the value it replaces."""
-    return PlainScalarString(text)
-
-
-def empty_list() -> CommentedSeq:
-    seq = CommentedSeq()
-    seq.fa.set_flow_style()
-    return seq
+    return [year for year in year_folders(cluster_dir) if (cluster_dir / year / "plan.yaml").is_file()]
 
 
 # --- Next year's plan.yaml --------------------------------------------------------------
@@ -327,14 +78,12 @@ def _since(activity: CommentedMap, source_year: str, origin: str | None,
            first_listed: dict[str, str]) -> tuple[str, str | None]:
     """The year an activity started, and a comment when it had to be inferred from the plans."""
     own = activity.get("since")
-    if isinstance(own, str) and year_is_valid(own):
+    if isinstance(own, str) and is_year(own):
         return own, None
     detail = activity.get("new_or_existing_detail")
-    if isinstance(detail, str):
-        for match in FINANCIAL_YEAR.finditer(detail):
-            start = _financial_year(match)
-            if start is not None and start <= start_of(source_year):
-                return year_named(start), None
+    mentioned = first_mentioned(detail, source_year) if isinstance(detail, str) else None
+    if mentioned is not None:
+        return mentioned, None
     if origin == "new":
         return source_year, None
     first = first_listed.get(str(activity.get("id")), source_year)
@@ -415,8 +164,7 @@ def remap_known_issues(plan: CommentedMap, moved: dict[int, int]) -> None:
 def next_plan_text(text: str, name: str, source_year: str, year: str, vocab: VocabularySet | None,
                    first_listed: dict[str, str]) -> tuple[str, CommentedMap, Carry]:
     """Last year's plan.yaml turned into next year's, as text and as the round-trip data."""
-    rt = _new_yaml()
-    plan = rt.load(_header(text, name, source_year, year))
+    plan = load(_header(text, name, source_year, year))
     plan["year"] = plain(year)
     put_after(plan, ("year",), "status", plain("draft"))
     for key in ("title", "title_cy"):
@@ -432,12 +180,6 @@ def next_plan_text(text: str, name: str, source_year: str, year: str, vocab: Voc
         reset_finance(plan["finance"], source_year, year)
     remap_known_issues(plan, carry.moved)
     return dump(plan), plan, carry
-
-
-def dump(plan: CommentedMap) -> str:
-    out = io.StringIO()
-    _new_yaml().dump(plan, out)
-    return out.getvalue()
 
 
 def _header(text: str, name: str, source_year: str, year: str) -> str:
@@ -464,7 +206,7 @@ def _prompts() -> dict:
 def prose_prompt(name: str, heading: str, year: str, source_year: str | None, prompts: dict) -> str:
     """A section file that keeps its heading and asks, in a blockquote, for this year's text."""
     stem, language = (name[:-6], "cy") if name.endswith(".cy.md") else (name[:-3], "en")
-    values = {"year": year, "previous": year_named(start_of(year) - 1),
+    values = {"year": year, "previous": preceding(year),
               "last_file": f"../{source_year}/{name}" if source_year else ""}
     table = prompts[language]
     notes = [table.get(stem, table["prompt"]), table["replace"]]
@@ -497,21 +239,22 @@ def _first_listed(folder: Path, years: list[str], root: Path) -> dict[str, str]:
 def draft_plan(root: Path, ref: ClusterRef, year: str | None) -> Draft:
     """Next year's plan for the cluster, checked, but not yet written."""
     root = root.resolve()
-    years = plan_years(ref.folder)
+    cluster_dir = root / "clusters" / ref.board / ref.cluster
+    years = plan_years(cluster_dir)
     if year is None:
         if not years:
             raise ScaffoldError(f"{ref.name} has no plan yet, so the year cannot be worked out: "
                                 f"give it, e.g. cluster-plans new {ref.board}/{ref.cluster} 2024-25")
-        year = following_year(years[-1])
-    if not year_is_valid(year):
+        year = following(years[-1])
+    if not is_year(year):
         raise ScaffoldError(f"'{year}' is not a financial year written YYYY-YY, e.g. 2024-25")
-    folder = ref.folder / year
+    folder = cluster_dir / year
     rel = relative(folder, root)
     if (folder / "plan.yaml").exists():
         raise ScaffoldError(f"{rel}/plan.yaml already exists; a plan is never overwritten. "
                             f"Edit it, or give another year.")
     earlier = [y for y in years if y < year]
-    draft = Draft(ref, year, folder, {})
+    draft = Draft(ref, cluster_dir, year, folder, {})
     if earlier:
         _from_previous(root, draft, earlier)
     else:
@@ -526,17 +269,17 @@ def draft_plan(root: Path, ref: ClusterRef, year: str | None) -> Draft:
 
 def _from_previous(root: Path, draft: Draft, earlier: list[str]) -> None:
     source_year = earlier[-1]
-    source = draft.ref.folder / source_year
+    source = draft.cluster_dir / source_year
     validation = validate(root, [source])
-    own = (f"{relative(source, root)}/", relative(draft.ref.folder / "cluster.yaml", root),
-           relative(draft.ref.folder.parent / "board.yaml", root), VOCABULARY_FILE)
+    own = (f"{relative(source, root)}/", relative(draft.cluster_dir / "cluster.yaml", root),
+           relative(draft.cluster_dir.parent / "board.yaml", root), VOCABULARY_FILE)
     errors = [p for p in validation.report.errors if p.file.startswith(own)]
     if errors:
         raise ScaffoldError(f"the {source_year} plan has errors, and next year's plan would copy them. "
                             f"Fix them first (cluster-plans validate {relative(source, root)}).",
                             Report(errors, plans_checked=1))
     text, _ = read_text(source / "plan.yaml", relative(source / "plan.yaml", root), root)
-    first_listed = _first_listed(draft.ref.folder, earlier, root)
+    first_listed = _first_listed(draft.cluster_dir, earlier, root)
     plan_text, plan, carry = next_plan_text(text, draft.ref.name, source_year, draft.year, validation.repository.vocab,
                                             first_listed)
     draft.source_year = source_year
@@ -554,7 +297,7 @@ def _from_previous(root: Path, draft: Draft, earlier: list[str]) -> None:
 def _blank(draft: Draft) -> None:
     start = start_of(draft.year)
     values = {"board": draft.ref.board, "cluster": draft.ref.cluster, "year": draft.year, "name": draft.ref.name,
-              "start": start, "end": start + 1, "year_slash": draft.year.replace("-", "/")}
+              "start": start, "end": start + 1, "year_slash": slashed(draft.year)}
     prompts = _prompts()
     for stem in BLANK_SECTIONS:
         draft.files[f"{stem}.md"] = prose_prompt(f"{stem}.md", f"# {SECTIONS[stem]}", draft.year, None, prompts)
@@ -581,7 +324,7 @@ def check_draft(root: Path, draft: Draft) -> Report:
             for name, text in draft.files.items():
                 (target / name).write_text(text, encoding="utf-8")
             report = validate(base, [target]).report
-            stale = sorted({int(m[1]) for p in report.problems if p.code == "known-issue-unmatched"
+            stale = sorted({int(m[1]) for p in report.problems if p.kind is C.KnownIssueUnmatched
                             for m in [re.match(r"^known_issues\[(\d+)\]$", p.field)] if m}, reverse=True)
             plan = draft.plan_data
             if not stale or plan is None:

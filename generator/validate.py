@@ -13,20 +13,15 @@ from . import catalogue as C
 from .load import Document, Within, field_path, load_markdown, load_yaml, relative
 from .model import BoardRecord, ClusterRecord, PlanRecord, Repository
 from .problems import Problem, Report
-from .registry import Registry
+from .registry import ClusterRef, Registry, UnknownCluster
 from .rules import PlanChecker
 from .schema import SECTIONS, SLUG_PATTERN, Board, Cluster, Plan, Vocabularies
 from .schema_check import check
 from .vocabulary import Lookup, VocabularySet, closest, slugify
+from .years import is_year
 
-YEAR = re.compile(r"^(\d{4})-(\d{2})$")
 SLUG = re.compile(SLUG_PATTERN)
 VOCABULARY_FILE = "clusters/vocabularies.yaml"
-
-
-def year_is_valid(name: str) -> bool:
-    m = YEAR.match(name)
-    return bool(m) and (int(m[1]) + 1) % 100 == int(m[2])
 
 
 @dataclass
@@ -212,7 +207,7 @@ class Validator:
         for year_dir in sorted(d for d in cluster_dir.iterdir() if d.is_dir() and not d.name.startswith(".")):
             if not self.selected(year_dir):
                 continue
-            if not year_is_valid(year_dir.name):
+            if not is_year(year_dir.name):
                 self.add([Problem.of(C.LayoutBadYear, self.rel(year_dir), name=year_dir.name)])
                 continue
             self.jobs.append((year_dir, board, cluster, vocab, priorities, record))
@@ -294,6 +289,13 @@ ClusterHook = Callable[[Repository, ClusterRecord], object]
 def registry_of(root: Path) -> Registry:
     """The boards and clusters of a repository, read without checking any plan."""
     return Validator(root, plans=False).run().registry
+
+
+def find_cluster(root: Path, text: str) -> ClusterRef:
+    """The cluster a command is given, by any name it is known by (see Registry.resolve)."""
+    if not (root / "clusters").is_dir():
+        raise UnknownCluster(f"there is no clusters/ folder in {root}: run the command in the repository")
+    return registry_of(root).resolve(text)
 
 
 def validate(root: Path, only: list[Path] | None = None, after_cluster: ClusterHook | None = None) -> Validation:

@@ -110,10 +110,12 @@ def test_unknown_option_is_a_usage_error(repo: Repo):
     assert "Usage: cluster-plans validate" in result.output
 
 
-def test_missing_path_is_a_usage_error(repo: Repo):
+def test_a_missing_year_folder_is_refused(repo: Repo):
     result = repo.validate("clusters/betsi-cadwaladr/north-east-flintshire/2030-31")
-    assert result.exit_code == 2
-    assert "no such file or folder: clusters/betsi-cadwaladr/north-east-flintshire/2030-31" in result.output
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.strip() == ("Error: betsi-cadwaladr/north-east-flintshire has no plan for 2030-31: "
+                                     "there is no folder clusters/betsi-cadwaladr/north-east-flintshire/2030-31")
 
 
 def test_bad_format_is_a_usage_error(repo: Repo):

@@ -334,10 +334,8 @@ def test_an_invalid_plan_exits_1_with_the_validators_messages(tmp_path):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["example-board/riversde"], "no cluster 'example-board/riversde'"),
     (["example-board/riverside", "--from", "2019-20"], "has no plan for 2019-20; its plans are for 2022-23, 2023-24"),
     (["example-board/riverside", "--from", "2023-24", "--to", "2023-24"], "--from and --to are both 2023-24"),
-    (["riverside"], "write it as BOARD/CLUSTER"),
     ([], "give a cluster as BOARD/CLUSTER"),
     (["--head", "HEAD"], "--head needs --base"),
 ])
@@ -345,6 +343,14 @@ def test_usage_mistakes(args, message):
     result = run_cli("diff", *args, "--root", DIFF_REPO)
     assert result.exit_code == 2
     assert message in result.output
+
+
+def test_an_unknown_cluster_is_refused_with_the_closest_name():
+    result = run_cli("diff", "example-board/riversde", "--root", DIFF_REPO)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "Error: no cluster is known as 'example-board/riversde'. Did you mean example-board/riverside (Riverside)? "
+        "Give the cluster as board/cluster, e.g. betsi-cadwaladr/north-east-flintshire, or by its name.")
 
 
 # --- Git revisions ---------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.load import load_yaml
-from generator.registry import Registry
+from generator.registry import Registry, UnknownCluster
 from generator.schema import Board, Cluster
 from generator.schema_check import check
 from generator.validate import validate
@@ -45,7 +45,8 @@ def registry() -> Registry:
 def test_real_repository_has_7_boards_and_60_clusters(registry: Registry):
     assert sorted(registry.boards) == sorted(CLUSTERS_PER_BOARD)
     assert len(registry.clusters) == 60
-    assert {b: len(registry.clusters_of(b)) for b in registry.boards} == CLUSTERS_PER_BOARD
+    per_board = {b: sum(1 for board, _ in registry.clusters if board == b) for b in registry.boards}
+    assert per_board == CLUSTERS_PER_BOARD
 
 
 def test_validator_builds_the_same_registry():
@@ -86,13 +87,14 @@ def test_clusters_are_numbered_1_to_60(registry: Registry):
 ])
 def test_cluster_lookup_by_any_name(registry: Registry, name: str, path: tuple[str, str]):
     assert registry.find_path(name) == path
-    assert registry.find(name).slug == path[1]
+    assert registry.resolve(name).path == "/".join(path)
 
 
 @pytest.mark.parametrize("name", ["Nowhere", "Wrexham", "", "North"])
 def test_unknown_cluster_name(registry: Registry, name: str):
-    assert registry.find(name) is None
     assert registry.find_path(name) is None
+    with pytest.raises(UnknownCluster):
+        registry.resolve(name)
 
 
 @pytest.mark.parametrize("name, slug", [
@@ -117,8 +119,3 @@ def test_board_lookup_by_any_name(registry: Registry, name: str, slug: str):
 def test_unknown_board_name(registry: Registry, name: str):
     assert registry.find_board(name) is None
 
-
-def test_suggest_a_close_name(registry: Registry):
-    slugs = [slug for _, slug in registry.clusters]
-    assert registry.suggest("north-east-flintshre", slugs) == "north-east-flintshire"
-    assert registry.suggest("zzzz", slugs) is None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import html
 import json
 import re
@@ -19,7 +18,9 @@ from ..diff import PlanDiff, Summary, compare
 from ..money import AMOUNT, TBC, UNPARSED, Money
 from ..problems import Report
 from ..revisions import GitError, PlanKey, Side, compare_revisions, load_working_tree
-from ..validate import year_is_valid
+from ..registry import UnknownCluster
+from ..validate import find_cluster
+from ..years import year_folders
 from ..vocabulary import VocabularySet
 
 # The tool's own templates, for a repository of plans that does not carry a templates/ folder.
@@ -39,18 +40,24 @@ def run(target: str | None, from_year: str | None, to_year: str | None, base: st
         raise click.UsageError("give a cluster as BOARD/CLUSTER (e.g. betsi-cadwaladr/north-east-flintshire), "
                                "or --base REV to compare the plans changed since a git revision")
     presenter = Presenter(templates_dir(root), language, colour=fmt == "text" and sys.stdout.isatty())
-    only = resolve_cluster(root, target) if target is not None else None
+    ref = None
+    if target is not None:
+        try:
+            ref = find_cluster(root, target)
+        except UnknownCluster as failure:
+            click.echo(f"Error: {failure}", err=True)
+            return 1
     if base is not None:
         head_label = head or presenter.t("diff.working_tree")
         try:
-            comparison = compare_revisions(root, base, head, head_label, only)
+            comparison = compare_revisions(root, base, head, head_label, (ref.board, ref.cluster) if ref else None)
         except GitError as exc:
             raise click.UsageError(str(exc)) from None
         if comparison.invalid:
             return report_invalid(comparison.invalid)
         diffs, mode, labels = comparison.diffs, "revisions", (comparison.base_label, comparison.head_label)
-    else:
-        board, cluster = only
+    elif ref is not None:
+        board, cluster = ref.board, ref.cluster
         before_year, after_year = pick_years(root, board, cluster, from_year, to_year)
         keys: set[PlanKey] = {(board, cluster, before_year), (board, cluster, after_year)}
         side = load_working_tree(root, keys, presenter.t("diff.working_tree"))
@@ -67,29 +74,9 @@ def templates_dir(root: Path) -> Path:
     return own if (own / "diff").is_dir() else TOOL_TEMPLATES
 
 
-def resolve_cluster(root: Path, target: str) -> tuple[str, str]:
-    """BOARD/CLUSTER (or clusters/BOARD/CLUSTER, as a path) to the slugs of a cluster folder that exists."""
-    parts = [p for p in target.replace("\\", "/").split("/") if p and p != "."]
-    if parts and parts[0] == "clusters":
-        parts = parts[1:]
-    if len(parts) == 3 and year_is_valid(parts[2]):
-        parts = parts[:2]
-    if len(parts) != 2:
-        raise click.UsageError(f"'{target}' is not a cluster: write it as BOARD/CLUSTER, "
-                               "e.g. betsi-cadwaladr/north-east-flintshire")
-    board, cluster = parts
-    if not (root / "clusters" / board / cluster / "cluster.yaml").is_file():
-        known = sorted(f"{p.parent.parent.name}/{p.parent.name}" for p in (root / "clusters").glob("*/*/cluster.yaml"))
-        close = difflib.get_close_matches(f"{board}/{cluster}", known, n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        raise click.UsageError(f"no cluster '{board}/{cluster}' in {root / 'clusters'}{hint}")
-    return board, cluster
-
-
 def pick_years(root: Path, board: str, cluster: str, from_year: str | None, to_year: str | None) -> tuple[str, str]:
     """The two years to compare: as asked, else the year before `to`, else the two latest."""
-    folder = root / "clusters" / board / cluster
-    years = sorted(d.name for d in folder.iterdir() if d.is_dir() and year_is_valid(d.name))
+    years = year_folders(root / "clusters" / board / cluster)
     for year in (from_year, to_year):
         if year is not None and year not in years:
             raise click.UsageError(f"{board}/{cluster} has no plan for {year}; its plans are for "

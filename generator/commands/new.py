@@ -8,15 +8,20 @@ from pathlib import Path
 import click
 
 from ..load import relative
-from ..scaffold import ScaffoldError, draft_plan, find_cluster, write_draft
+from ..registry import UnknownCluster
+from ..scaffold import ScaffoldError, draft_plan, write_draft
+from ..validate import find_cluster
 
 
 def run(root: Path, cluster: str, year: str | None) -> int:
     root = root.resolve()
     try:
         ref = find_cluster(root, cluster)
-        draft = draft_plan(root, ref, year)
+        draft = draft_plan(root, ref, year or ref.year)
         write_draft(draft)
+    except UnknownCluster as failure:
+        click.echo(f"Error: {failure}", err=True)
+        return 1
     except ScaffoldError as failure:
         if failure.report is not None:
             click.echo(failure.report.as_text(colour=sys.stdout.isatty()))

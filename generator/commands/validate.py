@@ -7,13 +7,16 @@ from pathlib import Path
 
 import click
 
-from ..validate import validate
+from ..registry import UnknownCluster
+from ..validate import find_cluster, validate
 
 
-def run(paths: list[Path], fmt: str, root: Path) -> int:
-    missing = [p for p in paths if not p.exists()]
-    if missing:
-        raise click.UsageError(f"no such file or folder: {missing[0]}")
+def run(targets: list[str], fmt: str, root: Path) -> int:
+    try:
+        paths = [checked_path(target, root) for target in targets]
+    except UnknownCluster as failure:
+        click.echo(f"Error: {failure}", err=True)
+        return 1
     result = validate(root, paths or None)
     report = result.report
     if paths and report.plans_checked == 0:
@@ -36,3 +39,21 @@ def run(paths: list[Path], fmt: str, root: Path) -> int:
             summary = click.style(summary, fg="green" if report.valid else "red", bold=True)
         click.echo(summary)
     return 0 if report.valid else 1
+
+
+def checked_path(target: str, root: Path) -> Path:
+    """A file or folder to check, or the folder of the cluster (or of its year) that `target` names."""
+    path = Path(target)
+    if path.exists():
+        return path
+    try:
+        ref = find_cluster(root, target)
+    except UnknownCluster as failure:
+        raise UnknownCluster(f"there is no file or folder {target}, and {failure}") from None
+    folder = root / "clusters" / ref.board / ref.cluster
+    if ref.year is None:
+        return folder
+    if not (folder / ref.year).is_dir():
+        raise UnknownCluster(f"{ref.path} has no plan for {ref.year}: there is no folder "
+                             f"clusters/{ref.path}/{ref.year}")
+    return folder / ref.year
