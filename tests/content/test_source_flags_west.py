@@ -1,0 +1,223 @@
+"""The Central and West area plans of Betsi Cadwaladr keep each mistake of their source document, flagged.
+
+Each entry below is a mistake read off the board's Annual Cluster Plans 2022/2023 (sections 2 and 3, and the
+document's overview): the place in the plan, the kind of mistake and the words as printed. The validator must
+report every one as an acknowledged warning of the source, with the plan's note for the public, and the plan
+must still hold the words as printed, so that nothing is corrected silently.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from generator.problems import WARNING, Problem
+from generator.validate import validate
+from site_testing import PROJECT
+
+BOARD = "clusters/betsi-cadwaladr"
+
+# plan folder -> (field or section file, kind, as written in the source; "" where the source has nothing)
+FLAGS: dict[str, list[tuple[str, str, str]]] = {
+    "central-and-south-denbighshire/2022-23": [
+        ("source.pages", "name-variant", "South Denbighshire"),
+        ("activities", "disagreement", "the recruitment of 2 Chronic Conditions nurses"),
+        ("activities[2].budget", "wrong-column", "December 2021"),
+        ("activities[2].funding_sources[0]", "wrong-column", "Current Covid restrictions"),
+        ("activities[2].ministerial_priorities[0]", "spelling", "Working jointly with social care"),
+        ("finance.total", "total", "£189,483"),
+        ("workforce.tables[0].rows[27][1]", "total", "1,641"),
+        ("workforce.tables[1].notes[0]", "disagreement", "Denbigh CRT District Nurses WTE – 18.99"),
+        ("workforce.tables[2].rows[0][1]", "bracket", "1 covers Ruthin and Denbigh)"),
+        ("workforce.tables[2].rows[11][1]", "missing", "1.60"),
+        ("workforce.tables[2].rows[12][1]", "missing", "7.40"),
+        ("challenges.md", "duplicate", "Recruitment and retention across all teams in the locality affecting"),
+    ],
+    "north-denbighshire/2022-23": [
+        ("source.pages", "name-variant", "Central and North Denbighshire"),
+        ("activities[1].sppc_priorities[0]", "spelling", "Mental Wellbeing and Crisis Support"),
+        ("activities[2].budget", "disagreement", "£79,083"),
+        ("activities[4].budget", "figure", "£72,,000"),
+        ("activities[4].description", "spelling", "Nurse ole"),
+        ("activities[10].ministerial_priorities[0]", "spelling",
+         "Collaboration and integration between Health and Social Care-recruitment via Local Authority"),
+        ("activities[11].sppc_priorities[0]", "spelling", "Mental Health"),
+        ("challenges.md", "duplicate", "Recruitment and retention across all teams in the locality, affecting"),
+    ],
+    "conwy-east/2022-23": [
+        ("key_actions[1].actions[2]", "missing", "Develop relationships with stakeholders,"),
+        ("activities[1].budget", "disagreement", "£79,083"),
+        ("workforce.tables[0].rows[0][2]", "figure", "22.83"),
+        ("workforce.tables[2].rows[15][1]", "missing", ""),
+        ("workforce.tables[4].rows[6][1]", "missing", ""),
+        ("challenges.md", "duplicate", "Recruitment and retention across all teams in the locality, impacting"),
+    ],
+    "conwy-west/2022-23": [
+        ("activities[1].budget", "disagreement", "£129,369"),
+        ("activities[2].budget", "wrong-column", "Cluster funding"),
+        ("activities[2].funding_sources[0]", "wrong-column", "In progress"),
+        ("activities[4].ministerial_priorities[0]", "spelling", "Mental health and well-being"),
+        ("activities[5].description", "missing", "Residential Homes/Domiciliary care,"),
+        ("workforce.tables[0].rows[2][0]", "spelling", "LLanrwst"),
+        ("workforce.tables[1].rows[1][1]", "total", "3"),
+        ("workforce.tables[1].rows[13][1]", "total", "49"),
+        ("workforce.tables[1].rows[20][0]", "figure", "NB Actual Note total amount of GPs is 76"),
+        ("workforce.tables[1].rows[28][1]", "total", "2,106"),
+        ("challenges.md", "duplicate", "Recruitment and retention across all teams in the locality, affecting"),
+    ],
+    "arfon/2022-23": [
+        ("activities[0].budget", "disagreement", "£90,000"),
+        ("activities[2].title", "spelling", "Advanced Physiotherapi st"),
+        ("activities[2].budget", "disagreement", "Cluster funds £54,000"),
+        ("activities[4].budget", "disagreement", "Cluster funds £63,500"),
+        ("activities[5].budget", "disagreement", "£10,000"),
+        ("activities[8].budget", "missing", "Cluster funds"),
+        ("finance.lines[7].amount", "disagreement", "TBC"),
+        ("finance.lines[8].note", "figure", "£37,701k"),
+        ("finance.lines[8].note", "figure", "£56, 269k"),
+        ("workforce.tables[0].rows[1][3]", "missing", "1 1 1 7"),
+        ("workforce.tables[0].rows[5][2]", "missing", "Nil 4 1"),
+        ("workforce.tables[0].rows[5][4]", "missing", "in the patient's"),
+    ],
+    "dwyfor/2022-23": [
+        ("title", "name-variant", "Dwyfor & North Meirionnydd Cluster"),
+        ("activities[1].new_or_existing_detail", "wrong-column", "Completed. Staff attended course"),
+        ("activities[4].budget", "wrong-column", "Transformation funding"),
+        ("finance.lines[2].item", "figure", "£70,376k"),
+        ("finance.lines[2].amount", "disagreement", "£76,000"),
+        ("finance.lines[3].item", "figure", "£75,402k"),
+        ("finance.lines[4].item", "figure", "£112,538k"),
+        ("finance.lines[4].item", "bracket", "Yr 3 Onwards (Band 7 Dwyfor"),
+        ("workforce.tables[0].rows[0][3]", "missing", "72% 39% 20% 34%"),
+        ("workforce.tables[0].rows[2][2]", "missing", "1.0 WTE 1.0 WTE 0.96 WTE 12.04/ 1.0 Vacancy"),
+        ("workforce.tables[0].rows[2][3]", "missing", "1 7"),
+        ("workforce.tables[0].rows[6][2]", "missing", "1WTE 1WTE 10.32 + 0.96temp"),
+        ("achievements.md", "bracket", "in a time of crisis'"),
+    ],
+    "meirionnydd/2022-23": [
+        ("title", "name-variant", "South Meirionnydd Cluster"),
+        ("activities[3].budget", "copied", "£45,000"),
+        ("activities[5].budget", "wrong-column", "Transformation funding"),
+        ("finance.lines[0].amount", "missing", ""),
+        ("finance.lines[4].amount", "missing", ""),
+        ("finance.lines[5].amount", "missing", ""),
+        ("finance.lines[6].amount", "missing", ""),
+        ("workforce.tables[1].rows[0][3]", "missing", "33% 26% 24% 0% 13%"),
+        ("workforce.tables[1].rows[2][2]", "missing", "1 1 4.61 WTE 1"),
+    ],
+    "anglesey/2022-23": [
+        ("leads[0].role", "name-variant", "Ynys Mon Cluster Lead"),
+        ("key_actions[3].actions[3]", "missing", "Consider developing external"),
+        ("activities[0]", "missing", "£5,000"),
+        ("activities[2].budget", "disagreement", "Cluster funds £46,567"),
+        ("activities[4].new_or_existing_detail", "spelling", "TCB"),
+        ("finance.lines[5].amount", "disagreement", "£1000"),
+        ("finance.total", "missing", "£"),
+        ("finance.balance", "missing", "£"),
+        ("workforce.tables[0].rows[0][5]", "placeholder", "X retirement papers"),
+        ("workforce.tables[0].rows[5][2]", "missing", ""),
+        ("workforce.tables[0].rows[6][2]", "figure", "1x1.0.2x0.6"),
+        ("executive-summary.md", "other", "the advanced physiotherapists are increasingly managing"),
+    ],
+}
+
+CASES = [(plan, *flag) for plan, flags in FLAGS.items() for flag in flags]
+IDS = [f"{plan}:{field}:{kind}" for plan, field, kind, _ in CASES]
+
+# Mistakes whose words the document prints outside the plan (its overview), not at the plan's own field.
+PRINTED_OUTSIDE_THE_PLAN = {("central-and-south-denbighshire/2022-23", "activities")}
+
+
+@pytest.fixture(scope="module")
+def problems() -> list[Problem]:
+    return validate(PROJECT).report.problems
+
+
+def reported(problems: list[Problem], plan: str, field: str) -> list[Problem]:
+    """The problems the validator reports at one place of one plan: a plan.yaml field or a section file."""
+    file = f"{BOARD}/{plan}/{field}" if field.endswith(".md") else f"{BOARD}/{plan}/plan.yaml"
+    return [p for p in problems if p.file == file and p.field == field]
+
+
+def value_at(plan: str, field: str) -> object:
+    """What plan.yaml holds at a field path such as workforce.tables[0].rows[0][5]; None where it holds nothing."""
+    current: object = yaml.safe_load((PROJECT / BOARD / plan / "plan.yaml").read_text(encoding="utf-8"))
+    for part in re.findall(r"[a-z_]+|\d+", field):
+        if part.isdigit():
+            assert isinstance(current, list), field
+            current = current[int(part)]
+        else:
+            assert isinstance(current, dict), field
+            current = current.get(part)
+            if current is None:
+                return None
+    return current
+
+
+@pytest.mark.parametrize("plan, field, kind, as_written", CASES, ids=IDS)
+def test_each_source_mistake_is_reported_as_an_acknowledged_warning(problems, plan, field, kind, as_written):
+    found = reported(problems, plan, field)
+    matching = [p for p in found if dict(p.values).get("kind") == kind and as_written in p.as_written]
+    assert matching, f"{plan} {field}: expected a flag of kind {kind} printed {as_written!r}, found " + \
+        "; ".join(f"{p.code} {p.message}" for p in found)
+    for p in matching:
+        assert p.severity == WARNING
+        assert p.acknowledged, "the flag carries the plan's note for the public"
+
+
+@pytest.mark.parametrize("plan, field, kind, as_written", CASES, ids=IDS)
+def test_the_plan_still_holds_what_the_source_printed(plan, field, kind, as_written):
+    if (plan, field) in PRINTED_OUTSIDE_THE_PLAN:
+        return
+    if field.endswith(".md"):
+        assert as_written in (PROJECT / BOARD / plan / field).read_text(encoding="utf-8")
+        return
+    value = value_at(plan, field)
+    if not as_written:
+        assert value in (None, "", []), f"{field} holds {value!r} where the source has nothing"
+        return
+    if isinstance(value, dict) and ("as_written" in value or "note" in value):
+        value = value.get("as_written") or value.get("note")
+    if "_priorities[" in field and as_written not in str(value):
+        # A garbled priority is filed under its term; the plan's own wording stays beside it.
+        value = value_at(plan, field.split("_priorities[")[0].rsplit(".", 1)[0] + ".alignment_detail")
+    assert as_written in str(value)
+
+
+def test_the_overview_s_chronic_conditions_nurses_are_not_in_the_plan():
+    # The overview promises Central-South Denbighshire two Chronic Conditions nurses; the plan has none.
+    plan = "central-and-south-denbighshire/2022-23"
+    titles = [a["title"] for a in value_at(plan, "activities")]
+    assert not any("chronic" in t.lower() for t in titles), titles
+    assert ["Chronic Conditions Nurses", "0"] in value_at(plan, "workforce.tables[1].rows")
+
+
+def test_no_known_issue_of_these_plans_is_left_unmatched(problems):
+    ours = tuple(f"{BOARD}/{plan}/" for plan in FLAGS)
+    stray = [p.message for p in problems
+             if p.file.startswith(ours) and p.code in {"known-issue-unmatched", "known-issue-bad-field"}]
+    assert stray == []
+
+
+def test_workforce_headers_with_a_comma_stay_one_column():
+    for plan in ("meirionnydd/2022-23", "anglesey/2022-23"):
+        table = [t for t in value_at(plan, "workforce.tables") if t["caption"] != ""][-1]
+        assert table["columns"][-1] == "Comments (e.g. gaps in services, training needs)", plan
+        assert {len(row) for row in table["rows"]} == {len(table["columns"])}, plan
+
+
+def test_budgets_that_are_not_figures_are_kept_as_printed(problems):
+    [flag] = [p for p in reported(problems, "central-and-south-denbighshire/2022-23", "activities[2].budget")]
+    assert flag.code == "money-unparseable"
+    assert "'December 2021' is not an amount of money" in flag.message
+    assert flag.acknowledged.startswith("The budget cell of the Extra Care Housing row holds a date")
+    estates = value_at("dwyfor/2022-23", "activities[3].budget")
+    assert estates == {"tbc": True, "as_written": "Not yet agreed – enquiries being undertaken"}
+
+
+def test_the_finance_total_note_says_what_the_lines_add_up_to(problems):
+    [flag] = [p for p in reported(problems, "central-and-south-denbighshire/2022-23", "finance.total")]
+    assert flag.message.startswith("the total is £189,483, but the lines add up to £189,493 (known issue")
+    assert "£86,035 and £103,458" in flag.acknowledged
