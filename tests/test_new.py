@@ -365,14 +365,14 @@ def test_real_known_issues_follow_their_activity(tmp_path: Path):
     repo = isolated_copy(tmp_path, "clusters/betsi-cadwaladr/conwy-west/2022-23")
     assert new(repo, "Conwy West").exit_code == 0
     plan = plan_of(repo, "clusters/betsi-cadwaladr/conwy-west/2023-24")
-    [issue] = plan["known_issues"]
-    assert issue["problem"] == "vocabulary-unknown"
+    [issue] = [i for i in plan["known_issues"] if i["problem"] == "vocabulary-unknown"]
     index = int(re.match(r"activities\[(\d+)\]", issue["field"])[1])
     assert plan["activities"][index]["id"] == "diabetes"
     repo = isolated_copy(tmp_path, "clusters/betsi-cadwaladr/central-and-south-denbighshire/2022-23")
     assert new(repo, "betsi-cadwaladr/central-and-south-denbighshire").exit_code == 0
     plan = plan_of(repo, "clusters/betsi-cadwaladr/central-and-south-denbighshire/2023-24")
-    assert [i["problem"] for i in plan["known_issues"]] == ["vocabulary-unknown"]
+    problems = [i["problem"] for i in plan["known_issues"]]
+    assert "vocabulary-unknown" in problems and "finance-total-mismatch" not in problems
 
 
 def test_blank_template_for_every_real_cluster_without_a_plan(tmp_path: Path):

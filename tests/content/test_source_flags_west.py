@@ -22,7 +22,7 @@ BOARD = "clusters/betsi-cadwaladr"
 # plan folder -> (field or section file, kind, as written in the source; "" where the source has nothing)
 FLAGS: dict[str, list[tuple[str, str, str]]] = {
     "central-and-south-denbighshire/2022-23": [
-        ("source.pages", "name-variant", "South Denbighshire"),
+        ("title", "name-variant", "Central & South Denbighshire Cluster"),
         ("activities", "disagreement", "the recruitment of 2 Chronic Conditions nurses"),
         ("activities[2].budget", "wrong-column", "December 2021"),
         ("activities[2].funding_sources[0]", "wrong-column", "Current Covid restrictions"),
@@ -36,7 +36,7 @@ FLAGS: dict[str, list[tuple[str, str, str]]] = {
         ("challenges.md", "duplicate", "Recruitment and retention across all teams in the locality affecting"),
     ],
     "north-denbighshire/2022-23": [
-        ("source.pages", "name-variant", "Central and North Denbighshire"),
+        ("title", "name-variant", "North Denbighshire Cluster"),
         ("activities[1].sppc_priorities[0]", "spelling", "Mental Wellbeing and Crisis Support"),
         ("activities[2].budget", "disagreement", "£79,083"),
         ("activities[4].budget", "figure", "£72,,000"),
