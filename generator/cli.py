@@ -137,6 +137,22 @@ def codeowners(check: bool, root: Path | None) -> None:
     sys.exit(command.run(root or find_root(Path.cwd()), check))
 
 
+@cli.command("cms-merge")
+@click.option("--base", metavar="REV", default="origin/main", show_default=True,
+              help="The branch the edits will be merged into.")
+@click.option("--check", is_flag=True, help="Only report files whose layout was lost; exit 1 if any.")
+@format_option
+@root_option
+def cms_merge(base: str, check: bool, fmt: str, root: Path | None) -> None:
+    """Put back the comments and layout the online editor drops, then validate.
+
+    Every plan.yaml changed since BASE gets the saved values re-applied onto its BASE version, so
+    only the lines the lead edited differ. Exits 1 when a plan has errors or cannot be combined.
+    """
+    from .commands import cms_merge as command
+    sys.exit(command.run(root or find_root(Path.cwd()), base, check, fmt))
+
+
 def main() -> None:
     # A run builds hundreds of thousands of small objects that live until it ends; collecting them
     # over and over cost a quarter of a national validation, so the collector runs far less often.

@@ -11,6 +11,9 @@ from pathlib import Path
 from typing import Callable
 
 from . import engine, i18n, links, publish
+from .cms.admin import admin_pages
+from .cms.config import SettingsError
+from .cms.node import NodeMissing
 from .render import ClusterPages, Page, SiteContext, data_pages, render_site
 from .validate import Validation, validate
 
@@ -205,6 +208,9 @@ def build(project: Project, site_dir: Path, progress: Progress = lambda s: None)
             if language != "en":
                 shutil.move(str(folder), str(staging / language))
         timings.add("engine", time.perf_counter() - start)
+        # The online editor joins the site here, before its links are checked.
+        engine.write_pages(admin_pages(project.root, validation.repository, translations, project.templates_dir,
+                                       staging, LANGUAGES), staging)
         # While Pagefind indexes the pages, which leaves part of the second core idle, the downloads
         # (CSV and JSON files, which MkDocs would only copy) are written into the site and the links
         # are checked. Pagefind reads only the HTML pages, and writes none.
@@ -228,6 +234,8 @@ def build(project: Project, site_dir: Path, progress: Progress = lambda s: None)
         publish.swap_into_place(staging, site_dir)
     except engine.EngineFailure as failure:
         raise BuildFailure("MkDocs could not build the site", str(failure).splitlines()) from None
+    except (NodeMissing, SettingsError) as failure:
+        raise BuildFailure(f"the online editor (/admin/) could not be added: {failure}") from None
     finally:
         for folder in staged.values():
             publish.discard(folder)

@@ -1,0 +1,324 @@
+"""The editor's configuration, written from the plan schema, the vocabularies and the plans themselves.
+
+Every plan is one entry of a `files` collection (folder collections cannot list plans nested by
+board, cluster and year) and each of its prose section files one entry of another. Forms are built
+from the schema's models, so a field added to the schema appears in the editor without more work.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from .. import i18n
+from ..model import PlanRecord, Repository
+from ..money import Money
+from ..schema import SECTIONS, Plan, Text
+
+PLANS = "plans"
+SECTIONS_COLLECTION = "sections"
+SECTION_FORMAT = "plan-section"
+SETTINGS_FILE = "cms.yml"
+# Fields the form leaves out. They stay in the file as they are: the folder fixes the board, cluster
+# and year; known issues record what a source document got wrong, which reviewers settle, not the form.
+HIDDEN = {"board", "cluster", "year", "known_issues"}
+# Fields whose choices come from a vocabulary: field name -> vocabulary (None: the board's priorities).
+CHOICES = {"ministerial_priorities": "ministerial_priorities", "sppc_priorities": "sppc_priorities",
+           "funding_sources": "funding_sources", "status": "activity_statuses",
+           "new_or_existing": "activity_origins", "board_priorities": None, "strategic_priorities": None}
+# Which field names each list item in the editor's collapsed list, so a lead can find an item.
+SUMMARY_KEYS = ("title", "theme", "item", "name", "goal", "priority_area", "fact", "project", "role",
+                "caption")
+
+
+class SettingsError(Exception):
+    """cms.yml is unreadable or holds a value of the wrong kind."""
+
+
+@dataclass
+class Settings:
+    """How the published editor reaches the repository (cms.yml at the repository's root)."""
+    repo: str = "cluster-plans/cluster-plans"
+    branch: str = "main"
+    base_url: str | None = None
+    auth_endpoint: str | None = None
+    site_url: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, root: Path) -> "Settings":
+        path = root / SETTINGS_FILE
+        if not path.exists():
+            return cls()
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = f":{mark.line + 1}" if mark is not None else ""
+            raise SettingsError(f"{SETTINGS_FILE}{line}: not readable YAML; write one setting a line, "
+                                f"e.g. repo: my-board/cluster-plans") from None
+        if not isinstance(data, dict):
+            raise SettingsError(f"{SETTINGS_FILE}: expected settings (name: value), received "
+                                f"{type(data).__name__}")
+        known = {"repo", "branch", "base_url", "auth_endpoint", "site_url"}
+        for key in known & set(data):
+            if not isinstance(data[key], str) or not data[key].strip():
+                raise SettingsError(f"{SETTINGS_FILE}: '{key}' must be text, e.g. {key}: {getattr(cls, key)}")
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise SettingsError(f"{SETTINGS_FILE}: unknown setting '{unknown[0]}'; the settings are "
+                                f"{', '.join(sorted(known))}")
+        return cls(**{key: data[key] for key in known & set(data)})
+
+
+def entry_name(record: PlanRecord) -> str:
+    """The entry's name in the editor, also its branch: cms/plans/<board>-<cluster>-<year>."""
+    return f"{record.board.slug}-{record.cluster.slug}-{record.plan.year}"
+
+
+def section_entry_name(record: PlanRecord, file_name: str) -> str:
+    return f"{entry_name(record)}-{file_name.removesuffix('.md').replace('.', '-')}"
+
+
+def entry_path(record: PlanRecord) -> str:
+    """The admin page's address of a plan's form, relative to /admin/."""
+    return f"#/collections/{PLANS}/entries/{entry_name(record)}"
+
+
+class Labels:
+    """Field labels and hints in one language, from the translation table."""
+
+    def __init__(self, translations: i18n.Translations, language: str):
+        self.translations = translations
+        self.language = language
+
+    def text(self, key: str, **values: str) -> str:
+        return self.translations.text(key, self.language, **values)
+
+    def field(self, name: str) -> str:
+        return self.text(f"cms.field.{name}")
+
+    def hint(self, name: str, info: FieldInfo) -> str | None:
+        key = f"cms.hint.{name}"
+        if key in self.translations.table:
+            return self.text(key)
+        # The schema's own description, where the table has no hint of its own (English only).
+        return info.description if self.language == "en" and info.description else None
+
+
+def _unwrap(annotation: Any) -> tuple[Any, bool]:
+    """The type inside Optional[...] and whether it was optional."""
+    if typing.get_origin(annotation) is typing.Annotated and typing.get_origin(_base(annotation)) in (
+            typing.Union, types.UnionType):
+        annotation = _base(annotation)
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        optional = len(args) < len(typing.get_args(annotation))
+        if len(args) == 1:
+            return _unwrap(args[0])[0], optional
+        return args, optional
+    return annotation, False
+
+
+def _base(annotation: Any) -> Any:
+    if typing.get_origin(annotation) is typing.Annotated:
+        return typing.get_args(annotation)[0]
+    return annotation
+
+
+def _is_text(annotation: Any) -> bool:
+    return annotation == Text
+
+
+class FormBuilder:
+    """Decap fields for the schema's models, with select choices for one board's plans."""
+
+    def __init__(self, labels: Labels, options: dict[str, list[dict[str, str]]]):
+        self.labels = labels
+        self.options = options
+
+    def fields(self, model: type[BaseModel]) -> list[dict[str, Any]]:
+        # The annotations as written (pydantic's own copy drops the Text marker of top-level fields).
+        hints = typing.get_type_hints(model, include_extras=True)
+        return [self.field(name, info, hints[name]) for name, info in model.model_fields.items()
+                if name not in HIDDEN]
+
+    def field(self, name: str, info: FieldInfo, hint: Any) -> dict[str, Any]:
+        annotation, optional = _unwrap(hint)
+        out: dict[str, Any] = {"name": name, "label": self.labels.field(name)}
+        help_text = self.labels.hint(name, info)
+        if help_text:
+            out["hint"] = help_text
+        out.update(self.widget(name, annotation, info))
+        if optional or not info.is_required():
+            out["required"] = False
+        return out
+
+    def widget(self, name: str, annotation: Any, info: FieldInfo) -> dict[str, Any]:
+        base = _base(annotation)
+        if base is Money:
+            return {"widget": "money"}
+        if isinstance(annotation, list):
+            # A union of plain kinds (a whole-time equivalent of 1.5 or "1.5 WTE"): text keeps both.
+            return {"widget": "string"}
+        if typing.get_origin(base) is typing.Literal:
+            return {"widget": "select", "options": list(typing.get_args(base))}
+        if typing.get_origin(base) is list:
+            return self.list_widget(name, typing.get_args(base)[0])
+        if isinstance(base, type) and issubclass(base, BaseModel):
+            return {"widget": "object", "collapsed": True, "fields": self.fields(base)}
+        if base is bool:
+            return {"widget": "boolean"}
+        if base in (int, float):
+            return {"widget": "number", "value_type": "int" if base is int else "float"}
+        if name in CHOICES and name in self.options:
+            return {"widget": "select", "options": self.options[name]}
+        if _is_text(annotation) and name not in ("goal", "fact"):
+            return {"widget": "text"}
+        return {"widget": "string"}
+
+    def list_widget(self, name: str, item: Any) -> dict[str, Any]:
+        base = _base(item)
+        if name in CHOICES and name in self.options:
+            return {"widget": "select", "multiple": True, "options": self.options[name]}
+        if isinstance(base, type) and issubclass(base, BaseModel):
+            fields = self.fields(base)
+            out: dict[str, Any] = {"widget": "list", "collapsed": True, "fields": fields}
+            shown = [f["name"] for f in fields]
+            summary = next((key for key in SUMMARY_KEYS if key in shown), None)
+            if summary:
+                out["summary"] = "{{fields.%s}}" % summary
+            return out
+        if typing.get_origin(base) is list:
+            # Rows of a captioned table: a grid of cells, each kept as the plan wrote it.
+            return {"widget": "table-rows"}
+        return {"widget": "list", "field": {"name": "item", "label": self.labels.field(name),
+                                             "widget": "text" if _is_text(item) else "string"}}
+
+
+def _choices(terms: list[str], used: set[str]) -> list[dict[str, str]]:
+    """The vocabulary's terms, then every other wording the plans already use (variants are kept as
+    written: the validator points them out, and a save must not change them)."""
+    out = [{"label": term, "value": term} for term in terms]
+    out += [{"label": value, "value": value} for value in sorted(used - set(terms))]
+    return out
+
+
+def _used(records: list[PlanRecord], name: str) -> set[str]:
+    values: set[str] = set()
+    for record in records:
+        for activity in record.plan.activities:
+            value = getattr(activity, name, None)
+            values.update([value] if isinstance(value, str) else value or [])
+        for area in record.plan.action_plan:
+            for goal in area.goals:
+                if name == "strategic_priorities":
+                    values.update(goal.strategic_priorities)
+    return values
+
+
+def board_options(repository: Repository, board_slug: str, vocabularies: dict[str, list[str]],
+                  strategic: list[str]) -> dict[str, list[dict[str, str]]]:
+    records = [p for p in repository.plans if p.board.slug == board_slug]
+    options = {}
+    for name, vocabulary in CHOICES.items():
+        terms = vocabularies.get(vocabulary, []) if vocabulary else strategic
+        options[name] = _choices(terms, _used(records, name))
+    return options
+
+
+def vocabulary_terms(root: Path) -> dict[str, list[str]]:
+    data = yaml.safe_load((root / "clusters" / "vocabularies.yaml").read_text(encoding="utf-8")) or {}
+    return {name: [term["term"] for term in entry.get("terms", [])] for name, entry in data.items()
+            if isinstance(entry, dict)}
+
+
+def plan_label(record: PlanRecord, language: str) -> str:
+    return f"{i18n.name_in(record.cluster, language)} {record.plan.year} ({i18n.board_name(record.board, language)})"
+
+
+def section_files(root: Path, record: PlanRecord) -> list[str]:
+    """The plan's prose files in reading order (English before Welsh), then any others."""
+    folder = root / record.folder
+    names = sorted(p.name for p in folder.glob("*.md"))
+    order = {name: i for i, name in enumerate(SECTIONS)}
+    return sorted(names, key=lambda n: (order.get(n.split(".")[0], len(order)), n))
+
+
+def section_label(labels: Labels, record: PlanRecord, file_name: str) -> str:
+    stem, _, rest = file_name.removesuffix(".md").partition(".")
+    key = f"cms.section.{stem}"
+    heading = labels.text(key) if key in labels.translations.table else stem.replace("-", " ").capitalize()
+    if rest:
+        heading = f"{heading} ({rest})"
+    return labels.text("cms.section_entry", plan=plan_label(record, labels.language), section=heading)
+
+
+def cms_config(root: Path, repository: Repository, translations: i18n.Translations, language: str,
+               settings: Settings, local_backend: str | bool = True) -> dict[str, Any]:
+    """The whole editor configuration (config.yml) for one language of the admin page."""
+    labels = Labels(translations, language)
+    vocabularies = vocabulary_terms(root)
+    backend: dict[str, Any] = {"name": "github", "repo": settings.repo, "branch": settings.branch,
+                               "squash_merges": True}
+    for key in ("base_url", "auth_endpoint"):
+        if getattr(settings, key):
+            backend[key] = getattr(settings, key)
+    plans, sections = [], []
+    forms: dict[str, list[dict[str, Any]]] = {}
+    for board in repository.boards:
+        builder = FormBuilder(labels, board_options(repository, board.board.slug, vocabularies,
+                                                    list(board.board.strategic_priorities)))
+        # One form per board (its own priority areas); YAML anchors keep the file from repeating it.
+        forms[board.board.slug] = builder.fields(Plan)
+        for record in board.plans:
+            plans.append({"name": entry_name(record), "label": plan_label(record, language),
+                          "file": f"{record.folder}/plan.yaml", "fields": forms[board.board.slug]})
+            for file_name in section_files(root, record):
+                sections.append({
+                    "name": section_entry_name(record, file_name),
+                    "label": section_label(labels, record, file_name),
+                    "file": f"{record.folder}/{file_name}",
+                    "fields": [{"name": "body", "label": labels.text("cms.section_body"),
+                                "widget": "markdown", "modes": ["raw", "rich_text"],
+                                "buttons": ["bold", "italic", "link", "heading-two", "heading-three",
+                                            "bulleted-list", "numbered-list", "quote"],
+                                "editor_components": []}],
+                })
+    config: dict[str, Any] = {
+        "backend": backend,
+        "publish_mode": "editorial_workflow",
+        "local_backend": local_backend,
+        "media_folder": "content/assets/uploads",
+        "public_folder": "/assets/uploads",
+        "locale": "en",
+        "show_preview_links": False,
+        "collections": [
+            {"name": PLANS, "label": labels.text("cms.plans"), "label_singular": labels.text("cms.plan"),
+             "description": labels.text("cms.plans_description"), "format": "yml", "extension": "yaml",
+             "editor": {"preview": True}, "files": plans},
+            {"name": SECTIONS_COLLECTION, "label": labels.text("cms.sections"),
+             "label_singular": labels.text("cms.section"), "description": labels.text("cms.sections_description"),
+             "format": SECTION_FORMAT, "extension": "md", "editor": {"preview": True}, "files": sections},
+        ],
+    }
+    if settings.site_url:
+        config["site_url"] = settings.site_url
+    return config
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes the same form once with an anchor and refers to it after (a national config would
+    otherwise repeat every field hundreds of times)."""
+
+
+def config_text(config: dict[str, Any]) -> str:
+    return yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000)

@@ -1,0 +1,54 @@
+"""Node: where the editor's packages are (installed by `npm ci` from package-lock.json), and running them."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+# The tool's own folder, which holds package.json: the editor belongs to the tool, not to each
+# repository of plans it builds.
+TOOL_ROOT = Path(__file__).resolve().parents[2]
+MARKER = ".cluster-plans-installed"
+INSTALL_HELP = ("install Node.js 20 and npm (on Debian: apt-get install nodejs npm), then run "
+                "./tools/build-site, which installs the editor's packages with npm ci")
+
+
+class NodeMissing(Exception):
+    """The editor's packages are not installed and cannot be; the message says what to do."""
+
+
+def modules_dir(tool_root: Path = TOOL_ROOT) -> Path:
+    return tool_root / "node_modules"
+
+
+def installed(tool_root: Path = TOOL_ROOT) -> bool:
+    """True when node_modules matches package-lock.json (npm ci was run since the lock last changed)."""
+    marker = modules_dir(tool_root) / MARKER
+    lock = tool_root / "package-lock.json"
+    return marker.exists() and (not lock.exists() or lock.stat().st_mtime <= marker.stat().st_mtime)
+
+
+def ensure_installed(tool_root: Path = TOOL_ROOT) -> Path:
+    """node_modules, installed with `npm ci` first when it is missing or older than the lock file."""
+    if installed(tool_root):
+        return modules_dir(tool_root)
+    if not (tool_root / "package-lock.json").exists():
+        raise NodeMissing(f"the editor's package list ({tool_root / 'package-lock.json'}) is missing")
+    npm = shutil.which("npm")
+    if npm is None:
+        raise NodeMissing(f"npm was not found, and the editor (/admin/) needs its packages: {INSTALL_HELP}")
+    result = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=tool_root,
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        tail = "\n".join((result.stderr or result.stdout).strip().splitlines()[-5:])
+        raise NodeMissing(f"npm ci could not install the editor's packages:\n{tail}")
+    (modules_dir(tool_root) / MARKER).touch()
+    return modules_dir(tool_root)
+
+
+def node_executable() -> str:
+    node = shutil.which("node") or shutil.which("nodejs")
+    if node is None:
+        raise NodeMissing(f"Node.js was not found: {INSTALL_HELP}")
+    return node
