@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .languages import LANGUAGES
 
 
 def find_root(start: Path) -> Path:
@@ -90,7 +91,7 @@ def serve(host: str, port: int, root: Path | None) -> None:
 @click.option("--head", metavar="REV", help="With --base: the newer revision (default: the working tree).")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
               show_default=True, help="text for a terminal, markdown for a pull-request comment, json for tools.")
-@click.option("--language", type=click.Choice(["en", "cy"]), default="en", show_default=True,
+@click.option("--language", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True,
               help="Language of the text and markdown output.")
 @root_option
 def diff(cluster: str | None, from_year: str | None, to_year: str | None, base: str | None, head: str | None,

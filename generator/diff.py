@@ -15,8 +15,10 @@ from typing import Any, Callable, Sequence, TypeVar
 from rapidfuzz import fuzz, utils
 from rapidfuzz.distance import Indel
 
+from .languages import LANGUAGES
 from .model import ActivityView, PlanRecord
 from .money import AMOUNT, TBC, UNPARSED, Money
+from .prose import title_of
 from .schema import SECTIONS
 from .vocabulary import normalise
 
@@ -638,12 +640,13 @@ def compare_sections(before: PlanRecord | None, after: PlanRecord | None) -> tup
     pa = after.prose if after is not None else {}
     out = []
     for name, default_heading in SECTIONS.items():
-        for language in ("en", "cy"):
+        for language in LANGUAGES:
             old = pb.get(name, {}).get(language)
             new = pa.get(name, {}).get(language)
             if old is None and new is None:
                 continue
-            heading = _title(new) or _title(old) or default_heading
+            titles = (title_of(p.text) for p in (new, old) if p is not None)
+            heading = next((title for title in titles if title), default_heading)
             words_before = len(prose_words(old.text)) if old else 0
             words_after = len(prose_words(new.text)) if new else 0
             if old is None or new is None:
@@ -654,14 +657,6 @@ def compare_sections(before: PlanRecord | None, after: PlanRecord | None) -> tup
             if text is not None:
                 out.append(SectionChange(name, heading, language, "changed", words_before, words_after, text))
     return tuple(out)
-
-
-def _title(prose) -> str | None:
-    """A section's own heading (its first line, '# ...'), as the plan page shows it."""
-    if prose is None:
-        return None
-    first = prose.text.lstrip("\n").split("\n", 1)[0]
-    return first[1:].strip().rstrip("#").strip() or None if re.match(r"^# +\S", first) else None
 
 
 # --- the whole plan ----------------------------------------------------------------------------

@@ -10,9 +10,9 @@ from pathlib import Path
 import yaml
 from babel.numbers import format_percent, get_decimal_symbol, get_group_symbol
 
+from .languages import LANGUAGES
 from .money import format_pounds
 
-LANGUAGES = ("en", "cy")
 TABLE_FILE = "translations.yaml"
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from . import catalogue as C
+from .languages import of_section_file
 from .problems import Problem
 
 MAX_FILE_BYTES = 1_000_000
@@ -301,10 +302,7 @@ def load_markdown(path: Path, display: str, root: "Path | Within | None" = None)
     text, problems = read_text(path, display, root)
     if text is None:
         return None, problems
-    stem = path.name[:-3]
-    language = "en"
-    if stem.endswith(".cy"):
-        stem, language = stem[:-3], "cy"
+    stem, language = of_section_file(path.name)
     return Prose(display, stem, language, text), problems
 
 

@@ -42,6 +42,29 @@ class Money:
         return out
 
 
+@dataclass(frozen=True)
+class Shown:
+    """What a reader is shown for an amount, in whatever format: the figure (AMOUNT), to be confirmed
+    (TBC), not stated (UNSTATED, with the plan's note on it if any) or the figure as the source printed
+    it (UNPARSED, flagged as such, never guessed at)."""
+    form: str
+    amount: Decimal | None = None
+    words: str | None = None
+
+
+def shown(m: Money | None) -> Shown:
+    """How an amount, or a missing one (None), is shown to readers."""
+    if m is None:
+        return Shown(UNSTATED)
+    if m.kind == AMOUNT:
+        return Shown(AMOUNT, amount=m.amount)
+    if m.kind == TBC:
+        return Shown(TBC)
+    if m.as_written:
+        return Shown(UNPARSED, words=m.as_written)
+    return Shown(UNSTATED, words=m.note)
+
+
 def parse_amount(text: str) -> Money:
     """Read a written figure. Unreadable figures are kept as written, never guessed at."""
     written = text.strip()

@@ -98,6 +98,16 @@ class Problem:
         """The figure or words as the source prints them, where the known issue records them."""
         return dict(self.values).get("as_written", "")
 
+    def as_text(self, colour: bool = False) -> str:
+        """The problem as every command prints it: `file:line:column: severity code: message`, then the
+        hint indented on the next line."""
+        severity = self.severity
+        if colour:
+            severity = f"\x1b[1;31m{severity}\x1b[0m" if self.is_error else f"\x1b[1;33m{severity}\x1b[0m"
+        text = f"{self.file}:{self.line}:{self.column}: {severity} {self.code}: {self.message}"
+        hint = self.hint
+        return f"{text}\n    hint: {hint}" if hint else text
+
     def sort_key(self) -> tuple:
         return (self.file, self.line, self.column, self.code, self.values)
 
@@ -142,15 +152,7 @@ class Report:
                 f"{warnings} warning{'s' if warnings != 1 else ''}")
 
     def as_text(self, colour: bool = False) -> str:
-        lines = []
-        for p in self.sorted():
-            sev = p.severity
-            if colour:
-                sev = f"\x1b[1;31m{sev}\x1b[0m" if p.is_error else f"\x1b[1;33m{sev}\x1b[0m"
-            lines.append(f"{p.file}:{p.line}:{p.column}: {sev} {p.code}: {p.message}")
-            if p.hint:
-                lines.append(f"    hint: {p.hint}")
-        return "\n".join(lines)
+        return "\n".join(p.as_text(colour) for p in self.sorted())
 
     def as_json(self) -> str:
         return json.dumps({

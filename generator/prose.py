@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,12 +49,39 @@ def _shift_headings(html: str) -> str:
     return _HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 1, 6)}>", html)
 
 
+# A level-one heading: '#', spaces, then the title.
+_TITLE = re.compile(r"^# +\S")
+
+
+def title_at(lines: Sequence[str]) -> int | None:
+    """Where a Markdown file's title is: its first line that is not empty, when that is a level-one
+    heading ('# Achievements of the 2022/23 plan'). Section files and content pages are titled so."""
+    for index, line in enumerate(lines):
+        if line:
+            return index if _TITLE.match(line) else None
+    return None
+
+
+def heading_text(line: str) -> str:
+    """The words of a heading line: '# Title #' -> 'Title'."""
+    return line[1:].strip().rstrip("#").strip()
+
+
+def title_of(text: str) -> str | None:
+    """A Markdown file's title (see title_at), or None when it has none."""
+    lines = text.split("\n")
+    at = title_at(lines)
+    return None if at is None else heading_text(lines[at]) or None
+
+
 def render_markdown(text: str, id_prefix: str = "") -> RenderedProse:
     title = None
-    lines = text.lstrip("\n").split("\n")
-    if lines and re.match(r"^# +\S", lines[0]):
-        title = lines[0][1:].strip().rstrip("#").strip()
-        text = "\n".join(lines[1:])
+    lines = text.split("\n")
+    at = title_at(lines)
+    if at is not None:
+        # The title becomes the section's heading on the page, so the body goes on without it.
+        title = heading_text(lines[at]) or None
+        text = "\n".join(lines[at + 1:])
     html = _shift_headings(_sections.render(text)).replace('class="footnote-item">\n', 'class="footnote-item">')
     if id_prefix:
         # Footnote anchors must be unique when several sections share one page.

@@ -20,9 +20,10 @@ from markupsafe import Markup
 from . import fragments, i18n, templating
 from .diff import PlanDiff, consecutive
 from .facets import Facets
+from .languages import OTHER_LANGUAGES
 from .model import ActivityView, BoardRecord, ClusterRecord, PlanRecord, Repository
-from .money import AMOUNT, TBC, Money
-from .prose import render_inline, render_markdown
+from .money import AMOUNT, TBC, UNSTATED, Money, shown
+from .prose import render_inline, render_markdown, title_at, title_of
 from .schema import plan_json_schema_text
 from .vocabulary import slugify
 
@@ -118,16 +119,15 @@ class Renderer:
         return cached
 
     def _money(self, m: Money | None) -> Markup:
-        if m is None:
-            return Markup('<span class="cp-unstated">{}</span>').format(self.t("money.not_stated"))
-        if m.kind == AMOUNT:
-            return Markup("{}").format(self.pounds(m.amount))
-        if m.kind == TBC:
+        s = shown(m)
+        if s.form == AMOUNT:
+            return Markup("{}").format(self.pounds(s.amount))
+        if s.form == TBC:
             return Markup('<span class="cp-tbc">{}</span>').format(self.t("money.tbc"))
-        if m.note and not m.as_written:
-            return Markup('<span class="cp-unstated">{}</span>').format(m.note)
+        if s.form == UNSTATED:
+            return Markup('<span class="cp-unstated">{}</span>').format(s.words or self.t("money.not_stated"))
         return Markup('<span class="cp-as-written">{} <span class="cp-flag">({})</span></span>').format(
-            m.as_written, self.t("money.as_printed"))
+            s.words, self.t("money.as_printed"))
 
     def inline(self, text: str | None) -> Markup:
         cached = self._inline_cache.get(text)
@@ -234,18 +234,18 @@ class Renderer:
         pages = []
         for source in sorted(p for p in base.rglob("*") if p.is_file()):
             rel = source.relative_to(base)
-            if rel.parts[0].startswith("_") or rel.parts[0] in LANGUAGE_FOLDERS:
+            if rel.parts[0].startswith("_") or rel.parts[0] in OTHER_LANGUAGES:
                 continue
             data = source.read_bytes()
-            title = _first_heading(data) if source.suffix == ".md" else ""
+            title = _title(data) if source.suffix == ".md" else ""
             if self.language != "en":
                 translated = base / self.language / rel
                 if translated.exists():
                     data = translated.read_bytes()
-                    title = _first_heading(data) if source.suffix == ".md" else ""
+                    title = _title(data) if source.suffix == ".md" else ""
                 elif source.suffix == ".md":
                     notice = self.env.get_template("partials/content_notice.md.j2").render()
-                    data = _after_heading(data, notice.encode("utf-8"))
+                    data = _after_title(data.decode("utf-8"), notice).encode("utf-8")
             pages.append(Page(self.prefix + rel.as_posix(), data, (rel.as_posix(),), title))
         return pages
 
@@ -354,23 +354,17 @@ class Renderer:
         return None
 
 
-LANGUAGE_FOLDERS = ("cy",)
+def _title(data: bytes) -> str:
+    return title_of(data.decode("utf-8", "replace")) or ""
 
 
-def _first_heading(data: bytes) -> str:
-    for line in data.decode("utf-8", "replace").splitlines():
-        if line.startswith("# "):
-            return line[2:].strip()
-    return ""
-
-
-def _after_heading(data: bytes, insert: bytes) -> bytes:
-    """Put `insert` after the page's first heading (or at the top when it has none)."""
-    lines = data.split(b"\n")
-    for i, line in enumerate(lines):
-        if line.startswith(b"# "):
-            return b"\n".join(lines[: i + 1] + [b"", insert] + lines[i + 1:])
-    return insert + b"\n\n" + data
+def _after_title(text: str, insert: str) -> str:
+    """Put `insert` after the page's title (or at the top when it has none)."""
+    lines = text.split("\n")
+    at = title_at(lines)
+    if at is None:
+        return insert + "\n\n" + text
+    return "\n".join(lines[: at + 1] + ["", insert] + lines[at + 1:])
 
 
 def page_dir(path: str) -> str:

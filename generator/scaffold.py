@@ -14,14 +14,16 @@ import yaml
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import catalogue as C
+from .languages import of_section_file
 from .load import load_yaml, read_text, relative
 from .problems import Report
 from .schema import SECTIONS
+from .prose import title_of
 from .registry import ClusterRef
 from .validate import VOCABULARY_FILE, validate
 from .vocabulary import VocabularySet
-from .years import first_mentioned, following, is_year, preceding, shift_years, slashed, start_of, year_folders
 from .yaml_edit import dump, empty_list, load, plain, put_after, remove, replace, set_comment
+from .years import first_mentioned, following, is_year, preceding, shift_years, slashed, start_of, year_folders
 
 SCHEMA_HEADER = "# yaml-language-server: $schema=../../../../schema/plan.schema.json"
 PACKAGE = Path(__file__).resolve().parent
@@ -205,7 +207,7 @@ def _prompts() -> dict:
 
 def prose_prompt(name: str, heading: str, year: str, source_year: str | None, prompts: dict) -> str:
     """A section file that keeps its heading and asks, in a blockquote, for this year's text."""
-    stem, language = (name[:-6], "cy") if name.endswith(".cy.md") else (name[:-3], "en")
+    stem, language = of_section_file(name)
     values = {"year": year, "previous": preceding(year),
               "last_file": f"../{source_year}/{name}" if source_year else ""}
     table = prompts[language]
@@ -217,8 +219,9 @@ def prose_prompt(name: str, heading: str, year: str, source_year: str | None, pr
 
 
 def _heading(text: str, stem: str) -> str:
-    first = text.split("\n", 1)[0].strip()
-    return first if first.startswith("# ") else f"# {SECTIONS.get(stem, stem.replace('-', ' ').capitalize())}"
+    """The section's own heading line, or the heading the national template gives the section."""
+    title = title_of(text)
+    return f"# {title}" if title else f"# {SECTIONS.get(stem, stem.replace('-', ' ').capitalize())}"
 
 
 # --- Gathering the draft ------------------------------------------------------------------
@@ -287,7 +290,7 @@ def _from_previous(root: Path, draft: Draft, earlier: list[str]) -> None:
     prompts = _prompts()
     for md in sorted(source.glob("*.md")):
         body, _ = read_text(md, relative(md, root), root)
-        stem = md.name[:-3].removesuffix(".cy")
+        stem, _ = of_section_file(md.name)
         heading = shift_years(_heading(body or "", stem), source_year, draft.year)
         draft.files[md.name] = prose_prompt(md.name, heading, draft.year, source_year, prompts)
     draft.files["plan.yaml"] = plan_text

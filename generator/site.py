@@ -14,12 +14,10 @@ from . import engine, i18n, links, publish
 from .cms.admin import admin_pages
 from .cms.config import SettingsError
 from .cms.node import NodeMissing
+from .languages import LANGUAGES, OTHER_LANGUAGES
+from .languages import NAMES as LANGUAGE_NAMES
 from .render import ClusterPages, Page, SiteContext, data_pages, render_site
 from .validate import Validation, validate
-
-# The English tree is the site's root; every other language is a folder of its own (/cy/).
-LANGUAGES = ("en", "cy")
-LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
 
 
 class BuildFailure(Exception):
@@ -97,7 +95,7 @@ def by_language(pages: list[Page]) -> dict[str, list[Page]]:
     trees: dict[str, list[Page]] = {language: [] for language in LANGUAGES}
     for page in pages:
         head, _, rest = page.path.partition("/")
-        if head in LANGUAGES[1:] and rest:
+        if head in OTHER_LANGUAGES and rest:
             trees[head].append(Page(rest, page.content, page.sources, page.title))
         else:
             # Data files (downloads, the schema) are the same in every language: they are published once,

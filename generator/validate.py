@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import catalogue as C
+from .languages import of_section_file
 from .load import Document, Within, field_path, load_markdown, load_yaml, relative
 from .model import BoardRecord, ClusterRecord, PlanRecord, Repository
 from .problems import Problem, Report
@@ -251,7 +252,7 @@ class Validator:
     def prose(self, year_dir: Path) -> dict:
         found: dict[str, dict] = {}
         for md in sorted(year_dir.glob("*.md")):
-            stem = md.name[:-3].removesuffix(".cy")
+            stem, _ = of_section_file(md.name)
             if stem not in SECTIONS:
                 close = closest(stem, list(SECTIONS))
                 self.add([Problem.of(C.LayoutUnknownSection, self.rel(md), name=md.name,

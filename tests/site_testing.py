@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator import i18n
 from generator.render import Page, SiteContext, render_site
-from generator.site import LANGUAGES
+from generator.languages import LANGUAGES
 from generator.validate import validate
 
 TESTS = Path(__file__).resolve().parent

@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+import html
+import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
+from plan_testing import REAL_REPO
 
-from generator.money import AMOUNT, TBC, UNPARSED, UNSTATED, Money, format_pounds, money_from_yaml, parse_amount
+from generator import i18n
+from generator.commands.diff import Presenter
+from generator.model import Repository
+from generator.money import (
+    AMOUNT,
+    TBC,
+    UNPARSED,
+    UNSTATED,
+    Money,
+    format_pounds,
+    money_from_yaml,
+    parse_amount,
+)
+from generator.render import Renderer, SiteContext
 
 
 @pytest.mark.parametrize("written, amount", [
@@ -141,3 +158,26 @@ def test_any_text_is_an_amount_tbc_or_kept_as_written(text: str):
     assert money.as_written == text
     if money.kind != AMOUNT:
         assert money.amount is None
+
+
+# --- How amounts are shown ----------------------------------------------------------------------
+
+SHOWN_EVERYWHERE = [
+    (None, "not stated"),
+    (Money(AMOUNT, Decimal("12000.5"), "£12,000.50"), "£12,000.50"),
+    (Money(TBC, as_written="tbc", note="awaiting the board"), "TBC"),
+    (Money(UNPARSED, as_written="£77,0194.24"), "'£77,0194.24' (as printed in the source)"),
+    (Money(UNSTATED, note="Funded by the health board"), "Funded by the health board"),
+    (Money(UNSTATED), "not stated"),
+]
+
+
+@pytest.mark.parametrize("money, words", SHOWN_EVERYWHERE)
+def test_an_amount_reads_the_same_on_the_site_and_in_the_terminal(money, words):
+    templates = REAL_REPO / "templates"
+    terminal = Presenter(templates, "en", colour=False).money(money)
+    site = Renderer(SiteContext(Repository(), REAL_REPO / "content", templates,
+                                i18n.Translations.load(templates)), "en").money(money)
+    assert terminal == words
+    page_words = html.unescape(re.sub(r"<[^>]+>", "", str(site)))
+    assert page_words == words.replace("'", "")

@@ -15,13 +15,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .. import i18n
 from ..diff import PlanDiff, Summary, compare
-from ..money import AMOUNT, TBC, UNPARSED, Money
+from ..money import AMOUNT, TBC, UNSTATED, Money, shown
 from ..problems import Report
-from ..revisions import GitError, PlanKey, Side, compare_revisions, load_working_tree
 from ..registry import UnknownCluster
+from ..revisions import GitError, PlanKey, Side, compare_revisions, load_working_tree
 from ..validate import find_cluster
-from ..years import year_folders
 from ..vocabulary import VocabularySet
+from ..years import year_folders
 
 # The tool's own templates, for a repository of plans that does not carry a templates/ folder.
 TOOL_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -132,15 +132,14 @@ class Presenter:
         return i18n.pounds(value, self.language)
 
     def money(self, m: Money | None) -> str:
-        if m is None:
-            return self.t("money.not_stated")
-        if m.kind == AMOUNT:
-            return self.pounds(m.amount)
-        if m.kind == TBC:
+        s = shown(m)
+        if s.form == AMOUNT:
+            return self.pounds(s.amount)
+        if s.form == TBC:
             return self.t("money.tbc")
-        if m.kind == UNPARSED:
-            return f"'{m.as_written}' ({self.t('money.as_printed')})"
-        return m.note or self.t("money.not_stated")
+        if s.form == UNSTATED:
+            return s.words or self.t("money.not_stated")
+        return f"'{s.words}' ({self.t('money.as_printed')})"
 
     def term(self, vocabulary: str, term: str | None) -> str:
         return self.vocab.label(vocabulary, term, self.language) if self.vocab else (term or "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import shutil
+import textwrap
 import threading
 import time
 from dataclasses import dataclass, field
@@ -74,10 +75,8 @@ class Preview:
     def show_failure(self, failure: BuildFailure) -> None:
         click.echo(click.style(f"Not updated: {failure}. The preview keeps the last good version.", fg="red"))
         if failure.report is not None:
-            for p in failure.report.errors[:20]:
-                click.echo(f"  {p.file}:{p.line}:{p.column}: {p.code}: {p.message}")
-                if p.hint:
-                    click.echo(f"      hint: {p.hint}")
+            for problem in failure.report.errors[:20]:
+                click.echo(textwrap.indent(problem.as_text(), "  "))
         for line in failure.details[:20]:
             click.echo(f"  {line}")
 

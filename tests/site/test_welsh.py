@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.i18n import LANGUAGES, Translations
+from generator.i18n import Translations
+from generator.languages import LANGUAGES
 from site_testing import PROJECT, site_repo
 
 NEF_2023 = "betsi-cadwaladr/north-east-flintshire/2023-24/"
