@@ -16,8 +16,8 @@ class YamlSyntax(ProblemType):
     code = "yaml-syntax"
     title = "YAML syntax error"
     message = "this is not valid YAML: {detail}"
-    hint = ("Check the indentation and punctuation on this line and the one above; text containing"
-            " ': ' or starting with a quote or '-' must be in quotes.")
+    hint = ("Write the value as plain text, a number, a list or fields, without a tag starting with '!!';"
+            " if the '!' is part of the text, put the whole text in double quotes.")
 
 
 @problem_type
@@ -33,7 +33,8 @@ class YamlForbiddenTag(ProblemType):
     code = "yaml-forbidden-tag"
     title = "Forbidden YAML tag"
     message = "the tag '{tag}' is not allowed in plan files"
-    hint = "Remove the tag (the part starting with '!'); plan files hold plain text, numbers, lists and mappings."
+    hint = ("Remove the tag (the part starting with '!'); plan files hold plain text, numbers, lists and mappings."
+            " If the '!' is part of the text, put the whole text in double quotes.")
 
 
 @problem_type
@@ -311,3 +312,209 @@ class KnownIssueBadField(ProblemType):
     message = "the known issue names '{target}', which is {reason}"
     hint = ("Write the field path the validator names, e.g. finance.lines[2].amount, key_facts[0].fact or"
             " workforce.tables[0].rows[3][2] (counted from 0), or a prose section file of this plan, e.g. {example}.")
+
+
+# --- YAML mistakes, explained -------------------------------------------------
+# A file YAML cannot read (or reads other than meant) is reported as the mistake a lead made, at the
+# line and column where it is, instead of the parser's own wording; generator/yaml_mistakes.py finds them.
+
+
+@problem_type
+class YamlTab(ProblemType):
+    code = "yaml-tab"
+    title = "Tab character used for spacing"
+    message = "a tab character is used {where}; plan files may only use spaces"
+    hint = ("Replace the tab with spaces. Indent with 2 spaces for each level, lined up with the lines it"
+            " belongs with (most editors have a setting 'insert spaces for tabs').")
+
+
+@problem_type
+class YamlMissingColon(ProblemType):
+    code = "yaml-missing-colon"
+    title = "Colon missing after a field name"
+    message = "there is no colon after the field name '{name}'"
+    hint = "Put a colon and a space after the field name: {fixed}"
+
+
+@problem_type
+class YamlColonSpace(ProblemType):
+    code = "yaml-colon-space"
+    title = "No space after a colon"
+    message = "there is no space after the colon in '{written}'"
+    hint = "Put a space after the colon: {fixed}"
+
+
+@problem_type
+class YamlDashSpace(ProblemType):
+    code = "yaml-dash-space"
+    title = "No space after a list item's dash"
+    message = "there is no space after the '-' that starts this list item"
+    hint = "Put a space after the dash: {fixed}"
+
+
+@problem_type
+class YamlLineNotAField(ProblemType):
+    code = "yaml-line-not-a-field"
+    title = "Line that is neither a field nor a list item"
+    message = "this line is neither a field ('name: value') nor a list item ('- ...')"
+    hint = ("If the text continues the line above, indent it further than the field name above it; if it"
+            " is a field of its own, write its name, a colon and a space before the value.")
+
+
+@problem_type
+class YamlColonInText(ProblemType):
+    code = "yaml-colon-in-text"
+    title = "Text containing ': ' without quotes"
+    message = "this text contains ': ', which YAML reads as the start of another field"
+    hint = "Put the whole text in double quotes: {fixed}"
+
+
+@problem_type
+class YamlCommentInText(ProblemType):
+    code = "yaml-comment-in-text"
+    title = "Text cut short by ' #'"
+    severity = WARNING
+    message = "'{dropped}' is read as a comment, so the value is only '{value}'"
+    hint = "If '{dropped}' is part of the text, put the whole text in double quotes: {fixed}"
+
+
+@problem_type
+class YamlCurlyQuotes(ProblemType):
+    code = "yaml-curly-quotes"
+    title = "Curly quotes around text"
+    message = "the text starts with a curly quote {quote}, which YAML does not read as a quote"
+    hint = "Use straight quotes (\"), as a word processor's curly ones are not quotes to YAML: {fixed}"
+
+
+@problem_type
+class YamlUnclosedQuote(ProblemType):
+    code = "yaml-unclosed-quote"
+    title = "Quote that is never closed"
+    message = "the quote {quote} that opens this text is never closed"
+    hint = "Add the closing {quote} at the end of the text, on the same line."
+
+
+@problem_type
+class YamlTextAfterQuote(ProblemType):
+    code = "yaml-text-after-quote"
+    title = "Text after the closing quote"
+    message = "there is more text after the closing quote"
+    hint = "Put the quotes around the whole text: {fixed}"
+
+
+@problem_type
+class YamlApostrophe(ProblemType):
+    code = "yaml-apostrophe"
+    title = "Apostrophe inside single quotes"
+    message = "the apostrophe in '{word}' ends the single quotes early"
+    hint = "Use double quotes around the text: {fixed} (or write the apostrophe twice: {doubled})"
+
+
+@problem_type
+class YamlBadEscape(ProblemType):
+    code = "yaml-bad-escape"
+    title = "Backslash inside double quotes"
+    message = "'{escape}' inside double quotes is not a character YAML knows"
+    hint = "Use single quotes around text that holds a backslash, or write the backslash twice (\\\\)."
+
+
+@problem_type
+class YamlReservedStart(ProblemType):
+    code = "yaml-reserved-start"
+    title = "Text starting with a special character"
+    message = "text that starts with {char} must be in quotes"
+    hint = "Put the whole text in double quotes: {fixed}"
+
+
+@problem_type
+class YamlUnclosedBracket(ProblemType):
+    code = "yaml-unclosed-bracket"
+    title = "List in brackets that is not closed"
+    message = "the list opened with '{open}' is not closed with '{close}' on this line"
+    hint = ("Close it on the same line, e.g. [Cluster funding, Welsh Government], or write the items on"
+            " lines of their own starting with '- '.")
+
+
+@problem_type
+class YamlBracketItems(ProblemType):
+    code = "yaml-bracket-items"
+    title = "Item of a list in brackets that cannot be read"
+    message = "an item of the list in '{open}{close}' cannot be read here"
+    hint = "Put each item that holds ',', ':' or a quote in double quotes, e.g. [\"Cluster: hub\", Welsh Government]."
+
+
+@problem_type
+class YamlPlaceholderThenItems(ProblemType):
+    code = "yaml-placeholder-then-items"
+    title = "Empty placeholder followed by entries"
+    message = "'{key}: {empty}' says {key} is empty, but entries follow on line {item_line}"
+    hint = "Delete the '{empty}' after '{key}:' so that the entries below belong to it."
+
+
+@problem_type
+class YamlItemDepth(ProblemType):
+    code = "yaml-item-depth"
+    title = "List item at the wrong depth"
+    message = "this list item is indented by {found}, but the items above it (line {item_line}) by {expected}"
+    hint = "Line the '-' up with the items above it: indent it by {expected}."
+
+
+@problem_type
+class YamlItemMerged(ProblemType):
+    code = "yaml-item-merged"
+    title = "List item read as more text"
+    message = ("this line starts with '- ' but is indented by {found}, further than the line it follows"
+               " (line {above}), so it was read as more text of that line")
+    hint = "To make it a list item of its own, indent it by {expected}, like the item on line {above}."
+
+
+@problem_type
+class YamlFieldDepth(ProblemType):
+    code = "yaml-field-depth"
+    title = "Field at the wrong depth"
+    message = "'{name}' is indented by {found}, but '{sibling}' on line {sibling_line} by {expected}"
+    hint = ("Fields of the same block must line up: indent '{name}' by {expected}, like '{sibling}'"
+            " (or, if it belongs to a block of its own, add that block's name above it).")
+
+
+@problem_type
+class YamlUnreadable(ProblemType):
+    code = "yaml-unreadable"
+    title = "Line YAML cannot read"
+    message = "YAML cannot read the file from this point"
+    hint = ("Check this line and the one above it: each field is written 'name: value', list items start"
+            " with '- ', lines are indented with spaces and lined up with the lines they belong with, and"
+            " text holding ': ' or ' #', or starting with a quote, '[' or '*', is put in double quotes.")
+
+
+@problem_type
+class YamlSecondDocument(ProblemType):
+    code = "yaml-second-document"
+    title = "Second document in one file"
+    message = "'{marker}' on a line of its own starts a second document, but a plan file holds only one"
+    hint = "Delete this line (and, if a second plan was pasted below it, move that plan to its own folder)."
+
+
+@problem_type
+class YamlItemAfterKey(ProblemType):
+    code = "yaml-item-after-key"
+    title = "List item on the same line as its field name"
+    message = "the list item '{item}' starts on the same line as '{name}:'"
+    hint = "Put '{item}' on the next line, indented by {indent}, or write the list in brackets: [...]."
+
+
+@problem_type
+class YamlInvisibleCharacter(ProblemType):
+    code = "yaml-invisible-character"
+    title = "Invisible character in the file"
+    message = "there is an invisible character ({char}) here, which plan files may not hold"
+    hint = ("Delete it: it usually comes with text pasted from another program. Retype the start of the line"
+            " if your editor does not show it.")
+
+
+@problem_type
+class YamlMissingName(ProblemType):
+    code = "yaml-missing-name"
+    title = "Value without a field name"
+    message = "this line has a ':' but no field name before it"
+    hint = "Write the field's name before the colon, e.g. 'status: ongoing', or delete the line."

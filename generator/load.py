@@ -11,6 +11,7 @@ import yaml
 
 from . import catalogue as C
 from .languages import of_section_file
+from . import yaml_mistakes
 from .problems import Problem
 
 MAX_FILE_BYTES = 1_000_000
@@ -96,6 +97,13 @@ class Document:
     data: Any
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # The file's text, to quote a line under a problem.
+    text: str = ""
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, or '' past the end."""
+        lines = yaml_mistakes.yaml_lines(self.text)
+        return lines[line - 1] if 0 < line <= len(lines) else ""
 
     def where(self, path: Path_, key: bool = False) -> tuple[int, int]:
         """The position of the value at `path`, or of its nearest ancestor that has one."""
@@ -171,18 +179,15 @@ def parse_yaml(text: str, display: str) -> tuple[Document | None, list[Problem]]
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = (exc.problem or exc.context or "unreadable").strip()
-        return None, [Problem.of(C.YamlSyntax, display, line, col, detail=detail)]
-    except yaml.YAMLError as exc:
-        return None, [Problem.of(C.YamlSyntax, display, 1, 1, detail=str(exc).splitlines()[0])]
+        return None, [yaml_mistakes.explain(text, display, exc)]
+    except yaml.YAMLError:
+        return None, [yaml_mistakes.explain_unplaced(text, display)]
     except RecursionError:
         return None, [Problem.of(C.YamlSyntax, display, 1, 1, detail="the file is nested too deeply")]
-    doc = Document(display, None)
+    doc = Document(display, None, text=text)
     if node is None:
         return doc, []
-    builder = _Builder(doc)
+    builder = _Builder(doc, text)
     try:
         doc.data = builder.build(node, ())
     except LoadFailure as failure:
@@ -191,16 +196,23 @@ def parse_yaml(text: str, display: str) -> tuple[Document | None, list[Problem]]
         return None, [Problem.of(C.YamlSyntax, display, 1, 1, detail="the file is nested too deeply")]
     # A duplicate key leaves a readable document (the first value is kept), so the rest of the file is
     # still checked and every problem shows in one run; other problems make the data unusable.
-    usable = all(p.code == C.YamlDuplicateKey.code for p in builder.problems)
+    usable = all(p.code in _READABLE or not p.is_error for p in builder.problems)
     return (doc if usable else None), builder.problems
+
+
+# Problems after which the rest of the file can still be read and checked.
+_READABLE = {C.YamlDuplicateKey.code, C.YamlItemMerged.code}
 
 
 class _Builder:
     """Turns a composed YAML node graph into plain Python values, checking tags, keys and aliases."""
 
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, text: str = ""):
         self.doc = doc
         self.problems: list[Problem] = []
+        self.lines = yaml_mistakes.yaml_lines(text)
+        # Lines where ' #' runs straight into text: a plain value ending there may have been cut short.
+        self.hash_lines = yaml_mistakes.lines_with_hash(text)
         self.seen: set[int] = set()
         self.alias_uses = 0
         self.nodes = 0
@@ -216,6 +228,9 @@ class _Builder:
             # The common case, text, in short: the checks below all pass for it.
             self.seen.add(id(node))
             self.doc.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+            if not node.style and (node.end_mark.line != node.start_mark.line
+                                       or node.end_mark.line in self.hash_lines):
+                self.misread(node)
             return node.value
         if id(node) in self.seen:
             # The composer resolves aliases to the node they point at; each reuse is an expansion.
@@ -243,6 +258,13 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
         return self.scalar(node)
+
+    def misread(self, node: yaml.ScalarNode) -> None:
+        """Plain text that YAML read other than meant: cut at ' #', or a list item taken as more text."""
+        for check in (yaml_mistakes.merged_item, yaml_mistakes.comment_in_text):
+            problem = check(node, self.lines, self.doc.file)
+            if problem is not None:
+                self.problems.append(problem)
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag

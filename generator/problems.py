@@ -52,13 +52,15 @@ class Problem:
     field: str = ""
     severity: str = ""
     acknowledged: str = ""
+    # The text of the line the problem is on, shown under the message with a caret at the column.
+    excerpt: str = ""
 
     @classmethod
     def of(cls, kind: type[ProblemType], file: str, line: int = 0, column: int = 0,
-           field: str = "", **values: object) -> "Problem":
+           field: str = "", excerpt: str = "", **values: object) -> "Problem":
         return cls(code=kind.code, file=file, line=line, column=column, field=field,
                    values=tuple(sorted((k, str(v)) for k, v in values.items())),
-                   severity=kind.severity)
+                   severity=kind.severity, excerpt=excerpt)
 
     @property
     def kind(self) -> type[ProblemType]:
@@ -91,7 +93,7 @@ class Problem:
         if kind:
             values["kind"] = kind
         return Problem(self.code, self.file, self.line, self.column, tuple(sorted(values.items())), self.field,
-                       WARNING, note)
+                       WARNING, note, self.excerpt)
 
     @property
     def as_written(self) -> str:
@@ -104,9 +106,11 @@ class Problem:
         severity = self.severity
         if colour:
             severity = f"\x1b[1;31m{severity}\x1b[0m" if self.is_error else f"\x1b[1;33m{severity}\x1b[0m"
-        text = f"{self.file}:{self.line}:{self.column}: {severity} {self.code}: {self.message}"
+        lines = [f"{self.file}:{self.line}:{self.column}: {severity} {self.code}: {self.message}", *_excerpt(self)]
         hint = self.hint
-        return f"{text}\n    hint: {hint}" if hint else text
+        if hint:
+            lines.append(f"    hint: {hint}")
+        return "\n".join(lines)
 
     def sort_key(self) -> tuple:
         return (self.file, self.line, self.column, self.code, self.values)
@@ -115,8 +119,18 @@ class Problem:
         return {
             "file": self.file, "line": self.line, "column": self.column,
             "severity": self.severity, "code": self.code, "field": self.field,
-            "message": self.message, "hint": self.hint,
+            "message": self.message, "hint": self.hint, "excerpt": self.excerpt,
         }
+
+
+def _excerpt(p: Problem) -> list[str]:
+    """The problem's line as written, numbered, with a caret under its column (tabs shown as '→')."""
+    if not p.excerpt or not p.line:
+        return []
+    number = str(p.line)
+    gutter = " " * (4 + len(number))
+    shown = p.excerpt.replace("\t", "→").rstrip()
+    return [f"    {number} | {shown}", f"{gutter} | " + " " * max(p.column - 1, 0) + "^"]
 
 
 @dataclass

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import catalogue as C
+from . import yaml_mistakes
 from .load import Document, field_path
 from .problems import Problem
 
@@ -144,6 +145,9 @@ def located(model: type[BaseModel], doc: Document, err: dict, where: str | None)
                           where=_describe(name, where), suggestion=suggestion,
                           choices=", ".join(fields))
     line, col = doc.where(loc)
+    text_as_field = _text_read_as_field(doc, loc, kind, err.get("input"))
+    if text_as_field is not None:
+        return text_as_field
     if kind in _EXPECTED:
         return Problem.of(C.SchemaWrongType, doc.file, line, col, field=path,
                           expected=_EXPECTED[kind], received=received(err.get("input")))
@@ -159,6 +163,18 @@ def located(model: type[BaseModel], doc: Document, err: dict, where: str | None)
                           detail=f"expected one of {expected}, received {received(err.get('input'))}")
     message = err["msg"].removeprefix("Value error, ")
     return Problem.of(C.SchemaInvalidValue, doc.file, line, col, field=path, detail=message)
+
+
+def _text_read_as_field(doc: Document, loc: tuple, kind: str, value: Any) -> Problem | None:
+    """Text with ': ' in it, unquoted, is read as a one-field mapping: say so, at the colon."""
+    if kind != "string_type" or not isinstance(value, dict) or len(value) != 1:
+        return None
+    [(key, inner)] = value.items()
+    if isinstance(inner, (dict, list)) or (loc + (key,)) not in doc.key_positions:
+        return None
+    line, col = doc.key_positions[loc + (key,)]
+    return replace(yaml_mistakes.colon_in_list_text(doc.line_text(line), doc.file, line, key, col),
+                   field=field_path(loc))
 
 
 def _describe(model_name: str, where: str | None) -> str:

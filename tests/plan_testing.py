@@ -28,6 +28,9 @@ PLANS = (NEF_2022, NEF_2023, NWF_2022, UV_2022)
 PROBLEM_LINE = re.compile(
     r"^(?P<file>[^\s:][^:]*):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning) (?P<code>[a-z-]+): (?P<message>.*)$")
 
+# The quoted line of a file under a problem ("    12 |     budget TBC") and the caret line under it.
+EXCERPT_LINE = re.compile(r"^    (\d+| +) \| ")
+
 
 @dataclass
 class CliResult:
@@ -59,7 +62,10 @@ class CliResult:
     def hint_after(self, line: str) -> str:
         """The hint printed under a problem line (asserting that the line and its hint are there)."""
         assert line in self.lines, f"expected the line\n  {line}\nin the output:\n{self.output}"
-        following = self.lines[self.lines.index(line) + 1]
+        at = self.lines.index(line) + 1
+        while at < len(self.lines) and EXCERPT_LINE.match(self.lines[at]):
+            at += 1  # the line of the file and the caret under it
+        following = self.lines[at] if at < len(self.lines) else ""
         assert following.startswith("    hint: "), f"no hint under {line!r}: {following!r}"
         return following.removeprefix("    hint: ")
 
