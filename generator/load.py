@@ -10,8 +10,8 @@ from typing import Any
 import yaml
 
 from . import catalogue as C
-from .languages import of_section_file
 from . import yaml_mistakes
+from .languages import of_section_file
 from .problems import Problem
 
 MAX_FILE_BYTES = 1_000_000
