@@ -144,6 +144,17 @@ class RegistryDuplicateName(ProblemType):
     hint = "Each name or alias must find exactly one cluster; remove it from one of them."
 
 
+@problem_type
+class RegistryBadMaintainer(ProblemType):
+    code = "registry-bad-maintainer"
+    title = "Maintainer who is not a GitHub handle"
+    description = ("The maintainers of a cluster.yaml are written into .github/CODEOWNERS, so that GitHub asks"
+                   " them to review every change to the cluster's plans; `cluster-plans codeowners` writes nothing"
+                   " while one of them is not a handle GitHub knows.")
+    message = "'{handle}' is not a GitHub handle"
+    hint = "Write @user, @organisation/team or an e-mail address, e.g. @angharad-fletcher."
+
+
 # --- Schema -----------------------------------------------------------------
 
 

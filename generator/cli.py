@@ -127,15 +127,16 @@ def new(cluster: str, year: str | None, root: Path | None) -> None:
 
 @cli.command()
 @click.option("--check", is_flag=True, help="Only check that the file is up to date; exit 1 if it is not.")
+@format_option
 @root_option
-def codeowners(check: bool, root: Path | None) -> None:
+def codeowners(check: bool, fmt: str, root: Path | None) -> None:
     """Write .github/CODEOWNERS from the maintainers named in each cluster.yaml.
 
     Each cluster's folder is owned by its maintainers, so GitHub asks them to review
     every change to their cluster's plans.
     """
     from .commands import codeowners as command
-    sys.exit(command.run(root or find_root(Path.cwd()), check))
+    sys.exit(command.run(root or find_root(Path.cwd()), check, fmt))
 
 
 @cli.command("cms-merge")

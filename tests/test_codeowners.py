@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from generator.commands.codeowners import HEADER, owner
 from plan_testing import REAL_REPO, Repo, run_cli
 
@@ -49,9 +51,24 @@ def test_a_bad_handle_is_reported_with_its_place_and_nothing_is_written(repo: Re
     result = codeowners(repo)
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"{NEF_CLUSTER}:{line}:5: error: 'Angharad Fletcher' is not a GitHub handle; "
-        "write @user, @organisation/team or an e-mail address"]
+        f"{NEF_CLUSTER}:{line}:5: error registry-bad-maintainer: 'Angharad Fletcher' is not a GitHub handle",
+        "    hint: Write @user, @organisation/team or an e-mail address, e.g. @angharad-fletcher."]
     assert result.stderr.strip() == ".github/CODEOWNERS was not written."
+    assert not repo.path(".github/CODEOWNERS").exists()
+
+
+def test_a_bad_handle_as_json_and_as_an_annotation(repo: Repo):
+    add_maintainers(repo, NEF_CLUSTER, "maintainers: [Angharad Fletcher]\n")
+    line = repo.line_of(NEF_CLUSTER, "maintainers:")
+    as_json = json.loads(codeowners(repo, "--format", "json").stdout)
+    assert as_json["valid"] is False
+    assert [(p["file"], p["line"], p["code"], p["field"]) for p in as_json["problems"]] == [
+        (NEF_CLUSTER, line, "registry-bad-maintainer", "maintainers[0]")]
+    github = codeowners(repo, "--format", "github")
+    assert github.exit_code == 1
+    assert github.stdout.splitlines() == [
+        f"::error file={NEF_CLUSTER},line={line},col=15,title=registry-bad-maintainer::'Angharad Fletcher' is not "
+        "a GitHub handle%0AWrite @user, @organisation/team or an e-mail address, e.g. @angharad-fletcher."]
     assert not repo.path(".github/CODEOWNERS").exists()
 
 

@@ -400,6 +400,18 @@ def test_two_clusters_share_a_name(repo: Repo):
     assert hint == "Each name or alias must find exactly one cluster; remove it from one of them."
 
 
+def test_maintainer_that_is_not_a_handle(repo: Repo):
+    rel = "clusters/swansea-bay/upper-valleys/cluster.yaml"
+    repo.write(rel, repo.read(rel) + "maintainers:\n- rjones\n- Rebecca Jones\n")
+    result = run_cli("codeowners", cwd=repo.root)
+    line = repo.line_of(rel, "- Rebecca Jones")
+    assert result.exit_code == 1
+    assert result.errors() == [(rel, line, "registry-bad-maintainer")]
+    hint = reported(result, rel, line, 3, "error", "registry-bad-maintainer",
+                    "'Rebecca Jones' is not a GitHub handle")
+    assert hint == "Write @user, @organisation/team or an e-mail address, e.g. @angharad-fletcher."
+
+
 # --- Schema -----------------------------------------------------------------------
 
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
-from ..load import Document, load_yaml, relative
+from .. import catalogue as C
+from ..load import load_yaml, relative
+from ..problems import Problem, Report
 from ..schema import Cluster
 from ..schema_check import check
 
@@ -42,38 +45,35 @@ def owner(handle: str) -> str | None:
     return handle if EMAIL.match(handle) else None
 
 
-def gather(root: Path) -> tuple[list[Ownership], list[str]]:
-    """Every cluster's owners, and the problems (file:line:column: message) that stop the file being written."""
+def gather(root: Path) -> tuple[list[Ownership], Report]:
+    """Every cluster's owners, and the errors that stop the file being written."""
     owned: list[Ownership] = []
-    problems: list[str] = []
+    report = Report()
     for path in sorted((root / "clusters").glob("*/*/cluster.yaml")):
         if any(part.startswith(".") for part in path.relative_to(root).parts):
             continue
         doc, load_problems = load_yaml(path, relative(path, root), root)
+        report.extend(load_problems)
         if doc is None:
-            problems += [f"{p.file}:{p.line}:{p.column}: error {p.code}: {p.message}" for p in load_problems]
             continue
+        report.files_checked += 1
         cluster, check_problems = check(Cluster, doc)
         errors = [p for p in check_problems if p.is_error]
+        report.extend(errors)
         if cluster is None or errors:
-            problems += [f"{p.file}:{p.line}:{p.column}: error {p.code}: {p.message}" for p in errors]
             continue
         owners: list[str] = []
         for i, handle in enumerate(cluster.maintainers):
             written = owner(handle)
             if written is None:
-                problems.append(_bad_handle(doc, i, handle))
+                line, column = doc.where(("maintainers", i))
+                report.extend([Problem.of(C.RegistryBadMaintainer, doc.file, line, column,
+                                          field=f"maintainers[{i}]", handle=handle)])
             elif written.lower() not in (o.lower() for o in owners):
                 owners.append(written)
         if owners:
             owned.append(Ownership(f"/{path.parent.relative_to(root).as_posix()}/", tuple(owners)))
-    return owned, problems
-
-
-def _bad_handle(doc: Document, i: int, handle: str) -> str:
-    line, col = doc.where(("maintainers", i))
-    return (f"{doc.file}:{line}:{col}: error: '{handle}' is not a GitHub handle; "
-            "write @user, @organisation/team or an e-mail address")
+    return owned, report
 
 
 def codeowners_text(owned: list[Ownership]) -> str:
@@ -82,14 +82,16 @@ def codeowners_text(owned: list[Ownership]) -> str:
     return HEADER + ("\n" + "\n".join(lines) + "\n" if lines else "")
 
 
-def run(root: Path, check_only: bool) -> int:
+def run(root: Path, check_only: bool, fmt: str = "text") -> int:
     root = root.resolve()
     if not (root / "clusters").is_dir():
         raise click.UsageError(f"there is no clusters/ folder in {root}: run the command in the repository")
-    owned, problems = gather(root)
-    if problems:
-        for line in problems:
-            click.echo(line)
+    owned, report = gather(root)
+    if not report.valid:
+        if fmt == "json":
+            click.echo(report.as_json())
+        else:
+            click.echo(report.as_github() if fmt == "github" else report.as_text(colour=sys.stdout.isatty()))
         click.echo(f"{CODEOWNERS} was not written.", err=True)
         return 1
     text = codeowners_text(owned)
