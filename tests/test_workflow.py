@@ -171,7 +171,7 @@ def test_the_pull_request_checks_run_locally(tmp_path: Path):
         result = subprocess.run(["bash", "-eo", "pipefail", "-c", script], cwd=root, capture_output=True,
                                 text=True, env=shell_env(GITHUB_STEP_SUMMARY=str(summary)))
         assert result.returncode == 0, f"{step.get('name')}: {result.stdout}\n{result.stderr}"
-        if "--format github" in script:
+        if "validate --format github" in script:
             assert re.fullmatch(r"\d+ plans checked: 0 errors, \d+ warnings", result.stdout.splitlines()[-1])
             assert all(line.startswith("::warning ") for line in result.stdout.splitlines()[:-1])
     changes = (root / "plan-changes.md").read_text(encoding="utf-8")
