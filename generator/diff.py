@@ -7,10 +7,10 @@ Pure functions over validated PlanRecords: no files, no git, no markup. The comm
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Callable, Sequence, TypeVar
+from typing import Any, Callable, ClassVar, Sequence, TypeVar
 
 from rapidfuzz import fuzz, utils
 from rapidfuzz.distance import Indel
@@ -58,16 +58,15 @@ def title_score(a: str, b: str) -> float:
                   + fuzz.token_sort_ratio(a, b, processor=utils.default_process)) / 2, 1)
 
 
-def _number(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)
+# The JSON output is made by walking a diff's dataclasses (see as_json). A field's metadata may give
+# the name it has in JSON, or None to leave it out; a class's `derived` names the properties that join
+# its fields there, each under its JSON name.
+JSON_NAME = "json"
+NOT_IN_JSON = {JSON_NAME: None}
 
 
-def _money_json(m: Money | None) -> Any:
-    """Money with the same keys whatever its kind, so that tools can rely on them."""
-    if m is None:
-        return None
-    return {"kind": m.kind, "amount": None if m.amount is None else _number(m.amount),
-            "as_written": m.as_written, "note": m.note}
+def json_name(name: str) -> dict[str, str]:
+    return {JSON_NAME: name}
 
 
 # --- matching ---------------------------------------------------------------------------
@@ -134,6 +133,7 @@ class MoneyMove:
     """An amount then and now: pounds, to be confirmed, as printed in the source, or not stated."""
     before: Money | None
     after: Money | None
+    derived: ClassVar[dict[str, str]] = {"kind": "kind", "delta": "delta"}
 
     @staticmethod
     def _key(m: Money | None) -> tuple:
@@ -175,11 +175,6 @@ class MoneyMove:
             return "removed"
         return "other"
 
-    def as_json(self) -> dict:
-        delta = self.delta
-        return {"before": _money_json(self.before), "after": _money_json(self.after), "kind": self.kind,
-                "delta": None if delta is None else _number(delta)}
-
 
 @dataclass(frozen=True)
 class Segment:
@@ -195,9 +190,6 @@ class Segment:
         half = max(words // 2, 1)
         return " ".join(parts[:half]) + " … " + " ".join(parts[-half:])
 
-    def as_json(self) -> dict:
-        return {"kind": self.kind, "text": self.text}
-
 
 @dataclass(frozen=True)
 class Hunk:
@@ -207,10 +199,6 @@ class Hunk:
     cut_before: bool = False
     cut_after: bool = False
 
-    def as_json(self) -> dict:
-        return {"segments": [s.as_json() for s in self.segments], "cut_before": self.cut_before,
-                "cut_after": self.cut_after}
-
 
 @dataclass(frozen=True)
 class TextChange:
@@ -218,10 +206,6 @@ class TextChange:
     hunks: tuple[Hunk, ...]
     words_added: int
     words_removed: int
-
-    def as_json(self) -> dict:
-        return {"hunks": [h.as_json() for h in self.hunks], "words_added": self.words_added,
-                "words_removed": self.words_removed}
 
 
 @dataclass(frozen=True)
@@ -233,9 +217,6 @@ class ItemsChange:
     def __bool__(self) -> bool:
         return bool(self.added or self.removed)
 
-    def as_json(self) -> dict:
-        return {"added": list(self.added), "removed": list(self.removed)}
-
 
 @dataclass(frozen=True)
 class ValueChange:
@@ -244,10 +225,6 @@ class ValueChange:
     after: str | None
     before_detail: str | None = None
     after_detail: str | None = None
-
-    def as_json(self) -> dict:
-        return {"before": self.before, "after": self.after, "before_detail": self.before_detail,
-                "after_detail": self.after_detail}
 
 
 def word_diff(before: str, after: str, context: int = CONTEXT_WORDS) -> TextChange | None:
@@ -348,11 +325,6 @@ class ActivityEntry:
     def of(cls, a: ActivityView) -> "ActivityEntry":
         return cls(a.id, a.title, a.status, a.status_detail, a.origin, a.since, a.budget, tuple(a.funding))
 
-    def as_json(self) -> dict:
-        return {"id": self.id, "title": self.title, "status": self.status, "status_detail": self.status_detail,
-                "origin": self.origin, "since": self.since, "budget": _money_json(self.budget),
-                "funding": list(self.funding)}
-
 
 @dataclass(frozen=True)
 class ActivityChange:
@@ -360,7 +332,7 @@ class ActivityChange:
     before: ActivityEntry
     after: ActivityEntry
     matched_by: str
-    score: float
+    score: float = field(metadata=json_name("title_score"))
     status: ValueChange | None = None
     budget: MoneyMove | None = None
     funding: ItemsChange = ItemsChange()
@@ -370,6 +342,8 @@ class ActivityChange:
     description: TextChange | None = None
     expected_results: ItemsChange = ItemsChange()
     comments: ItemsChange = ItemsChange()
+    derived: ClassVar[dict[str, str]] = {"renamed": "renamed", "id_changed": "id_changed",
+                                         "changed_fields": "fields_changed"}
 
     @property
     def renamed(self) -> bool:
@@ -389,19 +363,6 @@ class ActivityChange:
     @property
     def changed(self) -> bool:
         return self.renamed or self.id_changed or bool(self.fields_changed)
-
-    def as_json(self) -> dict:
-        out: dict[str, Any] = {
-            "before": self.before.as_json(), "after": self.after.as_json(), "matched_by": self.matched_by,
-            "title_score": self.score, "renamed": self.renamed, "id_changed": self.id_changed,
-            "changed_fields": self.fields_changed,
-        }
-        for name in ("status", "budget", "description"):
-            value = getattr(self, name)
-            out[name] = None if value is None else value.as_json()
-        for name in ("funding", "ministerial", "sppc", "board_priorities", "expected_results", "comments"):
-            out[name] = getattr(self, name).as_json()
-        return out
 
 
 def compare_activity(b: ActivityView, a: ActivityView, pair: Pair) -> ActivityChange:
@@ -427,7 +388,7 @@ def compare_activity(b: ActivityView, a: ActivityView, pair: Pair) -> ActivityCh
 class ActivitiesDiff:
     added: tuple[ActivityEntry, ...]
     removed: tuple[ActivityEntry, ...]
-    matched: tuple[ActivityChange, ...]
+    matched: tuple[ActivityChange, ...] = field(metadata=json_name("carried_over"))
 
     @property
     def changed(self) -> list[ActivityChange]:
@@ -448,10 +409,6 @@ class ActivitiesDiff:
     @property
     def budget_changes(self) -> list[ActivityChange]:
         return [m for m in self.matched if m.budget]
-
-    def as_json(self) -> dict:
-        return {"added": [x.as_json() for x in self.added], "removed": [x.as_json() for x in self.removed],
-                "carried_over": [m.as_json() for m in self.matched]}
 
 
 def compare_activities(before: list[ActivityView], after: list[ActivityView]) -> ActivitiesDiff:
@@ -484,11 +441,6 @@ class BudgetsSummary:
         ka, ua, na = figures(after)
         return cls(kb, ka, ub, ua, nb, na)
 
-    def as_json(self) -> dict:
-        return {"known_before": _number(self.known_before), "known_after": _number(self.known_after),
-                "unknown_before": self.unknown_before, "unknown_after": self.unknown_after,
-                "count_before": self.count_before, "count_after": self.count_after}
-
 
 # --- finance -------------------------------------------------------------------------------
 
@@ -498,17 +450,15 @@ class FinanceLineEntry:
     item: str
     amount: Money | None
 
-    def as_json(self) -> dict:
-        return {"item": self.item, "amount": _money_json(self.amount)}
-
 
 @dataclass(frozen=True)
 class FinanceLineChange:
     before: FinanceLineEntry
     after: FinanceLineEntry
     matched_by: str
-    score: float
+    score: float = field(metadata=json_name("title_score"))
     amount: MoneyMove
+    derived: ClassVar[dict[str, str]] = {"renamed": "renamed"}
 
     @property
     def renamed(self) -> bool:
@@ -517,10 +467,6 @@ class FinanceLineChange:
     @property
     def changed(self) -> bool:
         return self.renamed or self.amount.changed
-
-    def as_json(self) -> dict:
-        return {"before": self.before.as_json(), "after": self.after.as_json(), "matched_by": self.matched_by,
-                "title_score": self.score, "renamed": self.renamed, "amount": self.amount.as_json()}
 
 
 @dataclass(frozen=True)
@@ -556,13 +502,6 @@ class FinanceDiff:
         return bool(self.lines_added or self.lines_removed or self.lines_changed
                     or any(m.changed for _, m in self.headline))
 
-    def as_json(self) -> dict:
-        return {"present_before": self.present_before, "present_after": self.present_after,
-                **{name: getattr(self, name).as_json() for name in ("allocation", "carry_over", "total", "balance")},
-                "lines_added": [x.as_json() for x in self.lines_added],
-                "lines_removed": [x.as_json() for x in self.lines_removed],
-                "lines_matched": [x.as_json() for x in self.lines_matched]}
-
 
 def compare_finance(before: PlanRecord | None, after: PlanRecord | None) -> FinanceDiff:
     fb = before.plan.finance if before is not None else None
@@ -593,6 +532,7 @@ class ThemeChange:
     before: str | None
     after: str | None
     actions: ItemsChange
+    derived: ClassVar[dict[str, str]] = {"renamed": "renamed"}
 
     @property
     def renamed(self) -> bool:
@@ -601,10 +541,6 @@ class ThemeChange:
     @property
     def changed(self) -> bool:
         return self.before is None or self.after is None or self.renamed or bool(self.actions)
-
-    def as_json(self) -> dict:
-        return {"before": self.before, "after": self.after, "renamed": self.renamed,
-                "actions": self.actions.as_json()}
 
 
 def compare_key_actions(before: PlanRecord | None, after: PlanRecord | None) -> tuple[ThemeChange, ...]:
@@ -627,12 +563,7 @@ class SectionChange:
     state: str  # "added", "removed" or "changed"
     words_before: int
     words_after: int
-    text: TextChange | None
-
-    def as_json(self) -> dict:
-        return {"name": self.name, "heading": self.heading, "language": self.language, "state": self.state,
-                "words_before": self.words_before, "words_after": self.words_after,
-                "changes": None if self.text is None else self.text.as_json()}
+    text: TextChange | None = field(metadata=json_name("changes"))
 
 
 def compare_sections(before: PlanRecord | None, after: PlanRecord | None) -> tuple[SectionChange, ...]:
@@ -677,19 +608,16 @@ class Summary:
     finance_lines_changed: int
     sections_changed: int
 
-    def as_json(self) -> dict:
-        return dict(self.__dict__)
-
 
 @dataclass(frozen=True)
 class PlanDiff:
     """Everything that changed between two versions of one cluster's plan."""
     board: str
     cluster: str
-    before_label: str
-    after_label: str
-    before_year: str | None
-    after_year: str | None
+    before_label: str = field(metadata=NOT_IN_JSON)
+    after_label: str = field(metadata=NOT_IN_JSON)
+    before_year: str | None = field(metadata=NOT_IN_JSON)
+    after_year: str | None = field(metadata=NOT_IN_JSON)
     activities: ActivitiesDiff
     budgets: BudgetsSummary
     finance: FinanceDiff
@@ -701,8 +629,10 @@ class PlanDiff:
     # What is compared: "years" (two years of a cluster), "revisions" (one plan at two revisions) or
     # "new_plan" (a plan added at a revision, compared with the cluster's year before it).
     context: str = "years"
-    before: PlanRecord | None = field(default=None, compare=False, repr=False)
-    after: PlanRecord | None = field(default=None, compare=False, repr=False)
+    before: PlanRecord | None = field(default=None, compare=False, repr=False, metadata=NOT_IN_JSON)
+    after: PlanRecord | None = field(default=None, compare=False, repr=False, metadata=NOT_IN_JSON)
+    derived: ClassVar[dict[str, str]] = {"state": "state", "summary": "summary", "before": "before_side",
+                                         "after": "after_side"}
 
     @property
     def state(self) -> str:
@@ -712,6 +642,14 @@ class PlanDiff:
         if self.after is None and self.after_year is None:
             return "removed"
         return "changed"
+
+    @property
+    def before_side(self) -> dict[str, str | None]:
+        return {"label": self.before_label, "year": self.before_year}
+
+    @property
+    def after_side(self) -> dict[str, str | None]:
+        return {"label": self.after_label, "year": self.after_year}
 
     @property
     def summary(self) -> Summary:
@@ -725,19 +663,6 @@ class PlanDiff:
         a = self.activities
         return not (a.added or a.removed or a.changed or self.finance.changed or self.key_actions
                     or self.sections or self.leads or self.plan_status or self.title)
-
-    def as_json(self) -> dict:
-        return {
-            "board": self.board, "cluster": self.cluster, "state": self.state, "context": self.context,
-            "before": {"label": self.before_label, "year": self.before_year},
-            "after": {"label": self.after_label, "year": self.after_year},
-            "summary": self.summary.as_json(), "activities": self.activities.as_json(),
-            "budgets": self.budgets.as_json(), "finance": self.finance.as_json(),
-            "key_actions": [t.as_json() for t in self.key_actions],
-            "sections": [s.as_json() for s in self.sections], "leads": self.leads.as_json(),
-            "plan_status": None if self.plan_status is None else self.plan_status.as_json(),
-            "title": None if self.title is None else self.title.as_json(),
-        }
 
 
 def _lead(lead) -> str:
@@ -776,3 +701,31 @@ def consecutive(plans: Sequence[PlanRecord]) -> list[PlanDiff]:
     """Each plan compared with the one before it, oldest pair first."""
     ordered = sorted(plans, key=lambda p: p.year)
     return [compare(b, a) for b, a in zip(ordered, ordered[1:])]
+
+
+# --- JSON for tools ---------------------------------------------------------------------------
+
+
+def as_json(value: Any) -> Any:
+    """Any part of a diff as JSON data: each dataclass an object of its fields and derived properties
+    (named as JSON_NAME and `derived` say), amounts in pounds as numbers, tuples as lists. Money keeps
+    the same keys whatever its kind, so that tools can rely on them."""
+    if isinstance(value, Money):
+        return {"kind": value.kind, "amount": as_json(value.amount), "as_written": value.as_written,
+                "note": value.note}
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if is_dataclass(value) and not isinstance(value, type):
+        out = {}
+        for f in fields(value):
+            name = f.metadata.get(JSON_NAME, f.name)
+            if name is not None:
+                out[name] = as_json(getattr(value, f.name))
+        for name, attribute in getattr(value, "derived", {}).items():
+            out[name] = as_json(getattr(value, attribute))
+        return out
+    if isinstance(value, (list, tuple)):
+        return [as_json(item) for item in value]
+    if isinstance(value, dict):
+        return {key: as_json(item) for key, item in value.items()}
+    return value

@@ -313,6 +313,12 @@ def test_json_output_has_stable_keys():
         "kind": "to_tbc", "delta": None}
     # Every activity change has the same keys whatever changed, so tools need no guesswork.
     assert len({tuple(sorted(m)) for m in plan["activities"]["carried_over"]}) == 1
+    assert set(audiology) == {"before", "after", "matched_by", "title_score", "renamed", "id_changed",
+                              "changed_fields", "status", "budget", "funding", "ministerial", "sppc",
+                              "board_priorities", "description", "expected_results", "comments"}
+    assert {tuple(sorted(s)) for s in plan["sections"]} == {
+        ("changes", "heading", "language", "name", "state", "words_after", "words_before")}
+    assert plan["before"] == {"label": "2022-23", "year": "2022-23"}
 
 
 def test_welsh_output():

@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .. import i18n
 from ..diff import PlanDiff, Summary, compare
+from ..diff import as_json as diff_json
 from ..money import AMOUNT, TBC, UNSTATED, Money, shown
 from ..problems import Report
 from ..registry import UnknownCluster
@@ -187,5 +188,5 @@ def totals(diffs: list[PlanDiff]) -> dict[str, int]:
 def as_json(diffs: list[PlanDiff], mode: str, before_label: str, after_label: str) -> str:
     return json.dumps({"comparison": mode, "before": before_label, "after": after_label,
                        "plans_compared": len(diffs), "summary": totals(diffs),
-                       "plans": [d.as_json() for d in diffs]},
+                       "plans": [diff_json(d) for d in diffs]},
                       indent=2, ensure_ascii=False, sort_keys=True)
