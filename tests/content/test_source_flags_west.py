@@ -34,6 +34,7 @@ FLAGS: dict[str, list[tuple[str, str, str]]] = {
         ("workforce.tables[2].rows[11][1]", "missing", "1.60"),
         ("workforce.tables[2].rows[12][1]", "missing", "7.40"),
         ("challenges.md", "duplicate", "Recruitment and retention across all teams in the locality affecting"),
+        ("achievements.md", "copied", "a priority for 21/22"),
     ],
     "north-denbighshire/2022-23": [
         ("title", "name-variant", "North Denbighshire Cluster"),
@@ -45,6 +46,7 @@ FLAGS: dict[str, list[tuple[str, str, str]]] = {
          "Collaboration and integration between Health and Social Care-recruitment via Local Authority"),
         ("activities[11].sppc_priorities[0]", "spelling", "Mental Health"),
         ("challenges.md", "duplicate", "Recruitment and retention across all teams in the locality, affecting"),
+        ("achievements.md", "copied", "a priority for 21/22"),
     ],
     "conwy-east/2022-23": [
         ("key_actions[1].actions[2]", "missing", "Develop relationships with stakeholders,"),
@@ -53,6 +55,7 @@ FLAGS: dict[str, list[tuple[str, str, str]]] = {
         ("workforce.tables[2].rows[15][1]", "missing", ""),
         ("workforce.tables[4].rows[6][1]", "missing", ""),
         ("challenges.md", "duplicate", "Recruitment and retention across all teams in the locality, impacting"),
+        ("executive-summary.md", "missing", "the last 12 months were by the Covid-19 pandemic"),
     ],
     "conwy-west/2022-23": [
         ("activities[1].budget", "disagreement", "£129,369"),
@@ -80,6 +83,7 @@ FLAGS: dict[str, list[tuple[str, str, str]]] = {
         ("workforce.tables[0].rows[1][3]", "missing", "1 1 1 7"),
         ("workforce.tables[0].rows[5][2]", "missing", "Nil 4 1"),
         ("workforce.tables[0].rows[5][4]", "missing", "in the patient's"),
+        ("executive-summary.md", "copied", "Part of the work for 2021 will be"),
     ],
     "dwyfor/2022-23": [
         ("title", "name-variant", "Dwyfor & North Meirionnydd Cluster"),
@@ -95,6 +99,7 @@ FLAGS: dict[str, list[tuple[str, str, str]]] = {
         ("workforce.tables[0].rows[2][3]", "missing", "1 7"),
         ("workforce.tables[0].rows[6][2]", "missing", "1WTE 1WTE 10.32 + 0.96temp"),
         ("achievements.md", "bracket", "in a time of crisis'"),
+        ("challenges.md", "copied", "particularly in Tywyn"),
     ],
     "meirionnydd/2022-23": [
         ("title", "name-variant", "South Meirionnydd Cluster"),
