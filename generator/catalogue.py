@@ -209,6 +209,7 @@ class MoneyUnparseable(ProblemType):
     hint = ("Write the amount in pounds as a number, e.g. 77019.42 or '£77,019.42', or TBC if it is"
             " not known yet." + ACK_HINT)
     acknowledgeable = True
+    flag_kind = "figure"
 
 
 @problem_type
@@ -218,6 +219,7 @@ class FinanceTotalMismatch(ProblemType):
     message = "the total is {stated}, but the lines add up to {computed}"
     hint = "Correct the total or the lines so that they agree." + ACK_HINT
     acknowledgeable = True
+    flag_kind = "total"
 
 
 @problem_type
@@ -227,6 +229,7 @@ class FinanceBalanceMismatch(ProblemType):
     message = "the balance is {stated}, but allocation plus carry-over minus committed is {computed}"
     hint = "Correct the balance, the allocation or the committed total so that they agree." + ACK_HINT
     acknowledgeable = True
+    flag_kind = "total"
 
 
 @problem_type
@@ -237,6 +240,7 @@ class VocabularyUnknown(ProblemType):
     hint = "Use one of: {choices}."
     # A source whose table columns slipped can put other text in a vocabulary cell; it is kept as printed.
     acknowledgeable = True
+    flag_kind = "wrong-column"
 
 
 @problem_type
@@ -275,6 +279,187 @@ class FinanceTotalUncheckable(ProblemType):
     hint = "Enter the amounts of the lines once they are agreed."
 
 
+# --- Mistakes a source document makes --------------------------------------
+# Each is a warning: the plan keeps the figure as printed, and the site flags it beside the figure.
+# A known issue with the same code and field adds the plan's note.
+
+RECORD_HINT = (" If the source document prints it this way, keep it as written and record it under known_issues:"
+               " problem: {code}, field: {field}, note: <what is wrong in the source>.")
+
+
+@problem_type
+class BudgetDisagrees(ProblemType):
+    code = "budget-disagrees"
+    title = "Activity and finance tables disagree"
+    severity = WARNING
+    message = "the activity table gives '{title}' a budget of {budget}, but the finance line '{item}' says {amount}"
+    hint = "Make the two tables agree if one of them is a slip." + RECORD_HINT
+    acknowledgeable = True
+    flag_kind = "disagreement"
+
+
+@problem_type
+class BudgetWithoutFinanceLine(ProblemType):
+    code = "budget-no-finance-line"
+    title = "Budgeted activity missing from the finance table"
+    severity = WARNING
+    message = "'{title}' has a budget of {budget}, but no line of the finance table is for it"
+    hint = "Add the finance line, or check the activity's title against the finance table's items." + RECORD_HINT
+    acknowledgeable = True
+    flag_kind = "disagreement"
+
+
+@problem_type
+class FinanceLineWithoutActivity(ProblemType):
+    code = "finance-line-no-activity"
+    title = "Finance line for no activity"
+    severity = WARNING
+    message = "the finance line '{item}' ({amount}) is for no activity of the activity table"
+    hint = "Add the activity, or check the line's item against the activity titles." + RECORD_HINT
+    acknowledgeable = True
+    flag_kind = "disagreement"
+
+
+@problem_type
+class BudgetNotStated(ProblemType):
+    code = "budget-not-stated"
+    title = "Budget not stated"
+    severity = WARNING
+    message = "'{title}' {how}, so the site shows it as not stated"
+    hint = ("Write the amount, or TBC if it is not known yet, so that board and national totals can count it."
+            + RECORD_HINT)
+    acknowledgeable = True
+    flag_kind = "missing"
+
+
+@problem_type
+class TbcMisspelt(ProblemType):
+    code = "tbc-misspelt"
+    title = "TBC misspelt"
+    severity = WARNING
+    message = "'{written}' looks like a misspelling of TBC (to be confirmed)"
+    hint = "Write TBC." + RECORD_HINT
+    acknowledgeable = True
+    flag_kind = "spelling"
+
+
+@problem_type
+class FigureMalformed(ProblemType):
+    code = "figure-malformed"
+    title = "Figure in the text that is not an amount"
+    severity = WARNING
+    message = "'{written}' in {where} is not a well-formed amount: {reason}"
+    hint = "Write the figure as the amount it is, e.g. £37,701 or £37.7k." + RECORD_HINT
+    acknowledgeable = True
+    flag_kind = "figure"
+
+
+@problem_type
+class PercentageImpossible(ProblemType):
+    code = "percentage-impossible"
+    title = "Percentage that cannot be right"
+    severity = WARNING
+    message = "'{written}' in {where} {reason}"
+    hint = "Check the figure against its source." + RECORD_HINT
+    acknowledgeable = True
+    flag_kind = "figure"
+
+
+@problem_type
+class TableWidthMismatch(ProblemType):
+    code = "table-width-mismatch"
+    title = "Table row and header of different widths"
+    message = "the header of the table '{caption}' has {columns} columns, but {which} {cells} cells"
+    hint = ("Give every row one cell per column. A header or cell holding a comma must be in quotes, e.g."
+            " [Service, \"Comments (e.g. gaps in services, training needs)\"], or YAML splits it in two.")
+
+
+@problem_type
+class TableBadReference(ProblemType):
+    code = "table-bad-reference"
+    title = "Table check names no row or column of its table"
+    message = "{detail}"
+    hint = ("Rows and columns are counted from 0 (-1 for the last); a derived row names exactly one of sum,"
+            " average or ratio (two rows: the one divided, then the one it is divided by).")
+
+
+@problem_type
+class TableTotalMismatch(ProblemType):
+    code = "table-total-mismatch"
+    title = "Table total or average does not follow from its figures"
+    severity = WARNING
+    message = "{label} of the table '{caption}' is {stated}, but {computed_as} is {computed}"
+    hint = "Correct the figure or the figures it comes from so that they agree." + RECORD_HINT
+    acknowledgeable = True
+    flag_kind = "total"
+
+
+@problem_type
+class TableCountMissing(ProblemType):
+    code = "table-count-missing"
+    title = "Table row without its figure"
+    severity = WARNING
+    message = "{what} in the table '{caption}' has no {missing}, although the other rows have one"
+    hint = "Enter the figure, or write N/A if there is none." + RECORD_HINT
+    acknowledgeable = True
+    flag_kind = "missing"
+
+
+@problem_type
+class NumberingBroken(ProblemType):
+    code = "numbering-broken"
+    title = "Numbering duplicated or skipped"
+    severity = WARNING
+    message = "{where} numbers '{number}' after '{previous}': {reason}"
+    hint = "Number the items in order." + RECORD_HINT
+    acknowledgeable = True
+    flag_kind = "numbering"
+
+
+@problem_type
+class DuplicateEntry(ProblemType):
+    code = "duplicate-entry"
+    title = "Entry repeated"
+    severity = WARNING
+    message = "{what} repeats {first} word for word"
+    hint = "Delete the copy if it is a slip." + RECORD_HINT
+    acknowledgeable = True
+    flag_kind = "duplicate"
+
+
+@problem_type
+class BracketUnbalanced(ProblemType):
+    code = "bracket-unbalanced"
+    title = "Bracket without its partner"
+    severity = WARNING
+    message = "'{excerpt}' in {where} has {reason}"
+    hint = "Add the missing bracket or remove the extra one." + RECORD_HINT
+    acknowledgeable = True
+    flag_kind = "bracket"
+
+
+@problem_type
+class PlaceholderLeft(ProblemType):
+    code = "placeholder-left"
+    title = "Editing note left in the text"
+    severity = WARNING
+    message = "'{written}' in {where} is an editing note, not part of the plan"
+    hint = "Replace the note with what it asks for." + RECORD_HINT
+    acknowledgeable = True
+    flag_kind = "placeholder"
+
+
+@problem_type
+class TermMisspelt(ProblemType):
+    code = "term-misspelt"
+    title = "Programme priority misspelt"
+    severity = WARNING
+    message = "the theme '{written}' looks like the {vocabulary} '{term}', misspelt"
+    hint = "Write '{term}'." + RECORD_HINT
+    acknowledgeable = True
+    flag_kind = "spelling"
+
+
 @problem_type
 class KnownIssueUnmatched(ProblemType):
     code = "known-issue-unmatched"
@@ -305,6 +490,7 @@ class SectionMissingLead(ProblemType):
 @problem_type
 class SourceError(ProblemType):
     code = "source-error"
+    flag_kind = "other"
     title = "Mistake of the source document"
     severity = WARNING
     description = ("A mistake of the source document that no automatic check finds, recorded under known_issues"

@@ -68,6 +68,9 @@ def shown(m: Money | None) -> Shown:
 def parse_amount(text: str) -> Money:
     """Read a written figure. Unreadable figures are kept as written, never guessed at."""
     written = text.strip()
+    if not written:
+        # An empty cell states no amount; it is no misprint of one.
+        return Money(UNSTATED)
     if written.lower().replace(" ", "") in {w.replace(" ", "") for w in _TBC_WORDS}:
         return Money(TBC, as_written=text)
     m = _AMOUNT.match(written)

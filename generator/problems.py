@@ -27,6 +27,9 @@ class ProblemType:
     acknowledgeable: ClassVar[bool] = False
     # Whether no check reports it: it exists only as a known issue a plan records, already a warning.
     recorded_only: ClassVar[bool] = False
+    # The kind of mistake of a source document it usually is (a known issue's `kind` values), shown
+    # on the site's data-quality notes; None for advice that is not about the source (e.g. a lead missing).
+    flag_kind: ClassVar[str | None] = None
 
 
 CATALOGUE: dict[str, type[ProblemType]] = {}
@@ -94,6 +97,11 @@ class Problem:
             values["kind"] = kind
         return Problem(self.code, self.file, self.line, self.column, tuple(sorted(values.items())), self.field,
                        WARNING, note, self.excerpt)
+
+    @property
+    def source_kind(self) -> str | None:
+        """The kind of source mistake: the known issue's own, else the problem type's usual one."""
+        return dict(self.values).get("kind") or self.kind.flag_kind
 
     @property
     def as_written(self) -> str:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Iterator
+from typing import Callable, Iterator
 
+from . import agreement, table_checks, text_checks
 from . import catalogue as C
-from .load import Document
+from .load import Document, Prose
 from .money import AMOUNT, TBC, UNPARSED, Money, format_pounds
 from .problems import CATALOGUE, Problem
 from .schema import Plan
@@ -15,14 +16,20 @@ from .schema_check import field_path, model_at
 from .vocabulary import Lookup, VocabularySet
 
 
+# Rules for the mistakes source documents make, each module a family of them; each takes the checker
+# and yields problems.
+SOURCE_RULES: tuple[Callable[["PlanChecker"], Iterator[Problem]], ...] = (
+    agreement.check, table_checks.check, text_checks.check)
+
+
 class PlanChecker:
     """Runs every rule on one schema-valid plan; each rule yields problems."""
 
     def __init__(self, plan: Plan, doc: Document, vocab: VocabularySet, board_priorities: Lookup,
-                 prose_files: dict[str, str] | None = None):
+                 prose: dict[str, Prose] | None = None):
         self.plan, self.doc, self.vocab, self.board_priorities = plan, doc, vocab, board_priorities
-        # The plan's prose section files by file name (e.g. needs.md), each with its path as reported.
-        self.prose_files = prose_files or {}
+        # The plan's prose sections by file name (e.g. needs.md, needs.cy.md).
+        self.prose = prose or {}
 
     def at(self, kind, loc: tuple, key: bool = False, **values) -> Problem:
         line, col = self.doc.where(loc, key=key)
@@ -30,6 +37,8 @@ class PlanChecker:
 
     def problems(self) -> list[Problem]:
         found = [*self.ids(), *self.terms(), *self.money(), *self.finance(), *self.advice()]
+        for rules in SOURCE_RULES:
+            found.extend(rules(self))
         return self.apply_known_issues(found)
 
     def ids(self) -> Iterator[Problem]:
@@ -163,13 +172,13 @@ class PlanChecker:
         what = f"prints '{issue.as_written}' here" if issue.as_written else "has a mistake here"
         # The note is among the values so that two mistakes recorded at one place stay two problems.
         values = dict(what=what, note=issue.note)
-        if target in self.prose_files:
-            problem = Problem.of(C.SourceError, self.prose_files[target], 1, 1, field=target, **values)
+        if target in self.prose:
+            problem = Problem.of(C.SourceError, self.prose[target].file, 1, 1, field=target, **values)
             yield problem.acknowledge(issue.note, as_written=issue.as_written, kind=issue.kind)
             return
         loc, reason = self.place(target)
         if reason:
-            example = next(iter(sorted(self.prose_files)), "needs.md")
+            example = next(iter(sorted(self.prose)), "needs.md")
             yield self.at(C.KnownIssueBadField, ("known_issues", i, "field"), target=target, reason=reason,
                           example=example)
             return

@@ -128,12 +128,26 @@ class Finance(Part):
     notes: list[Text] = Field(default_factory=list)
 
 
+class DerivedFigure(Part):
+    """A row of a table whose figures the source works out from other rows, so that they can be checked."""
+    row: int = Field(description="The row holding the worked-out figures, counted from 0 (-1 for the last).")
+    sum: Optional[list[int]] = Field(None, description="The rows it adds up, e.g. [10, 11].")
+    average: Optional[list[int]] = Field(None, description="The rows it is the average of.")
+    ratio: Optional[list[int]] = Field(None, description="Two rows it divides, e.g. [25, 24] for a list size per WTE GP.")
+
+
 class DataTable(Part):
     """A captioned table for anything without its own structure (e.g. GPs by year)."""
     caption: str
     section: Optional[str] = Field(None, description="The section it belongs to (a section file name).")
     columns: list[str]
     rows: list[list[Cell]]
+    total_row: Optional[int] = Field(None, description="The row (counted from 0, -1 for the last) that holds the"
+                                                       " totals of the rows above it; a last row named Total is one.")
+    total_column: Optional[int] = Field(None, description="The column (counted from 0, -1 for the last) that holds"
+                                                          " the total of each row's figures; a column named Total is one.")
+    derived: list[DerivedFigure] = Field(default_factory=list,
+                                         description="Rows worked out from other rows (sums, averages, ratios).")
     source: Optional[str] = None
     notes: list[Text] = Field(default_factory=list)
 

@@ -229,9 +229,8 @@ class Validator:
         self.add(self.mismatches(plan, doc, year_dir))
         problems: list[Problem] = []
         if vocab is not None:
-            prose_files = {Path(version.file).name: version.file
-                           for versions in prose.values() for version in versions.values()}
-            problems = PlanChecker(plan, doc, vocab, priorities, prose_files).problems()
+            by_file = {Path(version.file).name: version for versions in prose.values() for version in versions.values()}
+            problems = PlanChecker(plan, doc, vocab, priorities, by_file).problems()
             self.add(problems)
         errors = any(p.is_error for p in self.report.problems[before:])
         if errors:

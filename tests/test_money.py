@@ -61,7 +61,6 @@ def test_numbers_are_read_exactly(value, amount: Decimal):
     "£12.000,50",    # continental separators
     "twelve thousand",
     "£",
-    "",
 ])
 def test_misprinted_figures_are_kept_as_written(written: str):
     money = money_from_yaml(written)
@@ -72,6 +71,11 @@ def test_misprinted_figures_are_kept_as_written(written: str):
 @pytest.mark.parametrize("written", ["TBC", "£TBC", "tbc", "TBC.", "£ TBC", "To be confirmed", "TBD", "unknown"])
 def test_to_be_confirmed(written: str):
     assert money_from_yaml(written) == Money(TBC, None, as_written=written)
+
+
+@pytest.mark.parametrize("written", ["", "   "])
+def test_an_empty_figure_is_not_stated_rather_than_misprinted(written: str):
+    assert money_from_yaml(written) == Money(UNSTATED)
 
 
 def test_note_only():
@@ -154,6 +158,9 @@ def test_formatted_amounts_read_back_to_the_same_amount(amount: Decimal):
 @given(st.text(max_size=30))
 def test_any_text_is_an_amount_tbc_or_kept_as_written(text: str):
     money = parse_amount(text)
+    if not text.strip():
+        assert money == Money(UNSTATED)
+        return
     assert money.kind in (AMOUNT, TBC, UNPARSED)
     assert money.as_written == text
     if money.kind != AMOUNT:
