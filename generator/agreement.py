@@ -52,6 +52,12 @@ def check(c: "PlanChecker") -> Iterator[Problem]:
     pairs, lone_activities, lone_lines = pair_up(activities, f.lines, title=lambda x: getattr(x, "title", None)
                                                  or getattr(x, "item"), threshold=PAIR_THRESHOLD)
     matched = [(p.before, p.after) for p in pairs] + _same_amounts(activities, f.lines, lone_activities, lone_lines)
+    # A table that shares few pieces of work with the other lists different things (the costs of a
+    # whole action plan beside a few template activities); its unpaired rows are no disagreement.
+    if len(matched) * 3 < len(activities):
+        lone_activities = []
+    if len(matched) * 3 < len(f.lines):
+        lone_lines = []
     for i, j in matched:
         a, line = activities[i], f.lines[j]
         if _differ(a.budget, line.amount):
@@ -97,6 +103,7 @@ def budgets_stated(c: "PlanChecker") -> Iterator[Problem]:
     for i, a in enumerate(c.plan.activities):
         written = raw[i] if isinstance(raw, list) and i < len(raw) and isinstance(raw[i], dict) else {}
         if "budget" in written and (written["budget"] is None or written["budget"] == ""):
-            yield c.at(C.BudgetNotStated, ("activities", i, "budget"), title=a.title, how="has an empty budget")
+            yield c.at(C.BudgetNotStated, ("activities", i, "budget"), key=written["budget"] is None, title=a.title,
+                       how="has an empty budget")
         elif a.budget is None:
             yield c.at(C.BudgetNotStated, ("activities", i, "budget"), title=a.title, how="states no budget")

@@ -173,7 +173,11 @@ class PlanChecker:
         # The note is among the values so that two mistakes recorded at one place stay two problems.
         values = dict(what=what, note=issue.note)
         if target in self.prose:
-            problem = Problem.of(C.SourceError, self.prose[target].file, 1, 1, field=target, **values)
+            prose = self.prose[target]
+            # The mistake's line when the words as printed are found in the section, else its first line.
+            at = prose.text.find(issue.as_written) if issue.as_written else -1
+            line = prose.text.count("\n", 0, at) + 1 if at >= 0 else 1
+            problem = Problem.of(C.SourceError, prose.file, line, 1, field=target, **values)
             yield problem.acknowledge(issue.note, as_written=issue.as_written, kind=issue.kind)
             return
         loc, reason = self.place(target)
