@@ -432,7 +432,7 @@ class BracketUnbalanced(ProblemType):
     code = "bracket-unbalanced"
     title = "Bracket without its partner"
     severity = WARNING
-    message = "'{excerpt}' in {where} has {reason}"
+    message = "'{words}' in {where} has {reason}"
     hint = "Add the missing bracket or remove the extra one." + RECORD_HINT
     acknowledgeable = True
     flag_kind = "bracket"

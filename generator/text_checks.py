@@ -86,7 +86,7 @@ def text_problems(report, text: str, where: str) -> Iterator[Problem]:
         yield report(C.PlaceholderLeft, written=m.group(0), where=where)
     reason = bracket_reason(text)
     if reason:
-        yield report(C.BracketUnbalanced, excerpt=_excerpt(text, reason[1]), where=where, reason=reason[0])
+        yield report(C.BracketUnbalanced, words=_excerpt(text, reason[1]), where=where, reason=reason[0])
 
 
 def _figure_reason(written: str) -> str:

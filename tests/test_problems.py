@@ -881,11 +881,7 @@ def test_problems_are_printed_in_file_and_line_order(repo: Repo):
 
 
 def test_every_problem_code_has_a_test():
-<<<<<<< HEAD
     source = "\n".join(p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.glob("test_*.py")))
-=======
-    source = "".join(test.read_text(encoding="utf-8") for test in Path(__file__).parent.glob("test_*.py"))
->>>>>>> ab55840 (Rules for the mistakes source documents make: activity and finance tables that disagree, budgets not stated, broken figures and a misspelt TBC in the text, impossible percentages, unbalanced brackets, editing notes, numbering, repeated entries, misspelt programme priorities, table totals, averages and ratios, rows without their figure; a table whose header and rows differ in width is an error)
     untested = [code for code in CATALOGUE if f'"{code}"' not in source]
     assert untested == []
 
