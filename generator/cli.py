@@ -53,10 +53,15 @@ def validate(targets: tuple[str, ...], fmt: str, root: Path | None) -> None:
 @cli.command()
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the schema to this file instead of printing it.")
-def schema(output: Path | None) -> None:
-    """Print the JSON Schema of plan.yaml (for editor autocompletion)."""
+@root_option
+def schema(output: Path | None, root: Path | None) -> None:
+    """Print the JSON Schema of plan.yaml (for editor autocompletion).
+
+    The vocabulary fields (activity status, priorities, funding sources, the board's priority
+    areas) list the terms of clusters/vocabularies.yaml and board.yaml, so editors offer them.
+    """
     from .commands import schema as command
-    command.run(output)
+    sys.exit(command.run(output, root or find_root(Path.cwd())))
 
 
 @cli.command()

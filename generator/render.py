@@ -24,7 +24,7 @@ from .languages import OTHER_LANGUAGES
 from .model import ActivityView, BoardRecord, ClusterRecord, PlanRecord, Repository
 from .money import AMOUNT, TBC, UNSTATED, Money, shown
 from .prose import render_inline, render_markdown, title_at, title_of
-from .schema import plan_json_schema_text
+from .editor_schema import editor_schema_text
 from .vocabulary import slugify
 
 
@@ -455,7 +455,7 @@ def national_data_pages(repo: Repository) -> list[Page]:
     plans = [plan_json(plan) for plan in repo.plans]
     return [Page("downloads/activities.csv", activities_csv(rows)),
             Page("downloads/plans.json", json.dumps(plans, ensure_ascii=False) + "\n"),
-            Page("schema/plan.schema.json", plan_json_schema_text())]
+            Page("schema/plan.schema.json", editor_schema_text(repo))]
 
 
 # What a render hands its pages to as they are made: by default they are kept in memory; a build

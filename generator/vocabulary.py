@@ -41,6 +41,8 @@ class Lookup:
     label: str
     terms: list[str]
     cy: dict[str, str] = field(default_factory=dict)
+    # Each term's variant spellings as the vocabulary writes them (for the editors' JSON Schema).
+    spellings: dict[str, list[str]] = field(default_factory=dict)
     _exact: dict[str, str] = field(default_factory=dict)
     _variants: dict[str, str] = field(default_factory=dict)
 
@@ -51,6 +53,7 @@ class Lookup:
             lookup._exact[normalise(t.term)] = t.term
             if t.cy:
                 lookup.cy[t.term] = t.cy
+            lookup.spellings[t.term] = list(t.variants)
             for v in t.variants:
                 lookup._variants[normalise(v)] = t.term
         return lookup

@@ -20,7 +20,7 @@ from generator.commands.schema import schema_text
 from generator.guide import problem_reference_markdown
 from generator.problems import CATALOGUE
 from generator.scaffold import SCHEMA_HEADER
-from plan_testing import FIXTURE_REPO, NEF_2023, NWF_2022, PLANS, REAL_REPO, Repo, run_cli
+from plan_testing import CliResult, FIXTURE_REPO, NEF_2023, NWF_2022, PLANS, REAL_REPO, Repo, run_cli
 
 WORKFLOWS = REAL_REPO / ".github" / "workflows"
 BIN = Path(sys.executable).parent
@@ -309,6 +309,24 @@ def test_the_hook_stops_a_commit_of_a_broken_plan(repo: Repo):
         in result.stdout.splitlines()
     # only the changed plan was checked
     assert result.stdout.splitlines()[-1].startswith("1 plan checked: 1 error")
+
+
+def test_the_hook_rechecks_every_plan_a_vocabulary_change_affects(repo: Repo):
+    # Dropping a term that plans use makes those plans invalid, though no plan file changed.
+    repo.replace("clusters/vocabularies.yaml", "    - term: Cluster funding\n      cy: Cyllid clwstwr\n"
+                 "      variants: [Cluster, Cluster funds, Cluster budget]\n", "")
+    result = run_hook(repo.root, ["clusters/vocabularies.yaml"])
+    assert result.returncode == 1, result.stdout
+    assert result.stdout.splitlines()[-1].startswith(f"{len(PLANS)} plans checked: ")
+    broken = {file for file, _, code in CliResult(1, result.stdout, result.stdout, "").errors()
+              if code == "vocabulary-unknown"}
+    assert f"{NEF_2023}/plan.yaml" in broken and f"{NWF_2022}/plan.yaml" in broken
+
+
+def test_the_hook_rechecks_a_boards_plans_when_its_board_yaml_changes(repo: Repo):
+    result = run_hook(repo.root, ["clusters/swansea-bay/board.yaml"])
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines()[-1].startswith("1 plan checked: 0 errors")
 
 
 # --- Editor support ------------------------------------------------------------------------------

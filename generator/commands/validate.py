@@ -41,11 +41,23 @@ def run(targets: list[str], fmt: str, root: Path) -> int:
     return 0 if report.valid else 1
 
 
+# Files whose change can make other plans invalid: each stands for the folder of plans it affects.
+SHARED_FILES = frozenset({"vocabularies.yaml", "board.yaml", "cluster.yaml"})
+
+
+def affected_by(path: Path) -> Path:
+    """The folder of plans a changed file can affect: the vocabularies every plan, a board.yaml its board's
+    plans, a cluster.yaml its cluster's plans; any other file or folder only itself."""
+    if path.is_file() and path.name in SHARED_FILES:
+        return path.parent
+    return path
+
+
 def checked_path(target: str, root: Path) -> Path:
     """A file or folder to check, or the folder of the cluster (or of its year) that `target` names."""
     path = Path(target)
     if path.exists():
-        return path
+        return affected_by(path)
     try:
         ref = find_cluster(root, target)
     except UnknownCluster as failure:
