@@ -20,9 +20,11 @@ from .problems import Report
 from .schema import SECTIONS
 from .prose import title_of
 from .registry import ClusterRef
-from .validate import VOCABULARY_FILE, validate
+from .source_notes import drop_source_notes
+from .validate import VOCABULARY_FILE, Validator, validate
 from .vocabulary import VocabularySet
-from .yaml_edit import dump, empty_list, load, plain, put_after, remove, replace, set_comment
+from .yaml_edit import (add_lines_after, dump, empty_list, load, plain, put_after, remove, replace, set_comment,
+                        take_lines_after)
 from .years import first_mentioned, following, is_year, preceding, shift_years, slashed, start_of, year_folders
 
 SCHEMA_HEADER = "# yaml-language-server: $schema=../../../../schema/plan.schema.json"
@@ -45,6 +47,17 @@ class ScaffoldError(Exception):
         self.report = report
 
 
+# The blank template's end-of-line notes, which next year's plan repeats: the plan's status, and an
+# activity's origin, budget and status (the activity example is a comment, hence the optional '#').
+GUIDED_LINE = re.compile(r"^(?P<example>#)?\s*(?P<key>status|new_or_existing|budget):[^#\n]*#\s*(?P<note>.+?)\s*$",
+                         re.MULTILINE)
+# Places whose value next year's plan resets or leaves out: a known issue of the source there no longer applies.
+RESET_PLACES = re.compile(r"^(?:[a-z0-9-]+(?:\.cy)?\.md$|source\b|workforce\.(?:tables|notes)\b|"
+                          r"finance\.(?:allocation|carry_over|total|balance|notes|lines\[\d+\]\.(?:amount|"
+                          r"full_year_effect|note))\b|activities\[\d+\]\.(?:budget|status|status_detail|"
+                          r"new_or_existing|new_or_existing_detail|since|expected_results)\b)")
+
+
 @dataclass
 class Draft:
     """Next year's plan, gathered in full before a single file is written."""
@@ -59,6 +72,7 @@ class Draft:
     kept: list[str] = field(default_factory=list)
     report: Report | None = None
     plan_data: CommentedMap | None = None  # the round-trip data of plan.yaml, when made from an earlier plan
+    workforce_stashed: bool = False  # last year's workforce tables are in plan.yaml as comments
 
 
 def plan_years(cluster_dir: Path) -> list[str]:
@@ -74,6 +88,7 @@ class Carry:
     carried: list[str] = field(default_factory=list)
     left_out: list[tuple[str, str]] = field(default_factory=list)
     moved: dict[int, int] = field(default_factory=dict)
+    workforce_stashed: bool = False
 
 
 def _since(activity: CommentedMap, source_year: str, origin: str | None,
@@ -141,17 +156,23 @@ def reset_finance(finance: CommentedMap, source_year: str, year: str) -> None:
         put_after(line, ("item",), "amount", plain("TBC"))
         if "full_year_effect" in line:
             replace(line, "full_year_effect", plain("TBC"))
+        if "note" in line:  # a note on last year's figure
+            remove(line, "note")
     if "notes" in finance:
         remove(finance, "notes")
 
 
 def remap_known_issues(plan: CommentedMap, moved: dict[int, int]) -> None:
-    """Point known issues of carried activities at their new place; drop those of activities left out."""
+    """Point known issues of carried activities at their new place; drop those of activities left out, and
+    those about what the new plan writes afresh (its figures, statuses and section files)."""
     issues = plan.get("known_issues")
     if not issues:
         return
     for i in reversed(range(len(issues))):
         target = str(issues[i].get("field", ""))
+        if RESET_PLACES.match(target):
+            remove(issues, i)
+            continue
         match = re.match(r"^activities\[(\d+)\](.*)$", target)
         if match is None:
             continue
@@ -163,10 +184,74 @@ def remap_known_issues(plan: CommentedMap, moved: dict[int, int]) -> None:
         remove(plan, "known_issues")
 
 
-def next_plan_text(text: str, name: str, source_year: str, year: str, vocab: VocabularySet | None,
+def stash_workforce_tables(plan: CommentedMap, source_year: str, year: str) -> bool:
+    """Last year's workforce tables become comments, so that their figures are not published as this year's
+    but are there to update; the workforce notes, about those figures, go. True when there were tables."""
+    workforce = plan.get("workforce")
+    if not isinstance(workforce, CommentedMap) or not workforce.get("tables"):
+        return False
+    trailing = take_lines_after(plan, "workforce")
+    kept = [key for key in workforce if key not in ("tables", "notes")]
+    tables = CommentedMap([("tables", workforce["tables"])])
+    shown, indent = (tables, "  ") if kept else (CommentedMap([("workforce", tables)]), "")
+    intro = [f"Last year's workforce figures (from the {source_year} plan), kept as comments so that they are",
+             f"not published as this year's. Update them for {year}, then remove the '# ' at the start of",
+             "their lines, keeping the indentation; or delete them."]
+    block = "".join(f"{indent}# {line}\n" for line in intro)
+    block += "".join(f"{indent}# {line}\n" if line.strip() else f"{indent}#\n"
+                     for line in dump(shown).rstrip("\n").split("\n"))
+    # A blank line after the comments keeps them apart from the next value, which they do not introduce
+    # (and a blank line after a last row that is a flow list is held by the rows, which have gone).
+    trailing = trailing or "\n"
+    if kept:
+        for key in ("tables", "notes"):
+            if key in workforce:
+                del workforce[key]
+        add_lines_after(workforce, kept[-1], block + trailing)
+    else:
+        add_lines_after(plan, "workforce", trailing)
+        remove(plan, "workforce", leave=block)
+    return True
+
+
+def template_guidance(template_text: str) -> dict[str, str]:
+    """The blank template's notes on the values a lead must change, keyed 'status' (the plan's) and
+    'activity.status', 'activity.budget', 'activity.new_or_existing'."""
+    return {("activity." if m["example"] else "") + m["key"]: m["note"] for m in GUIDED_LINE.finditer(template_text)
+            if m["example"] or m["key"] == "status"}
+
+
+def status_choices(vocab: VocabularySet | None) -> str:
+    """The activity statuses a plan may use, as a sentence: 'planned, started, ... or stopped'."""
+    terms = vocab.status.terms if vocab else []
+    return " or ".join(filter(None, [", ".join(terms[:-1]), *terms[-1:]]))
+
+
+def blank_template(ref: ClusterRef, year: str, vocab: VocabularySet | None) -> str:
+    """The blank plan for the cluster and year, with its guidance for the lead."""
+    start = start_of(year)
+    values = {"board": ref.board, "cluster": ref.cluster, "year": year, "name": ref.name, "start": start,
+              "end": start + 1, "year_slash": slashed(year), "statuses": status_choices(vocab)}
+    return string.Template(TEMPLATE_FILE.read_text(encoding="utf-8")).substitute(values)
+
+
+def add_guidance(plan: CommentedMap, guidance: dict[str, str]) -> None:
+    """The blank template's notes beside the values of next year's plan that the lead must change."""
+    set_comment(plan, "status", guidance["status"])
+    for activity in plan.get("activities") or []:
+        for key in ("new_or_existing", "budget", "status"):
+            if key in activity and f"activity.{key}" in guidance:
+                set_comment(activity, key, guidance[f"activity.{key}"])
+
+
+def next_plan_text(text: str, ref: ClusterRef, source_year: str, year: str, vocab: VocabularySet | None,
                    first_listed: dict[str, str]) -> tuple[str, CommentedMap, Carry]:
     """Last year's plan.yaml turned into next year's, as text and as the round-trip data."""
-    plan = load(_header(text, name, source_year, year))
+    plan = load(_header(text, ref.name, source_year, year))
+    opening = plan.ca.comment  # the new plan's own header, which says nothing of a source
+    plan.ca.comment = None
+    drop_source_notes(plan)
+    plan.ca.comment = opening
     plan["year"] = plain(year)
     put_after(plan, ("year",), "status", plain("draft"))
     for key in ("title", "title_cy"):
@@ -180,7 +265,9 @@ def next_plan_text(text: str, name: str, source_year: str, year: str, vocab: Voc
         carry = carry_activities(plan["activities"], source_year, year, vocab, first_listed)
     if isinstance(plan.get("finance"), CommentedMap):
         reset_finance(plan["finance"], source_year, year)
+    carry.workforce_stashed = stash_workforce_tables(plan, source_year, year)
     remap_known_issues(plan, carry.moved)
+    add_guidance(plan, template_guidance(blank_template(ref, year, vocab)))
     return dump(plan), plan, carry
 
 
@@ -261,7 +348,7 @@ def draft_plan(root: Path, ref: ClusterRef, year: str | None) -> Draft:
     if earlier:
         _from_previous(root, draft, earlier)
     else:
-        _blank(draft)
+        _blank(root, draft)
     if folder.is_dir():
         draft.kept = sorted(name for name in draft.files if (folder / name).exists())
         for name in draft.kept:
@@ -283,10 +370,11 @@ def _from_previous(root: Path, draft: Draft, earlier: list[str]) -> None:
                             Report(errors, plans_checked=1))
     text, _ = read_text(source / "plan.yaml", relative(source / "plan.yaml", root), root)
     first_listed = _first_listed(draft.cluster_dir, earlier, root)
-    plan_text, plan, carry = next_plan_text(text, draft.ref.name, source_year, draft.year, validation.repository.vocab,
+    plan_text, plan, carry = next_plan_text(text, draft.ref, source_year, draft.year, validation.repository.vocab,
                                             first_listed)
     draft.source_year = source_year
     draft.carried, draft.left_out = carry.carried, carry.left_out
+    draft.workforce_stashed = carry.workforce_stashed
     prompts = _prompts()
     for md in sorted(source.glob("*.md")):
         body, _ = read_text(md, relative(md, root), root)
@@ -297,21 +385,19 @@ def _from_previous(root: Path, draft: Draft, earlier: list[str]) -> None:
     draft.plan_data = plan
 
 
-def _blank(draft: Draft) -> None:
-    start = start_of(draft.year)
-    values = {"board": draft.ref.board, "cluster": draft.ref.cluster, "year": draft.year, "name": draft.ref.name,
-              "start": start, "end": start + 1, "year_slash": slashed(draft.year)}
+def _blank(root: Path, draft: Draft) -> None:
     prompts = _prompts()
     for stem in BLANK_SECTIONS:
         draft.files[f"{stem}.md"] = prose_prompt(f"{stem}.md", f"# {SECTIONS[stem]}", draft.year, None, prompts)
-    draft.files["plan.yaml"] = string.Template(TEMPLATE_FILE.read_text(encoding="utf-8")).substitute(values)
+    vocab = Validator(root, plans=False).run().repository.vocab
+    draft.files["plan.yaml"] = blank_template(draft.ref, draft.year, vocab)
 
 
 def check_draft(root: Path, draft: Draft) -> Report:
     """Validate the draft exactly as `validate` will once it is written, in a scratch copy of its cluster.
 
-    Known issues carried over that no longer match a problem (the figures are now to be confirmed) are
-    dropped, so that the new plan starts clean.
+    Known issues carried over that no longer match a problem (the figures are now to be confirmed), or that
+    name a place the new plan no longer has, are dropped, so that the new plan starts clean.
     """
     with tempfile.TemporaryDirectory(prefix="cluster-plans-new-") as scratch:
         base = Path(scratch)
@@ -327,8 +413,9 @@ def check_draft(root: Path, draft: Draft) -> Report:
             for name, text in draft.files.items():
                 (target / name).write_text(text, encoding="utf-8")
             report = validate(base, [target]).report
-            stale = sorted({int(m[1]) for p in report.problems if p.kind is C.KnownIssueUnmatched
-                            for m in [re.match(r"^known_issues\[(\d+)\]$", p.field)] if m}, reverse=True)
+            stale = sorted({int(m[1]) for p in report.problems
+                            if p.kind in (C.KnownIssueUnmatched, C.KnownIssueBadField)
+                            for m in [re.match(r"^known_issues\[(\d+)\]", p.field)] if m}, reverse=True)
             plan = draft.plan_data
             if not stale or plan is None:
                 break

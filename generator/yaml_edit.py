@@ -107,15 +107,26 @@ def _drop_introduction(container, key) -> None:
         holder.ca.items[at][_slot(holder, at)] = None
 
 
-def remove(container, key) -> None:
-    """Delete container[key] with the comments that introduce it, handing the lines after it to the value before."""
+def remove(container, key, leave: str = "") -> None:
+    """Delete container[key] with the comments that introduce it, handing the lines after it to the value before.
+    `leave` is comment lines to put in its place."""
     lines = _detach_lines(container, key)
     before = _previous(container, key)
     if before is not None:
         _drop_introduction(container, before)
     del container[key]
     if before is not None:
-        _attach_lines(container, before, lines)
+        _attach_lines(container, before, leave + lines)
+
+
+def take_lines_after(container, key) -> str:
+    """Detach and return the comment and blank lines that follow the value at container[key]."""
+    return _detach_lines(container, key)
+
+
+def add_lines_after(container, key, lines: str) -> None:
+    """Put comment and blank lines (each ending with a newline) after the value at container[key]."""
+    _attach_lines(container, key, lines)
 
 
 def replace(container, key, value) -> None:
@@ -175,4 +186,5 @@ def load(text: str) -> Any:
 def dump(data: CommentedMap) -> str:
     out = io.StringIO()
     round_trip().dump(data, out)
-    return out.getvalue()
+    # Comments moved to the end (of values dropped there) may leave blank lines after the last value.
+    return out.getvalue().rstrip("\n") + "\n"

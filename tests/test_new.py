@@ -240,6 +240,131 @@ def test_the_blank_templates_examples_are_valid_once_uncommented(repo: Repo):
     assert result.errors() == [], result.output
 
 
+def end_of_line_comment(text: str, line_start: str) -> list[str]:
+    """The end-of-line comments of the lines that start with `line_start`."""
+    return [line.rsplit(" # ", 1)[1].strip() for line in text.splitlines()
+            if line.startswith(line_start) and " # " in line]
+
+
+def test_draft_carries_the_blank_templates_guidance(repo: Repo):
+    new(repo, "betsi-cadwaladr/north-west-flintshire", "2021-22")
+    blank = repo.read("clusters/betsi-cadwaladr/north-west-flintshire/2021-22/plan.yaml")
+    assert new(repo, NEF, "2024-25").exit_code == 0
+    text = repo.read(f"{NEF_2024}/plan.yaml")
+    assert end_of_line_comment(text, "status: ") == end_of_line_comment(blank, "status: ") == [
+        "draft or published: change to published once the plan is signed off"]
+    activities = len(plan_of(repo, NEF_2024)["activities"])
+    for key, note in [("status", "planned, started, ongoing, delayed, completed or stopped"),
+                      ("budget", "an amount such as £45,000, or TBC until it is agreed"),
+                      ("new_or_existing", "new or existing")]:
+        assert end_of_line_comment(blank, f"#    {key}: ") == [note]
+        assert end_of_line_comment(text, f"    {key}: ") == [note] * activities
+    assert repo.validate(NEF_2024).errors() == []
+
+
+def test_the_statuses_offered_are_the_vocabularys(repo: Repo):
+    repo.replace("clusters/vocabularies.yaml", "    - term: stopped\n",
+                 "    - term: paused\n      cy: wedi'i seibio\n    - term: stopped\n")
+    new(repo, "betsi-cadwaladr/north-west-flintshire", "2021-22")
+    new(repo, NEF, "2024-25")
+    blank = repo.read("clusters/betsi-cadwaladr/north-west-flintshire/2021-22/plan.yaml")
+    statuses = "planned, started, ongoing, delayed, completed, paused or stopped"
+    assert end_of_line_comment(blank, "#    status: ") == [statuses]
+    assert set(end_of_line_comment(repo.read(f"{NEF_2024}/plan.yaml"), "    status: ")) == {statuses}
+
+
+def test_notes_on_last_years_document_are_left_behind(repo: Repo):
+    plan = f"{NEF_2023}/plan.yaml"
+    repo.replace(plan, "    sppc_priorities: [Community Infrastructure]\n    budget: {note: BCUHB Funded}\n",
+                 '    sppc_priorities: [Community Infrastructure]   # the plan says "Community infrastructure"\n'
+                 "    # The budget cell of this row runs on over a page break in the source;\n"
+                 "    # joined here.\n"
+                 "    budget: {note: BCUHB Funded}\n")
+    repo.replace(plan, "    alignment_detail: NHS recovery; Community Infrastructure\n",
+                 "    alignment_detail: NHS recovery; Community Infrastructure   # as agreed in March\n")
+    assert repo.validate(NEF_2023).exit_code == 0
+    new(repo, NEF, "2024-25")
+    text = repo.read(f"{NEF_2024}/plan.yaml")
+    assert "    sppc_priorities: [Community Infrastructure]\n" in text
+    assert "the plan says" not in text and "page break" not in text and "joined here" not in text
+    assert "# as agreed in March" in text  # the lead's own note still holds
+    # notes on last year's figures go with the figures
+    assert "Funded jointly" not in new_plan_text(repo, "Upper Valleys", "clusters/swansea-bay/upper-valleys/2023-24")
+    assert "considering significant spend" not in repo.read("clusters/swansea-bay/upper-valleys/2023-24/plan.yaml")
+
+
+def new_plan_text(repo: Repo, cluster: str, folder: str) -> str:
+    assert new(repo, cluster).exit_code == 0
+    return repo.read(f"{folder}/plan.yaml")
+
+
+def uncommented(text: str, first: str) -> str:
+    """The plan as a lead makes it after updating the commented-out lines from `first` on."""
+    lines = text.split("\n")
+    start = lines.index(first)
+    end = start
+    while end < len(lines) and lines[end].lstrip().startswith("#"):
+        end += 1
+    block = [re.sub(r"^( *)# ?", r"\1", line) for line in lines[start:end]]
+    return "\n".join(lines[:start] + block + lines[end:])
+
+
+def test_last_years_workforce_figures_wait_as_comments(repo: Repo):
+    result = new(repo, NEF, "2024-25")
+    assert ("  Workforce tables hold the 2023-24 figures: they are in plan.yaml as comments until you update "
+            "and uncomment them.") in result.lines
+    text = repo.read(f"{NEF_2024}/plan.yaml")
+    assert "workforce" not in plan_of(repo, NEF_2024)  # nothing of 2023-24 is published as "Current"
+    assert "# Last year's workforce figures (from the 2023-24 plan), kept as comments so that they are" in text
+    restored = yaml.safe_load(uncommented(text, "# workforce:"))
+    assert restored["workforce"] == plan_of(repo, NEF_2023)["workforce"]
+    repo.write(f"{NEF_2024}/plan.yaml", uncommented(text, "# workforce:"))
+    assert repo.validate(NEF_2024).errors() == []
+
+
+def test_workforce_roles_stay_beside_last_years_tables(repo: Repo):
+    plan = f"{UV_2022}/plan.yaml"
+    repo.replace(plan, "workforce:\n  roles:\n",
+                 "workforce:\n  tables:\n    - caption: GPs by year\n      columns: [Year, GPs]\n"
+                 "      rows:\n        - [\"21/22\", \"12\"]\n  notes:\n    - Two GPs retire in March.\n"
+                 "  roles:\n")
+    assert repo.validate(UV_2022).exit_code == 0
+    text = new_plan_text(repo, "Upper Valleys", "clusters/swansea-bay/upper-valleys/2023-24")
+    workforce = yaml.safe_load(text)["workforce"]
+    assert set(workforce) == {"roles"}
+    assert "Two GPs retire" not in text
+    restored = yaml.safe_load(uncommented(text, "  # tables:"))["workforce"]
+    assert restored["tables"] == [{"caption": "GPs by year", "columns": ["Year", "GPs"], "rows": [["21/22", "12"]]}]
+    assert restored["roles"] == workforce["roles"]
+
+
+def test_known_issues_about_what_is_written_afresh_go(repo: Repo):
+    # Last year's section text, figures and workforce tables are not in next year's plan, so the source's
+    # mistakes in them are not either; a mistake in an activity's carried description stays acknowledged.
+    repo.replace(f"{NEF_2023}/plan.yaml", "known_issues:\n", """known_issues:
+  - problem: source-error
+    kind: spelling
+    field: achievements.md
+    as_written: "Practices supported each other"
+    note: The plan writes this heading in capitals.
+  - problem: source-error
+    kind: missing
+    field: workforce.tables[0].rows[1][1]
+    as_written: "32"
+    note: The plan gives no whole-time equivalent for 21/22.
+  - problem: source-error
+    kind: spelling
+    field: activities[4].description
+    as_written: "Directly assess"
+    note: The plan's description has no subject.
+""")
+    assert repo.validate(NEF_2023).errors() == []
+    assert new(repo, NEF, "2024-25").exit_code == 0
+    issues = plan_of(repo, NEF_2024)["known_issues"]
+    assert [(i["field"], i["as_written"]) for i in issues] == [("activities[4].description", "Directly assess")]
+    assert repo.validate(NEF_2024).errors() == []
+
+
 @pytest.mark.parametrize("args, message", [
     (("nowhere",), "Error: no cluster is known as 'nowhere'. Give the cluster as board/cluster, "
                    "e.g. betsi-cadwaladr/north-east-flintshire, or by its name."),
@@ -323,11 +448,19 @@ def test_new_on_every_real_plan(tmp_path: Path, plan_folder: str):
     source_text = (REAL_REPO / plan_folder / "plan.yaml").read_text(encoding="utf-8")
     assert blank_before(source_text) & set(data) - {"source"} <= blank_before(text)
     # every comment of the source is still there, but for those on or just above a value that was reset
+    # and the notes on how last year's document was written down
     assert comments_lost(source_text, text) == []
+    assert [line for line in text.splitlines() if SOURCE_NOTE.search(line)] == []
+    # last year's workforce figures are not this year's
+    assert "tables" not in (data.get("workforce") or {})
 
 
 REMOVED_OR_RESET = re.compile(r"^\s*(?:- )?(new_or_existing_detail|status_detail|budget|amount|allocation|carry_over|"
-                              r"total|balance|expected_results|status|since|notes|source|document|publisher|pages):")
+                              r"total|balance|expected_results|status|since|notes?|source|document|publisher|pages|"
+                              r"tables):")
+# How the real plans' comments speak of the document they were taken from.
+SOURCE_NOTE = re.compile(r"#.*(the plan says|the plan writes|the plan numbers|the plan's|in the plan|the source|source's|document's|as printed|"
+                         r"cells?\b|the table's)", re.IGNORECASE)
 
 
 def comments_lost(source: str, result: str) -> list[str]:
@@ -343,19 +476,34 @@ def comments_lost(source: str, result: str) -> list[str]:
         # a comment line belongs to the value under it; an end-of-line comment to its own line
         owner = next((x for x in lines[i:] if not x.lstrip().startswith("#")), "") \
             if line.lstrip().startswith("#") else line
-        if not REMOVED_OR_RESET.match(owner):
+        # a note of several lines goes whole when one of its lines speaks of the source
+        note = [comment]
+        if line.lstrip().startswith("#"):
+            start = i
+            while start > header and lines[start - 1].lstrip().startswith("#"):
+                start -= 1
+            end = i
+            while end + 1 < len(lines) and lines[end + 1].lstrip().startswith("#"):
+                end += 1
+            note = lines[start:end + 1]
+        if not REMOVED_OR_RESET.match(owner) and not any(SOURCE_NOTE.search(n) for n in note):
             lost.append(comment)
     return lost
 
 
-def test_real_round_trip_keeps_the_plans_comments(tmp_path: Path):
+def test_real_plans_notes_on_their_source_are_left_behind(tmp_path: Path):
     repo = isolated_copy(tmp_path, "clusters/betsi-cadwaladr/north-east-flintshire/2023-24")
     assert new(repo, NEF).exit_code == 0
     text = repo.read(f"{NEF_2024}/plan.yaml")
     source = (REAL_REPO / NEF_2023 / "plan.yaml").read_text(encoding="utf-8")
     assert '    ministerial_priorities: []   # the plan says "None"\n' in source
-    assert '    ministerial_priorities: []   # the plan says "None"\n' in text
-    assert '    sppc_priorities: []          # the plan says "None"\n' in text
+    # the 2024-25 plan is written here: what the 2023-24 document said is no longer a note on it
+    assert "    ministerial_priorities: []\n" in text
+    assert "    sppc_priorities: []\n" in text
+    assert "the plan says" not in text
+    # nor are the 2023-24 workforce figures "Current": they wait, as comments, to be updated
+    assert "workforce" not in yaml.safe_load(text)
+    assert '#         - ["22/23", "28 (WTE 21.41)", "", "24", "15.80", "766 based on 17/18 figures", "2.39"]' in text
 
 
 def test_real_known_issues_follow_their_activity(tmp_path: Path):

@@ -35,6 +35,9 @@ def run(root: Path, cluster: str, year: str | None) -> int:
         for title, status in draft.left_out:
             click.echo(f"  Left out '{title}' ({status}).")
         click.echo("  Finance figures are TBC until they are agreed.")
+        if draft.workforce_stashed:
+            click.echo(f"  Workforce tables hold the {draft.source_year} figures: they are in plan.yaml as comments "
+                       "until you update and uncomment them.")
     else:
         click.echo(f"Created {folder}/ for {ref.name} from the blank plan template "
                    f"(there is no earlier plan to start from).")
