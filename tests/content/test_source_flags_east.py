@@ -46,8 +46,8 @@ FLAGS: dict[str, list[tuple[str, str, str]]] = {
         ("achievements.md", "copied", THREE_THOUSAND),
     ],
     "south-flintshire/2022-23": [
-        ("finance.lines[6].amount", "disagreement", "TBC"),
-        ("finance.lines[7].amount", "disagreement", "TBC"),
+        ("activities[5].budget", "disagreement", "£54,000"),
+        ("activities[6].budget", "disagreement", "£62,000"),
         ("activities[7].budget", "missing", ""),
         ("activities[8].budget", "missing", ""),
         ("activities[7].status_detail", "disagreement", "New"),
@@ -70,6 +70,8 @@ FLAGS: dict[str, list[tuple[str, str, str]]] = {
         ("workforce.tables[0].rows[0][4]", "copied", "28.6"),
         ("workforce.tables[0].rows[0][5]", "copied", "708 based on 17/18 figures"),
         ("workforce.tables[0].rows[0][6]", "disagreement", "2.29"),
+        ("finance.lines[6].item", "name-variant", "Admin / Managerial Support"),
+        ("finance.lines[8].item", "name-variant", "MDT Service"),
         ("achievements.md", "copied", THREE_THOUSAND),
     ],
     "north-east-flintshire/2023-24": [
@@ -81,6 +83,20 @@ FLAGS: dict[str, list[tuple[str, str, str]]] = {
         ("achievements.md", "missing", "Primary Care Sustainability"),
         ("executive-summary.md", "other", "NEF Cluster has become a formidable forum to:"),
     ],
+}
+
+# Where an automatic rule finds the mistake, the plan acknowledges that rule's problem; the rest are source-error.
+BY_RULE: dict[tuple[str, str], str] = {
+    ("central-wrexham/2022-23", "key_actions[4].actions[4]"): "numbering-broken",
+    ("north-west-flintshire/2022-23", "key_actions[4].actions[5]"): "numbering-broken",
+    ("north-west-flintshire/2022-23", "finance.lines[6].item"): "finance-line-no-activity",
+    ("north-west-flintshire/2022-23", "finance.lines[8].item"): "finance-line-no-activity",
+    ("south-flintshire/2022-23", "activities[5].budget"): "budget-disagrees",
+    ("south-flintshire/2022-23", "activities[6].budget"): "budget-disagrees",
+    ("south-flintshire/2022-23", "activities[7].budget"): "budget-not-stated",
+    ("south-flintshire/2022-23", "activities[8].budget"): "budget-not-stated",
+    ("north-east-flintshire/2023-24", "key_actions[1].theme"): "term-misspelt",
+    ("north-east-flintshire/2023-24", "finance.lines[2].amount"): "money-unparseable",
 }
 
 CASES = [(plan, *flag) for plan, flags in FLAGS.items() for flag in flags]
@@ -120,6 +136,7 @@ def test_each_source_mistake_is_reported_as_an_acknowledged_warning(problems, pl
     assert matching, f"{plan} {field}: expected a flag of kind {kind} printed {as_written!r}, found " + \
         "; ".join(p.message for p in found)
     for p in matching:
+        assert p.code == BY_RULE.get((plan, field), "source-error")
         assert p.severity == WARNING
         assert p.acknowledged, "the flag carries the plan's note for the public"
 
