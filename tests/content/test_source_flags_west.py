@@ -39,6 +39,8 @@ FLAGS: dict[str, list[tuple[str, str, str, str]]] = {
         ("activities[4].budget", "budget-not-stated", "missing", ""),
         ("activities[5].budget", "budget-not-stated", "missing", ""),
         ("finance.lines[1].item", "finance-line-no-activity", "disagreement", "Home Visit ANP"),
+        ("activities[0].budget", "source-error", "disagreement", "£40,000"),
+        ("activities[1].budget", "source-error", "disagreement", "£10,368"),
     ],
     "north-denbighshire/2022-23": [
         ("activities[4].budget", "money-unparseable", "figure", "£72,,000"),
@@ -60,6 +62,8 @@ FLAGS: dict[str, list[tuple[str, str, str, str]]] = {
         ("activities[10].budget", "budget-not-stated", "missing", ""),
         ("finance.lines[0].item", "finance-line-no-activity", "disagreement", "Physiotherapist"),
         ("finance.lines[2].item", "finance-line-no-activity", "disagreement", "Leads Payment"),
+        ("activities[0].budget", "source-error", "disagreement", "£40,000"),
+        ("activities[12].budget", "source-error", "disagreement", "£10,368"),
     ],
     "conwy-east/2022-23": [
         ("activities[1].budget", "budget-disagrees", "disagreement", "£79,083"),
@@ -78,6 +82,8 @@ FLAGS: dict[str, list[tuple[str, str, str, str]]] = {
         ("finance.lines[3].item", "finance-line-no-activity", "disagreement", "Care Home ANP"),
         ("finance.lines[4].item", "finance-line-no-activity", "disagreement", "Post consumables"),
         ("finance.lines[5].item", "finance-line-no-activity", "disagreement", "Training"),
+        ("activities[0].budget", "source-error", "disagreement", "£40,000"),
+        ("activities[9].budget", "source-error", "disagreement", "£10,368"),
     ],
     "conwy-west/2022-23": [
         ("activities[2].funding_sources[0]", "vocabulary-unknown", "wrong-column", "In progress"),
