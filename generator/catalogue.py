@@ -84,7 +84,7 @@ class LayoutNoClusters(ProblemType):
 class LayoutUnknownBoard(ProblemType):
     code = "layout-unknown-board"
     title = "Unknown health board folder"
-    message = "the folder '{name}' is not a health board in the registry{suggestion}"
+    message = "the folder '{name}' is not a health board in the registry[[; did you mean '{close}'?]]"
     hint = "Board folders are: {choices}. Rename the folder, or add a board.yaml if this is a new board."
 
 
@@ -92,7 +92,7 @@ class LayoutUnknownBoard(ProblemType):
 class LayoutUnknownCluster(ProblemType):
     code = "layout-unknown-cluster"
     title = "Unknown cluster folder"
-    message = "the folder '{name}' is not a cluster of {board}{suggestion}"
+    message = "the folder '{name}' is not a cluster of {board}[[; did you mean '{close}'?]]"
     hint = "Rename the folder to the cluster's slug, or add a cluster.yaml describing the new cluster."
 
 
@@ -124,8 +124,25 @@ class LayoutMissingPlan(ProblemType):
 class LayoutUnknownSection(ProblemType):
     code = "layout-unknown-section"
     title = "Unknown prose file"
-    message = "'{name}' is not one of the plan's section files{suggestion}"
+    message = "'{name}' is not one of the plan's section files[[; did you mean '{close}'?]]"
     hint = "Section files are: {choices}. Rename the file to one of them."
+
+
+@problem_type
+class LayoutWelshSectionName(ProblemType):
+    code = "layout-welsh-section-name"
+    title = "Welsh section file badly named"
+    message = "'{name}' looks like the Welsh version of {section}.md, but Welsh sections end in .cy.md"
+    hint = "Rename it to {fixed}, so that it is published as the Welsh text of that section."
+
+
+@problem_type
+class LayoutUnreadFile(ProblemType):
+    code = "layout-unread-file"
+    title = "File in a plan folder that is not read"
+    message = "'{name}' is not read: a plan folder holds plan.yaml and Markdown section files (.md) only"
+    hint = ("[[fixed|Rename it to {fixed}.]][[other|Write prose as Markdown in a section file such as"
+            " executive-summary.md, and delete this file or move it out of the plan folder.]]")
 
 
 @problem_type
@@ -163,14 +180,14 @@ class SchemaMissingField(ProblemType):
     code = "schema-missing-field"
     title = "Required field missing"
     message = "'{name}' is required here but missing"
-    hint = "Add '{name}:' to this block. See the plan template for an example."
+    hint = "Add '{name}:' to {place}. See the plan template (generator/plan-template.yaml) for an example."
 
 
 @problem_type
 class SchemaUnknownField(ProblemType):
     code = "schema-unknown-field"
     title = "Unknown field"
-    message = "'{name}' is not a field of {where}{suggestion}"
+    message = "'{name}' is not a field of {where}[[; did you mean '{close}'?]]"
     hint = "Allowed fields here: {choices}."
 
 
@@ -179,7 +196,8 @@ class SchemaWrongType(ProblemType):
     code = "schema-wrong-type"
     title = "Value of the wrong kind"
     message = "expected {expected}, received {received}"
-    hint = "Change the value at '{field}' to {expected}."
+    hint = ("[[name|The '{name}' of {place} should be {expected}.]][[whole|The whole file should be {expected},"
+            " starting with a line such as 'board: betsi-cadwaladr'.]][[ {tip}]]")
 
 
 @problem_type
@@ -187,7 +205,9 @@ class SchemaInvalidValue(ProblemType):
     code = "schema-invalid-value"
     title = "Value not allowed"
     message = "{detail}"
-    hint = "Change the value at '{field}'."
+    hint = ("[[choices|Write one of these as the '{name}' of {place}: {choices}.]][[money|Write the '{name}' of"
+            " {place} as an amount such as £45,000, or TBC until it is agreed.]][[other|Correct the '{name}' of"
+            " {place}.]]")
 
 
 # --- Plan rules -------------------------------------------------------------
@@ -206,8 +226,10 @@ class MoneyUnparseable(ProblemType):
     code = "money-unparseable"
     title = "Amount of money cannot be read"
     message = "'{written}' is not an amount of money"
+    # The known-issue route only for a figure that looks printed that way (pound sign, digits and misplaced
+    # separators, in a plan transcribed from a source document), never for a lead's own typing.
     hint = ("Write the amount in pounds as a number, e.g. 77019.42 or '£77,019.42', or TBC if it is"
-            " not known yet." + ACK_HINT)
+            " not known yet.[[misprint|" + ACK_HINT + "]]")
     acknowledgeable = True
     flag_kind = "figure"
 
@@ -236,7 +258,7 @@ class FinanceBalanceMismatch(ProblemType):
 class VocabularyUnknown(ProblemType):
     code = "vocabulary-unknown"
     title = "Term not in the controlled vocabulary"
-    message = "'{term}' is not a known {vocabulary}{suggestion}"
+    message = "'{term}' is not a known {vocabulary}[[; did you mean '{close}'?]]"
     hint = "Use one of: {choices}."
     # A source whose table columns slipped can put other text in a vocabulary cell; it is kept as printed.
     acknowledgeable = True

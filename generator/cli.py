@@ -38,8 +38,10 @@ def cli() -> None:
 @cli.command()
 @click.argument("targets", nargs=-1, metavar="[PATHS | CLUSTERS]...")
 @format_option
+@click.option("--language", type=click.Choice(["en", "cy"]), default="en", show_default=True,
+              help="Language of the messages and hints (cy: Welsh).")
 @root_option
-def validate(targets: tuple[str, ...], fmt: str, root: Path | None) -> None:
+def validate(targets: tuple[str, ...], fmt: str, language: str, root: Path | None) -> None:
     """Check plans and report every problem with its file, line and a hint.
 
     PATHS are plan folders or files to check, CLUSTERS clusters given as for `new` (with /YEAR
@@ -47,7 +49,7 @@ def validate(targets: tuple[str, ...], fmt: str, root: Path | None) -> None:
     Exits 0 when there are no errors (warnings allowed) and 1 when there are errors.
     """
     from .commands import validate as command
-    sys.exit(command.run(list(targets), fmt, root or find_root(Path.cwd())))
+    sys.exit(command.run(list(targets), fmt, root or find_root(Path.cwd()), language))
 
 
 @cli.command()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,25 @@ def term_schema(lookup: Lookup) -> dict[str, Any]:
     variants = [{"const": variant, "description": f"A variant spelling of the {lookup.label} '{term}': write '{term}'.",
                  "deprecated": True, "deprecationMessage": f"Write '{term}'.", "doNotSuggest": True}
                 for term in lookup.terms for variant in lookup.spellings.get(term, [])]
-    return {"anyOf": [canonical, *variants]} if variants else canonical
+    spellings = [*lookup.terms, *(v for term in lookup.terms for v in lookup.spellings.get(term, []))]
+    # The validator also takes a term written in other capitals or spacing (with a warning); so does this.
+    loose = {"type": "string", "pattern": "^\\s*(?:" + "|".join(_loose(t) for t in spellings) + ")\\s*\\.?$",
+             "deprecated": True, "doNotSuggest": True,
+             "description": f"Another spelling of a {lookup.label}: the validator says which term to write."}
+    return {"anyOf": [canonical, *variants, loose]}
+
+
+def _loose(term: str) -> str:
+    """A pattern for a term in any capitals, with any run of spaces, hyphens or underscores between words
+    and '&' for 'and' (ECMA-262 patterns, as JSON Schema has them, have no flag for ignoring case)."""
+    out = []
+    for word in re.split(r"[\s\-–_]+", term.strip().lower().replace("&", "and")):
+        parts = []
+        for char in word:
+            parts.append(f"[{char}{char.upper()}]" if char.isalpha() and char.upper() != char else re.escape(char))
+        piece = "".join(parts)
+        out.append("(?:[aA][nN][dD]|&)" if word == "and" else piece)
+    return "[\\s\\-–_]+".join(out)
 
 
 def _restrict(prop: dict[str, Any], value: dict[str, Any]) -> None:

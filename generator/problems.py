@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import ClassVar, Iterable
 
@@ -43,6 +44,41 @@ def problem_type(cls: type[ProblemType]) -> type[ProblemType]:
     return cls
 
 
+# An optional part of a message or hint: [[text with {value}]] shows only when every value in it is
+# non-empty; [[flag|text]] only when the value `flag` is.
+_OPTIONAL = re.compile(r"\[\[(?:(\w+)\|)?(.*?)\]\]", re.S)
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """A message or hint template with its values put in and its empty optional parts left out."""
+    out = []
+    at = 0
+    for m in _OPTIONAL.finditer(template):
+        out.append(template[at:m.start()].format(**values))
+        flag, body = m.group(1), m.group(2)
+        shown = bool(values.get(flag)) if flag else all(values.get(n) for n in _PLACEHOLDER.findall(body))
+        if shown:
+            out.append(body.format(**values))
+        at = m.end()
+    out.append(template[at:].format(**values))
+    return "".join(out)
+
+
+def shown_template(template: str) -> str:
+    """A template as the guide shows it: optional parts written out without their markers."""
+    return _OPTIONAL.sub(lambda m: m.group(2), template)
+
+
+def text_of(kind: type[ProblemType], part: str, language: str) -> str:
+    """A problem type's message, hint, title or description in `language` (English when it has none)."""
+    if language != "en":
+        translated = getattr(kind, f"{part}_{language}", "")
+        if translated:
+            return translated
+    return getattr(kind, part, "")
+
+
 @dataclass(frozen=True)
 class Problem:
     """One occurrence of a problem type at a place in a file."""
@@ -71,17 +107,31 @@ class Problem:
 
     @property
     def message(self) -> str:
-        text = self.kind.message.format(**self._fill())
-        if self.acknowledged:
-            text += f" (known issue of the source: {self.acknowledged})"
-        return text
+        return self.message_in("en")
 
     @property
     def hint(self) -> str:
-        return self.kind.hint.format(**self._fill()) if self.kind.hint else ""
+        return self.hint_in("en")
 
-    def _fill(self) -> dict[str, str]:
-        return {"field": self.field, "code": self.code, **dict(self.values)}
+    def message_in(self, language: str) -> str:
+        text = fill(text_of(self.kind, "message", language), self._fill(language))
+        if self.acknowledged:
+            text += (f" (known issue of the source: {self.acknowledged})" if language == "en"
+                     else f" (gwall hysbys yn y ffynhonnell: {self.acknowledged})")
+        return text
+
+    def hint_in(self, language: str) -> str:
+        template = text_of(self.kind, "hint", language)
+        return fill(template, self._fill(language)) if template else ""
+
+    def _fill(self, language: str = "en") -> dict[str, str]:
+        values = {"field": self.field, "code": self.code, **dict(self.values)}
+        if language != "en":
+            # A value with its own version in the language (vocabulary_cy, place_cy) takes its place.
+            suffix = f"_{language}"
+            for key in [k for k in values if k.endswith(suffix)]:
+                values[key.removesuffix(suffix)] = values[key]
+        return values
 
     @property
     def is_error(self) -> bool:
@@ -108,26 +158,27 @@ class Problem:
         """The figure or words as the source prints them, where the known issue records them."""
         return dict(self.values).get("as_written", "")
 
-    def as_text(self, colour: bool = False) -> str:
+    def as_text(self, colour: bool = False, language: str = "en") -> str:
         """The problem as every command prints it: `file:line:column: severity code: message`, then the
         hint indented on the next line."""
         severity = self.severity
         if colour:
             severity = f"\x1b[1;31m{severity}\x1b[0m" if self.is_error else f"\x1b[1;33m{severity}\x1b[0m"
-        lines = [f"{self.file}:{self.line}:{self.column}: {severity} {self.code}: {self.message}", *_excerpt(self)]
-        hint = self.hint
+        lines = [f"{self.file}:{self.line}:{self.column}: {severity} {self.code}: {self.message_in(language)}",
+                 *_excerpt(self)]
+        hint = self.hint_in(language)
         if hint:
-            lines.append(f"    hint: {hint}")
+            lines.append(f"    {'hint' if language == 'en' else 'awgrym'}: {hint}")
         return "\n".join(lines)
 
     def sort_key(self) -> tuple:
         return (self.file, self.line, self.column, self.code, self.values)
 
-    def as_dict(self) -> dict:
+    def as_dict(self, language: str = "en") -> dict:
         return {
             "file": self.file, "line": self.line, "column": self.column,
             "severity": self.severity, "code": self.code, "field": self.field,
-            "message": self.message, "hint": self.hint, "excerpt": self.excerpt,
+            "message": self.message_in(language), "hint": self.hint_in(language), "excerpt": self.excerpt,
         }
 
 
@@ -167,25 +218,28 @@ class Report:
     def valid(self) -> bool:
         return not any(p.is_error for p in self.problems)
 
-    def summary(self) -> str:
+    def summary(self, language: str = "en") -> str:
         errors, warnings = len(self.errors), len(self.warnings)
+        if language == "cy":
+            # Counts after a colon, so that no noun has to agree with its number.
+            return f"Cynlluniau a wiriwyd: {self.plans_checked}; gwallau: {errors}; rhybuddion: {warnings}"
         return (f"{self.plans_checked} plan{'s' if self.plans_checked != 1 else ''} checked: "
                 f"{errors} error{'s' if errors != 1 else ''}, "
                 f"{warnings} warning{'s' if warnings != 1 else ''}")
 
-    def as_text(self, colour: bool = False) -> str:
-        return "\n".join(p.as_text(colour) for p in self.sorted())
+    def as_text(self, colour: bool = False, language: str = "en") -> str:
+        return "\n".join(p.as_text(colour, language) for p in self.sorted())
 
-    def as_json(self) -> str:
+    def as_json(self, language: str = "en") -> str:
         return json.dumps({
             "valid": self.valid,
             "plans_checked": self.plans_checked,
             "errors": len(self.errors),
             "warnings": len(self.warnings),
-            "problems": [p.as_dict() for p in self.sorted()],
+            "problems": [p.as_dict(language) for p in self.sorted()],
         }, indent=2, ensure_ascii=False)
 
-    def as_github(self) -> str:
+    def as_github(self, language: str = "en") -> str:
         """Workflow commands that GitHub shows as annotations on the pull request's files."""
         def esc(text: str) -> str:
             return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -196,7 +250,8 @@ class Report:
         lines = []
         for p in self.sorted():
             level = "error" if p.is_error else "warning"
-            body = p.message + (f"\n{p.hint}" if p.hint else "")
+            hint = p.hint_in(language)
+            body = p.message_in(language) + (f"\n{hint}" if hint else "")
             props = f"file={esc_prop(p.file)}"
             if p.line:
                 props += f",line={p.line}"

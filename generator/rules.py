@@ -54,9 +54,8 @@ class PlanChecker:
     def term(self, lookup: Lookup, written: str, loc: tuple) -> Iterator[Problem]:
         match = lookup.match(written)
         if match.canonical is None:
-            suggestion = f"; did you mean '{match.suggestion}'?" if match.suggestion else ""
             yield self.at(C.VocabularyUnknown, loc, term=written, vocabulary=lookup.label,
-                          suggestion=suggestion, choices="; ".join(lookup.terms) or "(none defined)")
+                          close=match.suggestion or "", choices="; ".join(lookup.terms) or "(none defined)")
         elif match.variant:
             yield self.at(C.VocabularyVariant, loc, term=written, vocabulary=lookup.label,
                           canonical=match.canonical)
@@ -96,10 +95,17 @@ class PlanChecker:
                 if value is not None:
                     yield ("finance", "lines", i, name), value
 
+    def looks_printed(self, written: str) -> bool:
+        """Whether an unreadable figure looks like a source document's misprint kept as printed (£72,,000,
+        £77,0194.24) rather than a lead's typo: only figures and separators, in a plan that has a source."""
+        return (self.plan.source is not None and self.plan.status != "draft"
+                and re.fullmatch(r"£?\s*[\d][\d,.\s]*", written.strip()) is not None)
+
     def money(self) -> Iterator[Problem]:
         for loc, value in self.money_fields():
             if value.kind == UNPARSED:
-                yield self.at(C.MoneyUnparseable, loc, written=value.as_written)
+                yield self.at(C.MoneyUnparseable, loc, written=value.as_written,
+                              misprint="yes" if self.looks_printed(value.as_written) else "")
 
     def finance(self) -> Iterator[Problem]:
         f = self.plan.finance

@@ -11,9 +11,11 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import catalogue as C
+from . import schema_words as words
 from . import yaml_mistakes
 from .load import Document, field_path
 from .problems import Problem
+from .vocabulary import slugify
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -70,9 +72,9 @@ def check(model: type[M], doc: Document, where: str | None = None) -> tuple[M | 
     data = doc.data
     if not isinstance(data, dict):
         line, col = doc.where(())
-        return None, [Problem.of(C.SchemaWrongType, doc.file, line, col, field="(the whole file)",
-                                 expected="a mapping of fields (lines like 'name: value')",
-                                 received=received(data))]
+        return None, [Problem.of(C.SchemaWrongType, doc.file, line, col, field="(the whole file)", whole="yes",
+                                 **words.expected_values("a mapping of fields (lines like 'name: value')"),
+                                 **words.received_values(data))]
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
@@ -89,7 +91,7 @@ def _merge_alternatives(problems: list[Problem]) -> list[Problem]:
             values = dict(out[i].values)
             expected = values["expected"].split(" or ")
             if dict(p.values)["expected"] not in expected:
-                values["expected"] = " or ".join([*expected, dict(p.values)["expected"]])
+                values.update(words.expected_values(" or ".join([*expected, dict(p.values)["expected"]])))
                 out[i] = replace(out[i], values=tuple(sorted(values.items())))
             continue
         if p.code == C.SchemaWrongType.code:
@@ -131,38 +133,91 @@ def located(model: type[BaseModel], doc: Document, err: dict, where: str | None)
     loc = clean_loc(model, tuple(p for p in err["loc"] if isinstance(p, (str, int))))
     kind = err["type"]
     path = field_path(loc)
+    value = err.get("input")
     if kind == "missing":
         line, col = doc.where(loc[:-1])
-        return Problem.of(C.SchemaMissingField, doc.file, line, col, field=path, name=loc[-1])
+        named = words.place(doc.file, doc.data, loc)
+        return Problem.of(C.SchemaMissingField, doc.file, line, col, field=path, **{**named, "name": loc[-1]})
     if kind == "extra_forbidden":
         line, col = doc.where(loc, key=True)
         holder = model_at(model, loc[:-1])
         fields = list(holder.model_fields) if holder else []
         close = difflib.get_close_matches(str(loc[-1]), fields, n=1, cutoff=0.6)
-        suggestion = f"; did you mean '{close[0]}'?" if close else ""
         name = holder.__name__ if holder else "this block"
+        described = _describe(name, where)
         return Problem.of(C.SchemaUnknownField, doc.file, line, col, field=path, name=loc[-1],
-                          where=_describe(name, where), suggestion=suggestion,
-                          choices=", ".join(fields))
+                          where=described, where_cy=_WHERE_CY.get(described, described),
+                          close=close[0] if close else "", choices=", ".join(fields))
     line, col = doc.where(loc)
-    text_as_field = _text_read_as_field(doc, loc, kind, err.get("input"))
+    text_as_field = _text_read_as_field(doc, loc, kind, value)
     if text_as_field is not None:
         return text_as_field
-    if kind in _EXPECTED:
-        return Problem.of(C.SchemaWrongType, doc.file, line, col, field=path,
-                          expected=_EXPECTED[kind], received=received(err.get("input")))
-    if kind == "string_pattern_mismatch":
-        pattern = err.get("ctx", {}).get("pattern", "")
-        expected = ("a financial year such as 2023-24" if "[0-9]{4}" in pattern
-                    else "a slug of lowercase letters, digits and hyphens")
-        return Problem.of(C.SchemaWrongType, doc.file, line, col, field=path, expected=expected,
-                          received=received(err.get("input")))
+    named = words.place(doc.file, doc.data, loc)
+    if kind in _EXPECTED or kind == "string_pattern_mismatch":
+        if kind == "string_pattern_mismatch":
+            year = "[0-9]{4}" in err.get("ctx", {}).get("pattern", "")
+            expected = "a financial year such as 2023-24" if year else "a slug of lowercase letters, digits and hyphens"
+        else:
+            expected = _EXPECTED[kind]
+        return Problem.of(C.SchemaWrongType, doc.file, line, col, field=path, **named,
+                          **words.expected_values(expected), **words.received_values(value),
+                          **_tip(kind, expected, named["name"], value))
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
-        return Problem.of(C.SchemaInvalidValue, doc.file, line, col, field=path,
-                          detail=f"expected one of {expected}, received {received(err.get('input'))}")
+        got = words.received_values(value)
+        choices = ", ".join(part.strip(" '") for part in expected.replace(" or ", ", ").split(","))
+        return Problem.of(C.SchemaInvalidValue, doc.file, line, col, field=path, **named,
+                          detail=f"expected one of {expected}, received {got['received']}",
+                          detail_cy=f"disgwyliwyd un o {expected.replace(' or ', ' neu ')}, cafwyd {got['received_cy']}",
+                          choices=choices)
     message = err["msg"].removeprefix("Value error, ")
-    return Problem.of(C.SchemaInvalidValue, doc.file, line, col, field=path, detail=message)
+    money = "amount of money" in message
+    return Problem.of(C.SchemaInvalidValue, doc.file, line, col, field=path, **named, detail=message,
+                      detail_cy=_money_detail_cy(message), money="yes" if money else "", other="" if money else "yes")
+
+
+_WHERE_CY = {"a plan": "cynllun", "an activity": "gweithgaredd", "the finance block": "y bloc cyllid",
+             "a finance line": "llinell gyllid", "a board": "bwrdd", "a cluster": "clwstwr",
+             "the source": "y ffynhonnell", "a lead": "arweinydd", "a key action theme": "thema camau gweithredu",
+             "a priority area": "maes blaenoriaeth", "a goal of the action plan": "nod yn y cynllun gweithredu",
+             "a priority area of the action plan": "maes blaenoriaeth yn y cynllun gweithredu",
+             "a table": "tabl", "a workforce role": "rôl yn y gweithlu", "the workforce block": "bloc y gweithlu",
+             "a key fact": "ffaith allweddol", "the SWOT": "y dadansoddiad SWOT", "a risk": "risg",
+             "a member": "aelod", "a known issue": "gwall hysbys", "the vocabularies file": "ffeil yr eirfa",
+             "a vocabulary": "geirfa", "a vocabulary term": "term mewn geirfa"}
+
+
+def _tip(kind: str, expected: str, name: str, value: Any) -> dict[str, str]:
+    """The one thing to do about a value of the wrong kind, in both languages."""
+    if expected == "text" and isinstance(value, (bool, int, float)):
+        written = str(value).lower() if isinstance(value, bool) else str(value)
+        return {"tip": f"Put it in quotes so that YAML reads it as text: {name}: \"{written}\"",
+                "tip_cy": f"Rhowch ef mewn dyfynodau er mwyn iddo fod yn destun: {name}: \"{written}\""}
+    if expected.startswith("a list") and isinstance(value, str):
+        return {"tip": f"Write each entry on a line of its own below '{name}:', starting with '- ', e.g. - {value}",
+                "tip_cy": f"Ysgrifennwch bob eitem ar ei llinell ei hun o dan '{name}:', gan ddechrau gyda '- ',"
+                          f" e.e. - {value}"}
+    if expected.startswith("a slug") and isinstance(value, str) and slugify(value):
+        return {"tip": f"Write it as {slugify(value)}: lowercase words joined by hyphens.",
+                "tip_cy": f"Ysgrifennwch ef fel {slugify(value)}: geiriau mewn llythrennau bach wedi'u cysylltu â"
+                          " chysylltnodau."}
+    if expected.startswith("a financial year"):
+        return {"tip": "Write the financial year as four digits, a hyphen and two digits, e.g. 2022-23.",
+                "tip_cy": "Ysgrifennwch y flwyddyn ariannol fel pedwar digid, cysylltnod a dau ddigid, e.e. 2022-23."}
+    if expected.startswith("a mapping") and isinstance(value, str):
+        return {"tip": f"Write its fields on the lines below '{name}:', each indented by 2 more spaces.",
+                "tip_cy": f"Ysgrifennwch ei feysydd ar y llinellau o dan '{name}:', pob un wedi'i fewnoli 2 fwlch"
+                          " ymhellach."}
+    return {}
+
+
+def _money_detail_cy(message: str) -> str:
+    """The Welsh of the amount-of-money checks' messages (schema._money)."""
+    if message.startswith("unknown field "):
+        return message.replace("unknown field ", "maes anhysbys ").replace(" in an amount of money", " mewn swm o arian")
+    if message.startswith("expected an amount of money, received "):
+        return "disgwyliwyd swm o arian, cafwyd " + message.removeprefix("expected an amount of money, received ")
+    return message
 
 
 def _text_read_as_field(doc: Document, loc: tuple, kind: str, value: Any) -> Problem | None:

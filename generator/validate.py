@@ -156,8 +156,7 @@ class Validator:
             known = [d.name for d in self.clusters_dir.iterdir() if (d / "board.yaml").exists()]
             close = closest(board_dir.name, known)
             self.add([Problem.of(C.LayoutUnknownBoard, self.rel(board_dir), name=board_dir.name,
-                                 suggestion=f"; did you mean '{close}'?" if close else "",
-                                 choices=", ".join(sorted(known)))])
+                                 close=close or "", choices=", ".join(sorted(known)))])
             return
         board, doc = self.load_model(board_file, Board)
         if board is None:
@@ -188,7 +187,7 @@ class Validator:
             siblings = [d.name for d in cluster_dir.parent.iterdir() if (d / "cluster.yaml").exists()]
             close = closest(cluster_dir.name, siblings)
             self.add([Problem.of(C.LayoutUnknownCluster, self.rel(cluster_dir), name=cluster_dir.name,
-                                 board=board.name, suggestion=f"; did you mean '{close}'?" if close else "")])
+                                 board=board.name, close=close or "")])
             return
         cluster, doc = self.load_model(cluster_file, Cluster)
         if cluster is None:
@@ -250,13 +249,16 @@ class Validator:
 
     def prose(self, year_dir: Path) -> dict:
         found: dict[str, dict] = {}
-        for md in sorted(year_dir.glob("*.md")):
+        for path in sorted(year_dir.iterdir()):
+            if path.name.startswith(".") or path.name == "plan.yaml" or path.is_dir():
+                continue
+            if not path.name.endswith(".md"):
+                self.add([self.unread_file(path)])
+                continue
+            md = path
             stem, _ = of_section_file(md.name)
             if stem not in SECTIONS:
-                close = closest(stem, list(SECTIONS))
-                self.add([Problem.of(C.LayoutUnknownSection, self.rel(md), name=md.name,
-                                     suggestion=f"; did you mean '{close}.md'?" if close else "",
-                                     choices=", ".join(f"{s}.md" for s in SECTIONS))])
+                self.add([self.unknown_section(md, stem)])
                 continue
             prose, problems = load_markdown(md, self.rel(md), self.within)
             self.add(problems)
@@ -264,6 +266,28 @@ class Validator:
                 self.report.files_checked += 1
                 found.setdefault(prose.name, {})[prose.language] = prose
         return found
+
+    def unknown_section(self, md: Path, stem: str) -> Problem:
+        for ending in ("-cy", "_cy", " cy", "-welsh", "_welsh", ".welsh"):
+            if stem.lower().endswith(ending) and stem[:-len(ending)] in SECTIONS:
+                section = stem[:-len(ending)]
+                return Problem.of(C.LayoutWelshSectionName, self.rel(md), 1, 1, name=md.name, section=section,
+                                  fixed=f"{section}.cy.md")
+        close = closest(stem, list(SECTIONS))
+        return Problem.of(C.LayoutUnknownSection, self.rel(md), 1, 1, name=md.name,
+                          close=f"{close}.md" if close else "", choices=", ".join(f"{s}.md" for s in SECTIONS))
+
+    def unread_file(self, path: Path) -> Problem:
+        """A file beside the plan that nothing reads: said, so that no text is left out unnoticed."""
+        name = path.name
+        stem = name.split(".", 1)[0]
+        fixed = ""
+        if stem == "plan" and name.endswith((".yml", ".YAML", ".YML", ".yaml.txt")):
+            fixed = "plan.yaml"
+        elif stem in SECTIONS:
+            fixed = f"{stem}.cy.md" if ".cy." in name or name.endswith(".cy") else f"{stem}.md"
+        return Problem.of(C.LayoutUnreadFile, self.rel(path), 1, 1, name=name, fixed=fixed,
+                          other="" if fixed else "yes")
 
 
 def _name_location(cluster: Cluster, name: str) -> tuple:

@@ -80,11 +80,12 @@ def test_github_annotations(repo: Repo):
 
 
 def test_github_annotation_of_a_problem_without_a_line(repo: Repo):
-    repo.write(f"{UV_2022}/risk-register.md", "# Risk register\n")
+    folder = "clusters/swansea-bay/upper-valleys/2023-24"
+    repo.path(folder).mkdir()
     result = repo.validate("--format", "github")
     [error] = [x for x in result.lines if x.startswith("::error ")]
-    assert error.startswith(f"::error file={UV_2022}/risk-register.md,title=layout-unknown-section::"
-                            "'risk-register.md' is not one of the plan's section files")
+    assert error.startswith(f"::error file={folder},title=layout-missing-plan::"
+                            "the folder '2023-24' has no plan.yaml")
 
 
 def test_github_escapes_properties_and_newlines(repo: Repo):

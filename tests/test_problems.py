@@ -187,9 +187,9 @@ def test_yaml_a_few_aliases_are_accepted(repo: Repo, pristine: CliResult):
 
 def test_symlinked_plan_file_is_refused(repo: Repo):
     plan = repo.path(NEF_PLAN)
-    real = repo.path(f"{NEF_2023}/plan-source.yaml.txt")
+    real = repo.path("clusters/plan-source.yaml.txt")
     plan.rename(real)
-    plan.symlink_to(real.name)
+    plan.symlink_to(os.path.relpath(real, plan.parent))
     result = repo.validate()
     only_error(result, NEF_PLAN, 0, "file-unsafe-path")
     hint = reported(result, NEF_PLAN, 0, 0, "error", "file-unsafe-path", "the file is a symbolic link")
@@ -359,10 +359,38 @@ def test_unknown_prose_file(repo: Repo, name: str, suggestion: str):
     rel = f"{NEF_2023}/{name}"
     repo.write(rel, "# Notes\n")
     result = repo.validate()
-    only_error(result, rel, 0, "layout-unknown-section")
-    hint = reported(result, rel, 0, 0, "error", "layout-unknown-section",
+    only_error(result, rel, 1, "layout-unknown-section")
+    hint = reported(result, rel, 1, 1, "error", "layout-unknown-section",
                     f"'{name}' is not one of the plan's section files{suggestion}")
     assert hint.startswith("Section files are: executive-summary.md, forward-look.md, ")
+
+
+@pytest.mark.parametrize("name", ["executive-summary-cy.md", "executive-summary_cy.md"])
+def test_welsh_section_named_without_its_dot(repo: Repo, name: str):
+    rel = f"{NEF_2023}/{name}"
+    repo.write(rel, "# Crynodeb gweithredol\n")
+    result = repo.validate()
+    only_error(result, rel, 1, "layout-welsh-section-name")
+    hint = reported(result, rel, 1, 1, "error", "layout-welsh-section-name",
+                    f"'{name}' looks like the Welsh version of executive-summary.md, but Welsh sections end in .cy.md")
+    assert hint == "Rename it to executive-summary.cy.md, so that it is published as the Welsh text of that section."
+
+
+@pytest.mark.parametrize("name, fix", [
+    ("executive-summary.cy.txt", "Rename it to executive-summary.cy.md."),
+    ("needs.txt", "Rename it to needs.md."),
+    ("plan.yml", "Rename it to plan.yaml."),
+    ("minutes.docx", "Write prose as Markdown in a section file such as executive-summary.md, and delete this file"
+                     " or move it out of the plan folder."),
+])
+def test_a_file_the_plan_does_not_read_is_not_ignored(repo: Repo, name: str, fix: str):
+    rel = f"{NEF_2023}/{name}"
+    repo.write(rel, "text\n")
+    result = repo.validate()
+    only_error(result, rel, 1, "layout-unread-file")
+    hint = reported(result, rel, 1, 1, "error", "layout-unread-file",
+                    f"'{name}' is not read: a plan folder holds plan.yaml and Markdown section files (.md) only")
+    assert hint == fix
 
 
 @pytest.mark.parametrize("key, old, new, expected", [
@@ -422,7 +450,8 @@ def test_missing_field(repo: Repo):
     line = repo.line_of(NEF_PLAN, "- id: audiology")
     only_error(result, NEF_PLAN, line, "schema-missing-field")
     hint = reported(result, NEF_PLAN, line, 5, "error", "schema-missing-field", "'title' is required here but missing")
-    assert hint == "Add 'title:' to this block. See the plan template for an example."
+    assert hint == ("Add 'title:' to activity 5. See the plan template (generator/plan-template.yaml) for an"
+                    " example.")
 
 
 def test_missing_top_level_field(repo: Repo):
@@ -463,33 +492,42 @@ def test_unknown_field_without_suggestion(repo: Repo):
     assert hint == "Allowed fields here: fact, source."
 
 
-@pytest.mark.parametrize("old, new, message", [
+@pytest.mark.parametrize("old, new, message, hint", [
     ("leads:\n  - name: Dr Angharad Fletcher\n    role: North East Flintshire Cluster Lead\n",
      "leads: Dr Angharad Fletcher\n",
-     "expected a list (lines starting with '- '), received text 'Dr Angharad Fletcher'"),
-    ("    title: Audiology\n", "    title: [Audiology, Hearing]\n", "expected text, received a list"),
-    ("  - id: audiology\n", "  - id: Audiology\n",
-     "expected a slug of lowercase letters, digits and hyphens, received text 'Audiology'"),
-    ("    since: 2022-23\n", "    since: 22/23\n", "expected a financial year such as 2023-24, received text '22/23'"),
-    ("    title: Audiology\n", "    title: 2023\n", "expected text, received a number '2023'"),
+     "expected a list (lines starting with '- '), received text 'Dr Angharad Fletcher'",
+     "The 'leads' of the plan should be a list (lines starting with '- '). Write each entry on a line of its own"
+     " below 'leads:', starting with '- ', e.g. - Dr Angharad Fletcher"),
+    ("    title: Audiology\n", "    title: [Audiology, Hearing]\n", "expected text, received a list",
+     "The 'title' of activity 5 should be text."),
+    ("  - id: audiology\n", "  - id: Social Prescribing\n",
+     "expected a slug of lowercase letters, digits and hyphens, received text 'Social Prescribing'",
+     "The 'id' of activity 5, 'Audiology' should be a slug of lowercase letters, digits and hyphens."
+     " Write it as social-prescribing: lowercase words joined by hyphens."),
+    ("    since: 2022-23\n", "    since: 22/23\n", "expected a financial year such as 2023-24, received text '22/23'",
+     "The 'since' of activity 4, 'Phlebotomy' should be a financial year such as 2023-24. Write the financial year"
+     " as four digits, a hyphen and two digits, e.g. 2022-23."),
+    ("    title: Audiology\n", "    title: 2023\n", "expected text, received a number '2023'",
+     "The 'title' of activity 5 should be text. Put it in quotes so that YAML reads it as text: title: \"2023\""),
 ])
-def test_wrong_type(repo: Repo, old: str, new: str, message: str):
+def test_wrong_type(repo: Repo, old: str, new: str, message: str, hint: str):
     repo.replace(NEF_PLAN, old, new)
     result = repo.validate()
     first_new_line = new.splitlines()[0]
     line = repo.line_of(NEF_PLAN, first_new_line)
     col = len(first_new_line) - len(first_new_line.split(": ", 1)[1]) + 1
     only_error(result, NEF_PLAN, line, "schema-wrong-type")
-    hint = reported(result, NEF_PLAN, line, col, "error", "schema-wrong-type", message)
-    assert hint.startswith("Change the value at '")
+    assert reported(result, NEF_PLAN, line, col, "error", "schema-wrong-type", message) == hint
 
 
 def test_wrong_type_of_whole_file(repo: Repo):
     repo.write(NEF_PLAN, "- board: betsi-cadwaladr\n- cluster: north-east-flintshire\n")
     result = repo.validate()
     only_error(result, NEF_PLAN, 1, "schema-wrong-type")
-    reported(result, NEF_PLAN, 1, 1, "error", "schema-wrong-type",
-             "expected a mapping of fields (lines like 'name: value'), received a list")
+    hint = reported(result, NEF_PLAN, 1, 1, "error", "schema-wrong-type",
+                    "expected a mapping of fields (lines like 'name: value'), received a list")
+    assert hint == ("The whole file should be a mapping of fields (lines like 'name: value'), starting with a line"
+                    " such as 'board: betsi-cadwaladr'.")
 
 
 def test_empty_plan_file(repo: Repo):
@@ -507,28 +545,31 @@ def test_value_that_fits_no_alternative_is_one_problem(repo: Repo):
     only_error(result, UV_PLAN, line, "schema-wrong-type")
     hint = reported(result, UV_PLAN, line, 12, "error", "schema-wrong-type",
                     "expected a number or text, received a list")
-    assert hint == "Change the value at 'workforce.roles[1].wte' to a number or text."
+    assert hint.startswith("The 'wte' of workforce role 2, '") and hint.endswith("' should be a number or text.")
 
 
-@pytest.mark.parametrize("rel, old, new, message", [
+@pytest.mark.parametrize("rel, old, new, message, hint", [
     (NEF_PLAN, "status: published\n", "status: final\n",
-     "expected one of 'draft' or 'published', received text 'final'"),
+     "expected one of 'draft' or 'published', received text 'final'",
+     "Write one of these as the 'status' of the plan: draft, published."),
     (UV_PLAN, "    likelihood: M\n", "    likelihood: High\n",
-     "expected one of 'L', 'M' or 'H', received text 'High'"),
+     "expected one of 'L', 'M' or 'H', received text 'High'", "Write one of these as the 'likelihood' of risk 3, 'OT in Primary Care': L, M, H."),
     (NEF_PLAN, "    budget: {note: BCUHB Funded}\n", "    budget: {amout: 12000}\n",
-     "unknown field 'amout' in an amount of money"),
-    (NEF_PLAN, "    budget: £18,500\n", "    budget: yes\n", "expected an amount of money, received a yes/no value"),
+     "unknown field 'amout' in an amount of money",
+     "Write the 'budget' of activity 5, 'Audiology' as an amount such as £45,000, or TBC until it is agreed."),
+    (NEF_PLAN, "    budget: £18,500\n", "    budget: yes\n", "expected an amount of money, received a yes/no value",
+     "Write the 'budget' of activity 2, 'Frail and vulnerable Service' as an amount"),
     (NEF_PLAN, "    budget: £18,500\n", "    budget: .inf\n",
-     "expected an amount of money, received the number inf, which is not an amount"),
+     "expected an amount of money, received the number inf, which is not an amount",
+     "Write the 'budget' of activity 2, 'Frail and vulnerable Service' as an amount"),
 ])
-def test_invalid_value(repo: Repo, rel: str, old: str, new: str, message: str):
+def test_invalid_value(repo: Repo, rel: str, old: str, new: str, message: str, hint: str):
     repo.replace(rel, old, new)
     result = repo.validate()
     line = repo.line_of(rel, new.rstrip("\n"))
     col = len(new) - len(new.split(": ", 1)[1]) + 1
     only_error(result, rel, line, "schema-invalid-value")
-    hint = reported(result, rel, line, col, "error", "schema-invalid-value", message)
-    assert hint.startswith("Change the value at '")
+    assert reported(result, rel, line, col, "error", "schema-invalid-value", message).startswith(hint)
 
 
 def test_board_yaml_schema_problem(repo: Repo):
@@ -565,6 +606,23 @@ def test_unparseable_money_is_an_error(repo: Repo):
                     "'£77,0194.24' is not an amount of money")
     assert hint.endswith("add under known_issues: problem: money-unparseable, field: finance.lines[2].amount,"
                          " note: <what is wrong in the source>.")
+
+
+def test_a_leads_typo_in_an_amount_is_not_sent_to_known_issues(repo: Repo):
+    # A figure with a letter in it is typed, not printed: the hint says how to write it, nothing more.
+    repo.replace(NWF_PLAN, "    budget: £45,000\n", "    budget: £45,OOO\n")
+    result = repo.validate()
+    line = repo.line_of(NWF_PLAN, "£45,OOO")
+    hint = reported(result, NWF_PLAN, line, 13, "error", "money-unparseable", "'£45,OOO' is not an amount of money")
+    assert hint == "Write the amount in pounds as a number, e.g. 77019.42 or '£77,019.42', or TBC if it is not known yet."
+
+
+def test_a_misprinted_figure_of_a_sourced_plan_is_offered_the_known_issue_route(repo: Repo):
+    repo.replace(NWF_PLAN, "    budget: £45,000\n", "    budget: £45,,000\n")
+    result = repo.validate()
+    line = repo.line_of(NWF_PLAN, "£45,,000")
+    hint = reported(result, NWF_PLAN, line, 13, "error", "money-unparseable", "'£45,,000' is not an amount of money")
+    assert "If the source document itself prints it this way" in hint and "known_issues" in hint
 
 
 def test_unparseable_activity_budget(repo: Repo):

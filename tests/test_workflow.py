@@ -356,6 +356,9 @@ GUIDE = REAL_REPO / "content" / "guide"
 def test_the_committed_problem_reference_is_current():
     committed = (GUIDE / "problems.md").read_text(encoding="utf-8")
     assert committed == problem_reference_markdown(), "run: python -m generator.guide"
+    welsh = (REAL_REPO / "content" / "cy" / "guide" / "problems.md").read_text(encoding="utf-8")
+    assert welsh == problem_reference_markdown("cy"), "run: python -m generator.guide"
+    assert welsh.startswith("# Codau problemau\n")
 
 
 def test_the_guide_lists_every_problem_code():

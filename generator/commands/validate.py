@@ -11,7 +11,7 @@ from ..registry import UnknownCluster
 from ..validate import find_cluster, validate
 
 
-def run(targets: list[str], fmt: str, root: Path) -> int:
+def run(targets: list[str], fmt: str, root: Path, language: str = "en") -> int:
     try:
         paths = [checked_path(target, root) for target in targets]
     except UnknownCluster as failure:
@@ -24,17 +24,17 @@ def run(targets: list[str], fmt: str, root: Path) -> int:
                    "vocabularies were checked", err=True)
     terminal = sys.stdout.isatty()
     if fmt == "json":
-        click.echo(report.as_json())
+        click.echo(report.as_json(language))
     elif fmt == "github":
-        text = report.as_github()
+        text = report.as_github(language)
         if text:
             click.echo(text)
-        click.echo(report.summary())
+        click.echo(report.summary(language))
     else:
-        text = report.as_text(colour=terminal)
+        text = report.as_text(colour=terminal, language=language)
         if text:
             click.echo(text)
-        summary = report.summary()
+        summary = report.summary(language)
         if terminal:
             summary = click.style(summary, fg="green" if report.valid else "red", bold=True)
         click.echo(summary)
