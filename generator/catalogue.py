@@ -737,3 +737,45 @@ class YamlMissingName(ProblemType):
     title = "Value without a field name"
     message = "this line has a ':' but no field name before it"
     hint = "Write the field's name before the colon, e.g. 'status: ongoing', or delete the line."
+
+
+# --- Completeness -------------------------------------------------------------
+# Empty values, the template's prompts left in, and what a published plan must not lack
+# (generator/completeness.py). Warnings while a plan is a draft, errors once it is published.
+
+
+@problem_type
+class PlanEmptyValue(ProblemType):
+    code = "plan-empty-value"
+    title = "Value left empty"
+    description = "A warning while the plan is a draft; an error once it says status: published."
+    message = "the '{name}' of {place} is empty"
+    hint = "Write the '{name}' after the colon, or delete the line if it does not apply."
+
+
+@problem_type
+class PlanTemplateText(ProblemType):
+    code = "plan-template-text"
+    title = "Template text left in"
+    description = ("A prompt or example of the plan template that the plan still holds: a warning while the"
+                   " plan is a draft, an error once it says status: published, as it would be published as written.")
+    message = "{where} still holds the template's text '{text}'"
+    hint = "Replace it with the plan's own text, or delete it."
+
+
+@problem_type
+class PlanEmptySection(ProblemType):
+    code = "plan-empty-section"
+    title = "Section with no text in a published plan"
+    description = "An error in a plan written here; a warning where the source document itself has no text there."
+    message = "the section {name} has a heading but no text"
+    hint = "Write the section's text under its heading, or delete the file if the plan has no such section."
+
+
+@problem_type
+class PlanNoExpectedResults(ProblemType):
+    code = "plan-no-expected-results"
+    title = "Activity of a published plan with no expected results"
+    description = "An error in a plan written here; a warning where the source document itself gives none."
+    message = "{place} gives no expected results"
+    hint = "Add expected_results: with what the activity should achieve by the end of March, one '- ' line each."

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from typing import Callable, Iterator
 
-from . import agreement, table_checks, text_checks
+from . import agreement, completeness, table_checks, text_checks
 from . import catalogue as C
 from .load import Document, Prose
 from .money import AMOUNT, TBC, UNPARSED, Money, format_pounds
@@ -39,6 +39,7 @@ class PlanChecker:
         found = [*self.ids(), *self.terms(), *self.money(), *self.finance(), *self.advice()]
         for rules in SOURCE_RULES:
             found.extend(rules(self))
+        found.extend(completeness.problems(self))
         return self.apply_known_issues(found)
 
     def ids(self) -> Iterator[Problem]:
