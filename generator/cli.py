@@ -69,15 +69,18 @@ def schema(output: Path | None, root: Path | None) -> None:
 @cli.command()
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to publish the site (default: site/ in the repository).")
+@click.option("--site-url", default=None, metavar="URL",
+              help="The address the site is published at, e.g. https://example.org/plans/ "
+                   "(default: site_url in mkdocs.yml).")
 @root_option
-def build(site_dir: Path | None, root: Path | None) -> None:
+def build(site_dir: Path | None, site_url: str | None, root: Path | None) -> None:
     """Validate the plans and build the website into site/.
 
     Errors in the plans stop the build with the same messages as `validate`;
     the previous site is left untouched when a build fails.
     """
     from .commands import build as command
-    sys.exit(command.run(root or find_root(Path.cwd()), site_dir))
+    sys.exit(command.run(root or find_root(Path.cwd()), site_dir, site_url))
 
 
 @cli.command()

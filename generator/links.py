@@ -28,16 +28,19 @@ class BrokenLink:
         return f"{self.page}: link to '{self.target}' {self.reason}"
 
 
-def _target_file(site: str, page_rel: str, href: str) -> tuple[str, str] | None:
-    """The file a link points to (as a path string) and its fragment; None for other sites."""
+def _target_file(site: str, page_rel: str, href: str, base: str = "/") -> tuple[str, str] | None:
+    """The file a link points to (as a path string) and its fragment; None for other sites. `base` is the
+    absolute path the site is served at (/plans/ for a site under a sub-path)."""
     parts = urlsplit(href)
     if parts.scheme or parts.netloc:
         return None
     page_dir = posixpath.dirname(page_rel)
     path = unquote(parts.path)
     if path.startswith("/"):
-        # Root-relative links (the theme's 404 page) resolve from the top of the site.
-        page_dir, path = "", path.lstrip("/") or "./"
+        # Root-relative links (the theme's 404 page) resolve from the top of the site, wherever it is served.
+        if not (path + "/").startswith(base):
+            return site + "/__outside__", parts.fragment
+        page_dir, path = "", path[len(base):] or "./"
     resolved = posixpath.normpath(posixpath.join(page_dir, path)) if path else page_rel
     if resolved.startswith(".."):
         return site + "/__outside__", parts.fragment
@@ -47,14 +50,15 @@ def _target_file(site: str, page_rel: str, href: str) -> tuple[str, str] | None:
     return target, parts.fragment
 
 
-def check_site(site: Path, workers: int | None = None) -> list[BrokenLink]:
-    """Every broken link of the site; the pages are shared out between forked workers, one per core."""
+def check_site(site: Path, workers: int | None = None, base: str = "/") -> list[BrokenLink]:
+    """Every broken link of the site (served at the absolute path `base`); the pages are shared out
+    between forked workers, one per core."""
     pages = sorted(site.rglob("*.html"))
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
     if workers <= 1 or len(pages) < 200 or "fork" not in multiprocessing.get_all_start_methods():
-        return _check_pages(site, pages)
+        return _check_pages(site, pages, base)
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        shares = pool.starmap(_check_pages, [(site, pages[i::workers]) for i in range(workers)])
+        shares = pool.starmap(_check_pages, [(site, pages[i::workers], base) for i in range(workers)])
     return sorted((b for share in shares for b in share), key=lambda b: (b.page, b.target, b.reason))
 
 
@@ -62,7 +66,7 @@ def _spaced(html: str) -> str:
     return html.replace("\n", " ").replace("\t", " ").replace("\r", " ").replace("\f", " ")
 
 
-def _check_pages(site_dir: Path, pages: list[Path]) -> list[BrokenLink]:
+def _check_pages(site_dir: Path, pages: list[Path], base: str = "/") -> list[BrokenLink]:
     broken: list[BrokenLink] = []
     site = str(site_dir)
     ids: dict[str, set[str]] = {}
@@ -101,7 +105,7 @@ def _check_pages(site_dir: Path, pages: list[Path]) -> list[BrokenLink]:
                 if href.startswith("#") and len(href) > 1 and unquote(href[1:]) not in ids_of(str(page)):
                     broken.append(BrokenLink(rel, href, "points to an anchor missing from the page"))
                 continue
-            found = _target_file(site, rel, href)
+            found = _target_file(site, rel, href, base)
             if found is None:
                 continue
             target, fragment = found
@@ -115,7 +119,9 @@ def _check_pages(site_dir: Path, pages: list[Path]) -> list[BrokenLink]:
 def external_requests(site: Path) -> list[str]:
     """Scripts, styles, fonts or images the pages would fetch from another site."""
     found = []
-    pattern = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*\s(?:src|href)="((?:https?:)?//[^"]+)"')
+    # A page's canonical and hreflang links name addresses; the browser fetches nothing from them.
+    pattern = re.compile(r'<(?:script|link(?![^>]*\srel="(?:canonical|alternate)")|img|iframe|source)\b[^>]*'
+                         r'\s(?:src|href)="((?:https?:)?//[^"]+)"')
     for page in sorted(site.rglob("*.html")):
         for url in pattern.findall(page.read_text(encoding="utf-8", errors="replace")):
             found.append(f"{page.relative_to(site).as_posix()}: {url}")

@@ -8,6 +8,7 @@ import json
 import multiprocessing
 import os
 import posixpath
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -245,7 +246,7 @@ class Renderer:
                     title = _title(data) if source.suffix == ".md" else ""
                 elif source.suffix == ".md":
                     notice = self.env.get_template("partials/content_notice.md.j2").render()
-                    data = _after_title(data.decode("utf-8"), notice).encode("utf-8")
+                    data = _untranslated(data.decode("utf-8"), notice).encode("utf-8")
             pages.append(Page(self.prefix + rel.as_posix(), data, (rel.as_posix(),), title))
         return pages
 
@@ -358,13 +359,15 @@ def _title(data: bytes) -> str:
     return title_of(data.decode("utf-8", "replace")) or ""
 
 
-def _after_title(text: str, insert: str) -> str:
-    """Put `insert` after the page's title (or at the top when it has none)."""
+def _untranslated(text: str, notice: str) -> str:
+    """An English page shown on another language's site: the notice (in that language) after the title, and
+    the English marked as such (lang="en"), so that screen readers read it with English voices."""
     lines = text.split("\n")
     at = title_at(lines)
-    if at is None:
-        return insert + "\n\n" + text
-    return "\n".join(lines[: at + 1] + ["", insert] + lines[at + 1:])
+    head, body = (lines[: at + 1], lines[at + 1:]) if at is not None else ([], lines)
+    if head and head[-1].startswith("# ") and "{:" not in head[-1]:
+        head[-1] += ' { lang="en" }'
+    return "\n".join(head + ["", notice, "", '<div lang="en" markdown="1">', "", *body, "", "</div>", ""])
 
 
 def page_dir(path: str) -> str:
@@ -420,12 +423,27 @@ def activity_row(plan: PlanRecord, a: ActivityView) -> dict:
     }
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+
+
+def spreadsheet_cell(value: str) -> str:
+    """A value as a spreadsheet shows it and never runs it: text that would start a formula gets a leading
+    single quote, as OWASP advises; plain numbers (a negative amount) stay numbers. The JSON keeps the value."""
+    if value.startswith(FORMULA_STARTS) and not NUMBER.match(value):
+        return "'" + value
+    return value
+
+
 def activities_csv(rows: list[dict]) -> str:
-    out = io.StringIO()
+    # The byte order mark tells Excel the file is UTF-8, so that '£' is not shown as 'Â£'.
+    out = io.StringIO("\ufeff")
+    out.seek(0, io.SEEK_END)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(ACTIVITY_COLUMNS)
     # Every row has exactly these keys (activity_row makes them), so no per-row check is needed.
-    writer.writerows([row[column] for column in ACTIVITY_COLUMNS] for row in rows)
+    writer.writerows([spreadsheet_cell(row[column]) for column in ACTIVITY_COLUMNS] for row in rows)
     return out.getvalue()
 
 

@@ -10,12 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import engine, i18n, links, publish
+from . import addresses, engine, i18n, links, publish
 from .cms.admin import admin_pages
 from .cms.config import SettingsError
 from .cms.node import NodeMissing
 from .languages import LANGUAGES, OTHER_LANGUAGES
-from .languages import NAMES as LANGUAGE_NAMES
 from .render import ClusterPages, Page, SiteContext, data_pages, render_site
 from .validate import Validation, validate
 
@@ -33,6 +32,8 @@ class BuildFailure(Exception):
 class Project:
     """Where things are in a repository."""
     root: Path
+    # The address the site is published at, when the build is given one; else mkdocs.yml's site_url.
+    site_url: str | None = None
 
     def __post_init__(self) -> None:
         # The engine runs in other processes and folders: every path it is given must be absolute.
@@ -124,14 +125,18 @@ def nav_for(validation: Validation, translations: i18n.Translations, language: s
 
 def language_config(project: Project, validation: Validation, translations: i18n.Translations,
                     language: str, docs_dir: Path, site_dir: Path, pages: list[Page]) -> dict:
-    others = [{"name": LANGUAGE_NAMES[other], "lang": other,
-               "root": ("" if language == "en" else "../") + ("" if other == "en" else f"{other}/")}
-              for other in LANGUAGES if other != language]
     config = engine.engine_config(project.engine_config(), docs_dir, site_dir,
                                   nav_for(validation, translations, language, pages))
+    site_url = project.site_url or config.get("site_url") or None
+    if site_url:
+        config["site_url"] = addresses.tree_url(site_url, language)
     config.setdefault("theme", {})["language"] = language
-    config.setdefault("extra", {})["alternate"] = others
+    extra = config.setdefault("extra", {})
+    extra["alternate"] = addresses.alternates(site_url, language)
+    extra["home"] = addresses.tree_path(site_url, language)
+    extra["made_with"] = translations.text("site.made_with", language)
     config["site_name"] = translations.text("site.name", language)
+    config["copyright"] = translations.text("site.copyright", language)
     return config
 
 
@@ -195,9 +200,12 @@ def build(project: Project, site_dir: Path, progress: Progress = lambda s: None)
         start = time.perf_counter()
         epoch = source_epoch(project.root)
         configs = []
+        served_at = "/"  # the absolute path of the English tree, where root-relative links start
         for language, (docs_dir, tree) in trees.items():
             config = language_config(project, validation, translations, language, docs_dir, staged[language],
                                      tree)
+            if language == LANGUAGES[0]:
+                served_at = addresses.tree_path(config.get("site_url") or None, language)
             configs.append(engine.write_config(config, project.work_dir / f"mkdocs.{language}.yml"))
         # One engine run per language, side by side: they share nothing until the swap.
         with ThreadPoolExecutor(max_workers=len(configs)) as pool:
@@ -217,7 +225,7 @@ def build(project: Project, site_dir: Path, progress: Progress = lambda s: None)
         search = engine.start_pagefind(staging)
         try:
             engine.write_pages(data_pages(validation.repository), staging)
-            broken = links.check_site(staging)
+            broken = links.check_site(staging, base=served_at)
         finally:
             checked = time.perf_counter()
             engine.finish_pagefind(search, staging)

@@ -25,7 +25,9 @@ from plan_testing import CliResult, FIXTURE_REPO, NEF_2023, NWF_2022, PLANS, REA
 WORKFLOWS = REAL_REPO / ".github" / "workflows"
 BIN = Path(sys.executable).parent
 COMMAND = re.compile(r"\bcluster-plans[ \t]+(?P<verb>[a-z][a-z-]*)(?P<args>[^\n|>;&]*)")
-GITHUB_EXPRESSIONS = {"${{ github.base_ref }}": "main"}
+# What GitHub fills in, as a run on a project site (published under /cluster-plans/) gets it.
+GITHUB_EXPRESSIONS = {"${{ github.base_ref }}": "main",
+                      "${{ steps.pages.outputs.base_url }}": "https://example.github.io/cluster-plans"}
 
 
 def workflow(name: str) -> dict:
@@ -127,7 +129,10 @@ def test_publish_workflow():
     assert triggers(data)["push"]["branches"] == ["main"]
     assert data["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     runs = [s["run"].strip() for s in steps(data) if "run" in s]
-    assert runs == ["pip install .", "cluster-plans build"]
+    assert runs == ["pip install .", 'cluster-plans build --site-url "${{ steps.pages.outputs.base_url }}/"']
+    # the address comes from the Pages step, which runs before the build
+    names = [s.get("id") or s.get("name") for s in steps(data)]
+    assert names.index("pages") < names.index("Build the site")
     [upload] = [s for s in steps(data) if s.get("uses", "").startswith("actions/upload-pages-artifact@")]
     assert upload["with"]["path"] == "site"
     assert "actions/deploy-pages" in uses(data)
@@ -186,6 +191,8 @@ def test_the_publish_build_runs_locally(tmp_path: Path):
         script = step.get("run")
         if script is None or script.strip() == "pip install .":
             continue
+        for expression, value in GITHUB_EXPRESSIONS.items():
+            script = script.replace(expression, value)
         result = subprocess.run(["bash", "-eo", "pipefail", "-c", script], cwd=root, capture_output=True,
                                 text=True, env=shell_env())
         assert result.returncode == 0, f"{step.get('name')}: {result.stdout}\n{result.stderr}"
@@ -193,6 +200,9 @@ def test_the_publish_build_runs_locally(tmp_path: Path):
     for page in ("index.html", "guide/index.html", "guide/problems/index.html", "schema/plan.schema.json"):
         assert (site / page).is_file(), page
     assert not any(p.is_symlink() for p in site.rglob("*"))  # GitHub Pages refuses links in the artifact
+    assert '<link rel="canonical" href="https://example.github.io/cluster-plans/guide/">' in \
+        (site / "guide/index.html").read_text(encoding="utf-8")
+    assert 'href="/cluster-plans/assets/stylesheets/cluster-plans.css"' in (site / "404.html").read_text()
 
 
 # --- The pull-request comment ------------------------------------------------------------------

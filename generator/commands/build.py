@@ -7,12 +7,17 @@ from pathlib import Path
 
 import click
 
+from .. import addresses
 from ..problems import Report
 from ..site import BuildFailure, Project, build
 
 
-def run(root: Path, site_dir: Path | None) -> int:
-    project = Project(root)
+def run(root: Path, site_dir: Path | None, site_url: str | None = None) -> int:
+    if site_url is not None and not addresses.is_site_address(site_url):
+        click.echo(f"Error: --site-url '{site_url}' is not a web address: give the full address the site is "
+                   "published at, e.g. https://example.org/plans/", err=True)
+        return 1
+    project = Project(root, site_url)
     target = (site_dir or root / "site").resolve()
     terminal = sys.stderr.isatty()
 
