@@ -149,6 +149,21 @@ def codeowners(check: bool, fmt: str, root: Path | None) -> None:
     sys.exit(command.run(root or find_root(Path.cwd()), check, fmt))
 
 
+@cli.command()
+@click.option("--port", default=8000, show_default=True, type=int, help="Port of the editor and preview.")
+@click.option("--scratch", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the scratch copy (default: a new temporary folder); give it again to carry on.")
+@root_option
+def edit(port: int, scratch: Path | None, root: Path | None) -> None:
+    """Edit plans in the online editor on this computer, with a live preview of the site.
+
+    The editor works on a scratch copy of this repository (decap-server on 127.0.0.1:8081); each save
+    becomes a branch cms/..., with the plan's comments and layout kept and its problems listed here.
+    """
+    from .commands import edit as command
+    sys.exit(command.run(root or find_root(Path.cwd()), port, scratch))
+
+
 @cli.command("cms-merge")
 @click.option("--base", metavar="REV", default="origin/main", show_default=True,
               help="The branch the edits will be merged into.")

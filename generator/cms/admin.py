@@ -12,6 +12,7 @@ from . import config, node
 ADMIN = "admin"
 DECAP_SCRIPT = "decap-cms.js"
 OUR_SCRIPT = "cluster-plans-cms.js"
+OUR_STYLES = "cluster-plans-cms.css"
 # Translation keys the page's scripts show (widgets and preview); sent to the page as one table.
 SCRIPT_KEYS = ("cms.", "pop.title", "pop.priority_areas", "pop.key_actions", "plan.activities", "plan.finance")
 
@@ -33,12 +34,13 @@ def preview_styles(site_dir: Path) -> list[str]:
 
 
 def admin_pages(root: Path, repository: Repository, translations: i18n.Translations, templates_dir: Path,
-                site_dir: Path, languages: tuple[str, ...], local_backend: str | bool = True) -> list[Page]:
+                site_dir: Path, languages: tuple[str, ...], local_backend: bool | dict[str, str] | None = None) -> list[Page]:
     """Every file of the admin pages, for each language; the scripts are published once, under /admin/."""
     settings = config.Settings.load(root)
     modules = node.ensure_installed()
     pages = [Page(f"{ADMIN}/{name}", data) for name, data in decap_files(modules).items()]
-    pages.append(Page(f"{ADMIN}/{OUR_SCRIPT}", (templates_dir / ADMIN / OUR_SCRIPT).read_bytes()))
+    for name in (OUR_SCRIPT, OUR_STYLES):
+        pages.append(Page(f"{ADMIN}/{name}", (templates_dir / ADMIN / name).read_bytes()))
     styles = preview_styles(site_dir)
     for language in languages:
         prefix = "" if language == "en" else f"{language}/"
@@ -48,10 +50,12 @@ def admin_pages(root: Path, repository: Repository, translations: i18n.Translati
                    if key.startswith(SCRIPT_KEYS)}
         cms = config.cms_config(root, repository, translations, language, settings, local_backend)
         plans = [entry["name"] for entry in cms["collections"][0]["files"]]
+        sections = [entry["name"] for entry in cms["collections"][1]["files"]]
         html = env.get_template(f"{ADMIN}/index.html.j2").render(
             t=lambda key, **values: translations.text(key, language, **values), lang=language,
-            strings=strings, preview_styles=[up + path for path in styles], plans=plans,
-            decap_script=f"{up}{ADMIN}/{DECAP_SCRIPT}", our_script=f"{up}{ADMIN}/{OUR_SCRIPT}")
+            strings=strings, preview_styles=[up + path for path in styles], plans=plans, sections=sections,
+            decap_script=f"{up}{ADMIN}/{DECAP_SCRIPT}", our_script=f"{up}{ADMIN}/{OUR_SCRIPT}",
+            our_styles=f"{up}{ADMIN}/{OUR_STYLES}")
         pages.append(Page(f"{prefix}{ADMIN}/index.html", html))
         pages.append(Page(f"{prefix}{ADMIN}/config.yml", config.config_text(cms)))
     return pages

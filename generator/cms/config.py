@@ -26,6 +26,9 @@ PLANS = "plans"
 SECTIONS_COLLECTION = "sections"
 SECTION_FORMAT = "plan-section"
 SETTINGS_FILE = "cms.yml"
+# `cluster-plans edit` runs decap-server here; the editor looks for it only when opened from this computer.
+PROXY_PORT = 8081
+LOCAL_BACKEND = {"url": f"http://127.0.0.1:{PROXY_PORT}/api/v1"}
 # Fields the form leaves out. They stay in the file as they are: the folder fixes the board, cluster
 # and year; known issues record what a source document got wrong, which reviewers settle, not the form.
 HIDDEN = {"board", "cluster", "year", "known_issues"}
@@ -134,6 +137,17 @@ def _base(annotation: Any) -> Any:
     return annotation
 
 
+def _pattern(annotation: Any) -> str | None:
+    """The regular expression a value must match (slugs, years), from the schema's metadata."""
+    inner, _ = _unwrap(annotation)
+    if typing.get_origin(inner) is typing.Annotated:
+        for meta in typing.get_args(inner)[1:]:
+            for item in [meta, *getattr(meta, "metadata", [])]:
+                if getattr(item, "pattern", None):
+                    return str(item.pattern)
+    return None
+
+
 def _is_text(annotation: Any) -> bool:
     return annotation == Text
 
@@ -158,7 +172,14 @@ class FormBuilder:
         if help_text:
             out["hint"] = help_text
         out.update(self.widget(name, annotation, info))
-        if optional or not info.is_required():
+        pattern = _pattern(hint)
+        if pattern:
+            out["pattern"] = [pattern, self.labels.text(f"cms.pattern.{name}") if f"cms.pattern.{name}"
+                              in self.labels.translations.table else self.labels.text("cms.pattern.other")]
+        # Plans keep blank values their source left blank (a risk with no wording, say), and the form
+        # must not refuse to save them: only a field with a fixed shape (an id) must be filled in here.
+        # The validator, run on every save, reports whatever else is missing.
+        if optional or not info.is_required() or not pattern:
             out["required"] = False
         return out
 
@@ -192,6 +213,8 @@ class FormBuilder:
         if isinstance(base, type) and issubclass(base, BaseModel):
             fields = self.fields(base)
             out: dict[str, Any] = {"widget": "list", "collapsed": True, "fields": fields}
+            if f"cms.singular.{name}" in self.labels.translations.table:
+                out["label_singular"] = self.labels.text(f"cms.singular.{name}")
             shown = [f["name"] for f in fields]
             summary = next((key for key in SUMMARY_KEYS if key in shown), None)
             if summary:
@@ -200,7 +223,8 @@ class FormBuilder:
         if typing.get_origin(base) is list:
             # Rows of a captioned table: a grid of cells, each kept as the plan wrote it.
             return {"widget": "table-rows"}
-        return {"widget": "list", "field": {"name": "item", "label": self.labels.field(name),
+        # Items may be blank (a table's empty column heading): the schema, not the form, says what is required.
+        return {"widget": "list", "field": {"name": "item", "label": self.labels.field(name), "required": False,
                                              "widget": "text" if _is_text(item) else "string"}}
 
 
@@ -263,7 +287,7 @@ def section_label(labels: Labels, record: PlanRecord, file_name: str) -> str:
 
 
 def cms_config(root: Path, repository: Repository, translations: i18n.Translations, language: str,
-               settings: Settings, local_backend: str | bool = True) -> dict[str, Any]:
+               settings: Settings, local_backend: bool | dict[str, str] | None = None) -> dict[str, Any]:
     """The whole editor configuration (config.yml) for one language of the admin page."""
     labels = Labels(translations, language)
     vocabularies = vocabulary_terms(root)
@@ -288,7 +312,8 @@ def cms_config(root: Path, repository: Repository, translations: i18n.Translatio
                     "label": section_label(labels, record, file_name),
                     "file": f"{record.folder}/{file_name}",
                     "fields": [{"name": "body", "label": labels.text("cms.section_body"),
-                                "widget": "markdown", "modes": ["raw", "rich_text"],
+                                # Markdown as typed: the rich-text mode would rewrite the whole file on a save.
+                                "widget": "markdown", "modes": ["raw"],
                                 "buttons": ["bold", "italic", "link", "heading-two", "heading-three",
                                             "bulleted-list", "numbered-list", "quote"],
                                 "editor_components": []}],
@@ -296,7 +321,7 @@ def cms_config(root: Path, repository: Repository, translations: i18n.Translatio
     config: dict[str, Any] = {
         "backend": backend,
         "publish_mode": "editorial_workflow",
-        "local_backend": local_backend,
+        "local_backend": LOCAL_BACKEND if local_backend is None else local_backend,
         "media_folder": "content/assets/uploads",
         "public_folder": "/assets/uploads",
         "locale": "en",

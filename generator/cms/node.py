@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 from pathlib import Path
@@ -22,11 +23,16 @@ def modules_dir(tool_root: Path = TOOL_ROOT) -> Path:
     return tool_root / "node_modules"
 
 
-def installed(tool_root: Path = TOOL_ROOT) -> bool:
-    """True when node_modules matches package-lock.json (npm ci was run since the lock last changed)."""
-    marker = modules_dir(tool_root) / MARKER
+def lock_digest(tool_root: Path = TOOL_ROOT) -> str:
     lock = tool_root / "package-lock.json"
-    return marker.exists() and (not lock.exists() or lock.stat().st_mtime <= marker.stat().st_mtime)
+    return hashlib.sha256(lock.read_bytes()).hexdigest() if lock.exists() else ""
+
+
+def installed(tool_root: Path = TOOL_ROOT) -> bool:
+    """True when node_modules was installed from the package-lock.json there now. The marker holds the
+    lock file's digest, not a time: a checkout or rebase touches the file without changing it."""
+    marker = modules_dir(tool_root) / MARKER
+    return marker.exists() and marker.read_text(encoding="utf-8").split() == [lock_digest(tool_root)]
 
 
 def ensure_installed(tool_root: Path = TOOL_ROOT) -> Path:
@@ -43,7 +49,7 @@ def ensure_installed(tool_root: Path = TOOL_ROOT) -> Path:
     if result.returncode != 0:
         tail = "\n".join((result.stderr or result.stdout).strip().splitlines()[-5:])
         raise NodeMissing(f"npm ci could not install the editor's packages:\n{tail}")
-    (modules_dir(tool_root) / MARKER).touch()
+    (modules_dir(tool_root) / MARKER).write_text(lock_digest(tool_root) + "\n", encoding="utf-8")
     return modules_dir(tool_root)
 
 

@@ -5,6 +5,7 @@
   var strings = JSON.parse(document.getElementById("cp-cms-strings").textContent);
   var previewStyles = JSON.parse(document.getElementById("cp-cms-preview-styles").textContent);
   var planEntries = JSON.parse(document.getElementById("cp-cms-plans").textContent);
+  var sectionEntries = JSON.parse(document.getElementById("cp-cms-sections").textContent);
   function t(key, values) {
     var text = strings[key] || key;
     Object.keys(values || {}).forEach(function (name) { text = text.split("{" + name + "}").join(values[name]); });
@@ -18,10 +19,14 @@
     window.location.hash = "#/collections/plans/entries/" + wanted;
   }
 
-  /* A section file is Markdown and nothing else: read and written byte for byte. */
+  /* A section file is Markdown and nothing else: read and written as it is, except that it ends in
+     exactly one newline, as the repository's files do (the editor adds an empty line at the end). */
   CMS.registerCustomFormat("plan-section", "md", {
     fromFile: function (text) { return { body: text }; },
-    toFile: function (data) { return data.body === undefined || data.body === null ? "" : String(data.body); }
+    toFile: function (data) {
+      var body = data.body === undefined || data.body === null ? "" : String(data.body);
+      return body.replace(/\s+$/, "") + "\n";
+    }
   });
 
   /* Money: a number of pounds, "to be confirmed", or the figure as the plan writes it, with a note. */
@@ -184,6 +189,15 @@
   });
   // A files collection looks its preview up by entry, not by collection.
   planEntries.forEach(function (name) { CMS.registerPreviewTemplate(name, PlanPreview); });
+  /* A section as the plan page sets its prose. */
+  var SectionPreview = createClass({
+    render: function () {
+      return h("article", { className: "md-typeset cp-cms-preview" },
+        h("p", { className: "cp-cms-notice" }, t("cms.preview.draft_notice")),
+        h("div", { className: "cp-prose" }, this.props.widgetFor("body")));
+    }
+  });
+  sectionEntries.forEach(function (name) { CMS.registerPreviewTemplate(name, SectionPreview); });
   previewStyles.forEach(function (href) { CMS.registerPreviewStyle(new URL(href, window.location.href).href); });
   CMS.init();
 })();
