@@ -140,8 +140,13 @@ def test_a_lead_edits_a_plan_and_a_section_and_only_those_lines_change(editor, b
     open_entry(page, admin, "sections", f"{NEF_ENTRY}-executive-summary")
     page.reload()
     page.get_by_text("NEF Cluster has become a formidable forum to:").first.wait_for()
-    page.locator("[data-slate-editor='true']").get_by_text("North East Flintshire Cluster Lead").click()
+    last_line = page.locator("[data-slate-editor='true']").get_by_text("North East Flintshire Cluster Lead")
+    box = last_line.bounding_box()
+    # The caret goes after the signature, the last line of the section, before typing on.
+    last_line.click(position={"x": box["width"] - 1, "y": box["height"] / 2})
     page.keyboard.press("End")
+    page.wait_for_function("() => { const s = getSelection(); return s.anchorNode && "
+                           "s.anchorOffset === s.anchorNode.textContent.length; }")
     page.keyboard.press("Enter")
     page.keyboard.press("Enter")
     page.keyboard.type("We will review this plan with our partners in September.")
