@@ -17,7 +17,7 @@ from rapidfuzz.distance import Indel
 
 from .languages import LANGUAGES
 from .model import ActivityView, PlanRecord
-from .money import AMOUNT, TBC, UNPARSED, Money
+from .money import AMOUNT, TBC, UNPARSED, Money, known_amount, known_amounts
 from .prose import title_of
 from .schema import SECTIONS
 from .vocabulary import normalise
@@ -99,20 +99,20 @@ def pair_up(before: Sequence[T], after: Sequence[T], title: Callable[[T], str],
         free_a.remove(j)
 
     if key is not None:
-        where = {}
+        where: dict[str, int] = {}
         for j, item in enumerate(after):
             where.setdefault(key(item), j)
         for i, item in enumerate(before):
-            j = where.get(key(item))
-            if j is not None and j in free_a:
-                take(i, j, "id", title_score(title(item), title(after[j])))
-    titles = {}
+            found = where.get(key(item))
+            if found is not None and found in free_a:
+                take(i, found, "id", title_score(title(item), title(after[found])))
+    titles: dict[str, int] = {}
     for j in free_a:
         titles.setdefault(_norm(title(after[j])), j)
     for i in list(free_b):
-        j = titles.get(_norm(title(before[i])))
-        if j is not None and j in free_a:
-            take(i, j, "title", 100.0)
+        found = titles.get(_norm(title(before[i])))
+        if found is not None and found in free_a:
+            take(i, found, "title", 100.0)
     candidates = sorted(
         ((title_score(title(before[i]), title(after[j])), i, j) for i in free_b for j in free_a),
         key=lambda c: (-c[0], c[1], c[2]))
@@ -153,9 +153,8 @@ class MoneyMove:
 
     @property
     def delta(self) -> Decimal | None:
-        if self.before is not None and self.after is not None and self.before.kind == AMOUNT == self.after.kind:
-            return self.after.amount - self.before.amount
-        return None
+        before, after = known_amount(self.before), known_amount(self.after)
+        return after - before if before is not None and after is not None else None
 
     @property
     def kind(self) -> str:
@@ -233,7 +232,8 @@ def word_diff(before: str, after: str, context: int = CONTEXT_WORDS) -> TextChan
     if a == b:
         return None
     # rapidfuzz's Indel alignment (a longest common subsequence, as difflib finds) runs in C.
-    ops = _absorb_small_anchors([tuple(op) for op in Indel.opcodes(a, b)])
+    ops = _absorb_small_anchors([(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
+                                 for op in Indel.opcodes(a, b)])
     hunks: list[Hunk] = []
     segments: list[Segment] = []
     cut = False
@@ -434,8 +434,7 @@ class BudgetsSummary:
         def figures(p: PlanRecord | None) -> tuple[Decimal, int, int]:
             if p is None:
                 return Decimal(0), 0, 0
-            known = sum((a.budget.amount for a in p.plan.activities
-                         if a.budget is not None and a.budget.kind == AMOUNT), Decimal(0))
+            known = sum(known_amounts(a.budget for a in p.plan.activities), Decimal(0))
             return known, p.tbc_count, len(p.plan.activities)
         kb, ub, nb = figures(before)
         ka, ua, na = figures(after)
@@ -507,15 +506,16 @@ def compare_finance(before: PlanRecord | None, after: PlanRecord | None) -> Fina
     fb = before.plan.finance if before is not None else None
     fa = after.plan.finance if after is not None else None
 
-    def get(f, name):
-        return getattr(f, name) if f is not None else None
+    def move(name: str) -> MoneyMove:
+        return MoneyMove(getattr(fb, name) if fb is not None else None,
+                         getattr(fa, name) if fa is not None else None)
 
     lines_b = [FinanceLineEntry(x.item, x.amount) for x in (fb.lines if fb else [])]
     lines_a = [FinanceLineEntry(x.item, x.amount) for x in (fa.lines if fa else [])]
     pairs, only_b, only_a = pair_up(lines_b, lines_a, title=lambda x: x.item)
     return FinanceDiff(
         fb is not None, fa is not None,
-        *(MoneyMove(get(fb, n), get(fa, n)) for n in ("allocation", "carry_over", "total", "balance")),
+        allocation=move("allocation"), carry_over=move("carry_over"), total=move("total"), balance=move("balance"),
         lines_added=tuple(lines_a[j] for j in only_a),
         lines_removed=tuple(lines_b[i] for i in only_b),
         lines_matched=tuple(FinanceLineChange(lines_b[p.before], lines_a[p.after], p.by, p.score,
@@ -644,6 +644,14 @@ class PlanDiff:
         return "changed"
 
     @property
+    def plan(self) -> PlanRecord:
+        """The newer plan, or the older one when the plan was removed."""
+        plan = self.after if self.after is not None else self.before
+        if plan is None:
+            raise ValueError("a PlanDiff compares at least one plan")
+        return plan
+
+    @property
     def before_side(self) -> dict[str, str | None]:
         return {"label": self.before_label, "year": self.before_year}
 
@@ -672,9 +680,9 @@ def _lead(lead) -> str:
 def compare(before: PlanRecord | None, after: PlanRecord | None,
             before_label: str | None = None, after_label: str | None = None, context: str = "years") -> PlanDiff:
     """Compare two versions of a cluster's plan; either may be None (a plan added or removed)."""
-    if before is None and after is None:
-        raise ValueError("compare needs at least one plan")
     either = after if after is not None else before
+    if either is None:
+        raise ValueError("compare needs at least one plan")
     status = title = None
     if before is not None and after is not None:
         if before.plan.status != after.plan.status:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -31,15 +31,17 @@ _COLLECTION_TAGS = {"tag:yaml.org,2002:map": yaml.MappingNode, "tag:yaml.org,200
 
 Path_ = tuple[str | int, ...]
 
-try:
-    _Base = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+if TYPE_CHECKING:
+    # libyaml's loader offers the same methods as the pure-Python one it stands in for.
     _Base = yaml.SafeLoader
+else:
+    # PyYAML built without libyaml has only the pure-Python loader.
+    _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _STR = "tag:yaml.org,2002:str"
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
+class _Loader(_Base):
     """The safe loader, quicker on plain text. YAML guesses a scalar's type (number, yes/no, date...)
     from patterns that each start with particular characters; most values in a plan are prose that
     starts with none of them, and need no pattern tried."""
@@ -257,7 +259,9 @@ class _Builder:
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self.scalar(node)
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        raise TypeError(f"the YAML composer made a {type(node).__name__}")  # it makes only the three above
 
     def misread(self, node: yaml.ScalarNode) -> None:
         """Plain text that YAML read other than meant: cut at ' #', or a list item taken as more text."""

@@ -8,7 +8,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from .load import Prose
-from .money import AMOUNT, Money
+from .money import AMOUNT, Money, known_amount, known_amounts
 from .problems import Problem
 from .schema import SECTIONS, Activity, Board, Cluster, Plan
 from .vocabulary import VocabularySet
@@ -35,8 +35,8 @@ class ActivityView:
     @property
     def budget_rank(self) -> Decimal:
         """Known budgets first, largest first; unknown ones after."""
-        b = self.activity.budget
-        return b.amount if b is not None and b.kind == AMOUNT else Decimal(-1)
+        amount = known_amount(self.activity.budget)
+        return amount if amount is not None else Decimal(-1)
 
 
 def status_counts(activities, vocab: VocabularySet | None) -> list[tuple[str, int]]:
@@ -107,12 +107,12 @@ class PlanRecord:
     def committed(self) -> Decimal:
         """What the plan commits: its finance total when stated, else the sum of known activity budgets."""
         f = self.plan.finance
-        if f is not None and f.total is not None and f.total.kind == AMOUNT:
-            return f.total.amount
+        total = known_amount(f.total) if f is not None else None
+        if total is not None:
+            return total
         if f is not None and f.lines:
-            return sum((line.amount.amount for line in f.lines
-                        if line.amount is not None and line.amount.kind == AMOUNT), Decimal(0))
-        return sum((m.amount for m in self.budgets if m.kind == AMOUNT), Decimal(0))
+            return sum(known_amounts(line.amount for line in f.lines), Decimal(0))
+        return sum(known_amounts(self.budgets), Decimal(0))
 
     @cached_property
     def tbc_count(self) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -22,10 +23,16 @@ _AMOUNT = re.compile(r"^(?P<sign>-)?£?\s*(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<fra
 
 @dataclass(frozen=True)
 class Money:
+    """A figure of a plan. Only an AMOUNT has an amount in pounds; the other kinds have none, so that
+    `amount is not None` tells a known figure (see known_amount)."""
     kind: str
     amount: Decimal | None = None
     as_written: str | None = None
     note: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.kind == AMOUNT) != (self.amount is not None):
+            raise ValueError(f"a {self.kind} figure {'needs' if self.kind == AMOUNT else 'has no'} amount")
 
     @property
     def known(self) -> bool:
@@ -56,13 +63,23 @@ def shown(m: Money | None) -> Shown:
     """How an amount, or a missing one (None), is shown to readers."""
     if m is None:
         return Shown(UNSTATED)
-    if m.kind == AMOUNT:
+    if m.amount is not None:
         return Shown(AMOUNT, amount=m.amount)
     if m.kind == TBC:
         return Shown(TBC)
     if m.as_written:
         return Shown(UNPARSED, words=m.as_written)
     return Shown(UNSTATED, words=m.note)
+
+
+def known_amount(m: Money | None) -> Decimal | None:
+    """The amount in pounds of a figure that is known; None when it is to be confirmed, unreadable or absent."""
+    return m.amount if m is not None else None
+
+
+def known_amounts(figures: Iterable[Money | None]) -> list[Decimal]:
+    """The amounts of the figures that are known, leaving out the others."""
+    return [m.amount for m in figures if m is not None and m.amount is not None]
 
 
 def parse_amount(text: str) -> Money:

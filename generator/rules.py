@@ -9,7 +9,7 @@ from typing import Callable, Iterator
 from . import agreement, completeness, table_checks, text_checks
 from . import catalogue as C
 from .load import Document, Prose
-from .money import AMOUNT, TBC, UNPARSED, Money, format_pounds
+from .money import AMOUNT, TBC, UNPARSED, Money, format_pounds, known_amount, known_amounts
 from .problems import CATALOGUE, Problem
 from .schema import Plan
 from .schema_check import field_path, model_at
@@ -114,23 +114,21 @@ class PlanChecker:
             return
         amounts = [line.amount for line in f.lines if line.amount is not None]
         unknown = [m for m in amounts if m.kind != AMOUNT]
-        computed = sum((m.amount for m in amounts if m.kind == AMOUNT), Decimal(0))
+        computed = sum(known_amounts(amounts), Decimal(0))
+        total = known_amount(f.total)
         # Without lines there is nothing to add up, but the balance can still be checked against the total.
-        if f.lines and f.total is not None and f.total.kind == AMOUNT:
+        if f.lines and f.total is not None and total is not None:
             if unknown:
                 yield self.at(C.FinanceTotalUncheckable, ("finance", "total"), count=len(unknown))
-            elif f.total.amount != computed:
+            elif total != computed:
                 yield self.at(C.FinanceTotalMismatch, ("finance", "total"),
                               stated=_shown(f.total), computed=format_pounds(computed))
-        if f.balance is not None and f.balance.kind == AMOUNT and f.allocation is not None \
-                and f.allocation.kind == AMOUNT:
-            committed = f.total if f.total is not None else None
-            if committed is not None and committed.kind == AMOUNT:
-                carry = f.carry_over.amount if f.carry_over is not None and f.carry_over.kind == AMOUNT else 0
-                expected = f.allocation.amount + carry - committed.amount
-                if expected != f.balance.amount:
-                    yield self.at(C.FinanceBalanceMismatch, ("finance", "balance"),
-                                  stated=_shown(f.balance), computed=format_pounds(expected))
+        balance, allocation = known_amount(f.balance), known_amount(f.allocation)
+        if f.balance is not None and balance is not None and allocation is not None and total is not None:
+            expected = allocation + (known_amount(f.carry_over) or Decimal(0)) - total
+            if expected != balance:
+                yield self.at(C.FinanceBalanceMismatch, ("finance", "balance"),
+                              stated=_shown(f.balance), computed=format_pounds(expected))
 
     def advice(self) -> Iterator[Problem]:
         if not self.plan.leads:
@@ -193,7 +191,7 @@ class PlanChecker:
             yield self.at(C.KnownIssueBadField, ("known_issues", i, "field"), target=target, reason=reason,
                           example=example)
             return
-        yield self.at(C.SourceError, loc, **values).acknowledge(issue.note, as_written=issue.as_written,
+        yield self.at(C.SourceError, loc, what=what, note=issue.note).acknowledge(issue.note, as_written=issue.as_written,
                                                                 kind=issue.kind)
 
     def place(self, target: str) -> tuple[tuple, str]:

@@ -70,7 +70,7 @@ class Draft:
     carried: list[str] = field(default_factory=list)
     left_out: list[tuple[str, str]] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
-    report: Report | None = None
+    report: Report = field(default_factory=Report)
     plan_data: CommentedMap | None = None  # the round-trip data of plan.yaml, when made from an earlier plan
     workforce_stashed: bool = False  # last year's workforce tables are in plan.yaml as comments
 
@@ -368,7 +368,10 @@ def _from_previous(root: Path, draft: Draft, earlier: list[str]) -> None:
         raise ScaffoldError(f"the {source_year} plan has errors, and next year's plan would copy them. "
                             f"Fix them first (cluster-plans validate {relative(source, root)}).",
                             Report(errors, plans_checked=1))
-    text, _ = read_text(source / "plan.yaml", relative(source / "plan.yaml", root), root)
+    text, unreadable = read_text(source / "plan.yaml", relative(source / "plan.yaml", root), root)
+    if text is None:
+        raise ScaffoldError(f"the {source_year} plan cannot be read, so next year's plan cannot start from it.",
+                            Report(unreadable, plans_checked=1))
     first_listed = _first_listed(draft.cluster_dir, earlier, root)
     plan_text, plan, carry = next_plan_text(text, draft.ref, source_year, draft.year, validation.repository.vocab,
                                             first_listed)

@@ -6,6 +6,7 @@ import difflib
 import types
 import typing
 from dataclasses import replace
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -129,7 +130,7 @@ def clean_loc(model: type[BaseModel], loc: tuple) -> tuple:
     return tuple(out)
 
 
-def located(model: type[BaseModel], doc: Document, err: dict, where: str | None) -> Problem:
+def located(model: type[BaseModel], doc: Document, err: Mapping[str, Any], where: str | None) -> Problem:
     loc = clean_loc(model, tuple(p for p in err["loc"] if isinstance(p, (str, int))))
     kind = err["type"]
     path = field_path(loc)

@@ -323,9 +323,9 @@ def _block_end(f: _Failure) -> Mistake | None:
     if key is not None:
         previous = f.previous_content(f.line)
         if previous is not None:
-            sibling = key_column(f.text(previous))
-            if sibling is not None and sibling[1] != here:
-                return _field_depth(f.line, here, key[0], sibling[0], previous, sibling[1])
+            above = key_column(f.text(previous))
+            if above is not None and above[1] != here:
+                return _field_depth(f.line, here, key[0], above[0], previous, above[1])
             # A field lined up with the dashes of a list above it: it belongs with the field that holds the list.
             for n in range(previous, -1, -1):
                 owner = key_column(f.text(n))
@@ -419,7 +419,8 @@ def explain_unplaced(text: str, file: str) -> Problem:
 
 def at(mistake: Mistake, file: str, lines: list[str]) -> Problem:
     excerpt = lines[mistake.line] if 0 <= mistake.line < len(lines) else ""
-    return Problem.of(mistake.kind, file, mistake.line + 1, mistake.column + 1, excerpt=excerpt, **mistake.values)
+    values = {name: str(value) for name, value in mistake.values.items()}
+    return Problem.of(mistake.kind, file, mistake.line + 1, mistake.column + 1, excerpt=excerpt, **values)
 
 
 # --- Mistakes that still parse, but not as meant ------------------------------------------------------

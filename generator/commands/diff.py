@@ -146,7 +146,7 @@ class Presenter:
         return self.vocab.label(vocabulary, term, self.language) if self.vocab else (term or "")
 
     def cluster_name(self, diff: PlanDiff) -> str:
-        return i18n.name_in((diff.after or diff.before).cluster, self.language)
+        return i18n.name_in(diff.plan.cluster, self.language)
 
     def style(self, text: str, role: str) -> str:
         if not self.colour:
@@ -155,8 +155,7 @@ class Presenter:
 
     def show(self, fmt: str, diffs: list[PlanDiff], mode: str, before_label: str, after_label: str) -> str:
         for d in diffs:
-            record = d.after or d.before
-            self.vocab = self.vocab or record.vocab
+            self.vocab = self.vocab or d.plan.vocab
         if fmt == "json":
             return as_json(diffs, mode, before_label, after_label) + "\n"
         return self.env.get_template(TEMPLATES[fmt]).render(

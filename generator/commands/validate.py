@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -11,7 +12,7 @@ from ..registry import UnknownCluster
 from ..validate import find_cluster, validate
 
 
-def run(targets: list[str], fmt: str, root: Path, language: str = "en") -> int:
+def run(targets: Sequence[str | Path], fmt: str, root: Path, language: str = "en") -> int:
     try:
         paths = [checked_path(target, root) for target in targets]
     except UnknownCluster as failure:
@@ -53,13 +54,13 @@ def affected_by(path: Path) -> Path:
     return path
 
 
-def checked_path(target: str, root: Path) -> Path:
+def checked_path(target: str | Path, root: Path) -> Path:
     """A file or folder to check, or the folder of the cluster (or of its year) that `target` names."""
     path = Path(target)
     if path.exists():
         return affected_by(path)
     try:
-        ref = find_cluster(root, target)
+        ref = find_cluster(root, str(target))
     except UnknownCluster as failure:
         raise UnknownCluster(f"there is no file or folder {target}, and {failure}") from None
     folder = root / "clusters" / ref.board / ref.cluster
