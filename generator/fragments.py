@@ -1,6 +1,7 @@
 """Fragments: the few pieces of HTML that repeat thousands of times at national scale (activity rows,
-word-level differences), written in Python because a template costs several times as much per row.
-Everything else is in templates/. The output is exactly what the templates wrote before."""
+word-level differences, theme rows), written in Python because a template costs several times as much
+per row. Everything else is in templates/; tests/fragments/ holds the reference templates each fragment
+is tested against."""
 
 from __future__ import annotations
 
@@ -223,62 +224,3 @@ def activity_changes(r: "Renderer", activities, before: "PlanRecord", after: "Pl
                    f"{escape(m.after.title)}</a></th><td>{escape(kind)}</td><td>{entry(m.before)}</td>"
                    f"<td>{entry(m.after)}</td><td><ul>\n{''.join(details)}</ul></td></tr>\n")
     return Markup("".join(out))
-
-
-def _notes(r: "Renderer", notes) -> str:
-    return "".join(f'<p class="cp-note">{r.inline(note)}</p>' for note in notes)
-
-
-def data_table(r: "Renderer", table) -> Markup:
-    """A captioned table of the source document, its source and its notes."""
-    caption = escape(table.caption)
-    head = "".join(f'<th scope="col">{escape(c)}</th>' if c else
-                   f'<th scope="col"><span class="cp-visually-hidden">{escape(r.t("table.unnamed_column", n=n))}'
-                   f"</span></th>" for n, c in enumerate(table.columns, 1))
-    rows = []
-    for row in table.rows:
-        cells = ["" if cell is None else escape(cell) for cell in row]
-        rows.append("<tr>" + "".join(f'<th scope="row">{cell}</th>' if n == 0 else f"<td>{cell}</td>"
-                                     for n, cell in enumerate(cells)) + "</tr>\n")
-    source = f'<p class="cp-source">{escape(r.t("table.source"))}: {escape(table.source)}</p>' if table.source else ""
-    return Markup(f'<div class="cp-table-wrap" tabindex="0" role="region" aria-label="{caption}">\n'
-                  f'<table class="cp-data-table">\n<caption>{caption}</caption>\n<thead><tr>{head}</tr></thead>\n'
-                  f'<tbody>\n{"".join(rows)}</tbody>\n</table>\n</div>\n{source}{_notes(r, table.notes)}')
-
-
-def finance_table(r: "Renderer", f) -> Markup:
-    """The plan's finance profile: allocation and carry-over, the lines, the total and the balance."""
-    t = r.t
-    recurrent = any(line.recurrent is not None for line in f.lines)
-    full_year = any(line.full_year_effect is not None for line in f.lines)
-    blanks = ("<td></td>" if recurrent else "") + ("<td></td>" if full_year else "")
-    caption = escape(f.caption or t("finance.caption"))
-    head = (f'<th scope="col">{escape(t("finance.item"))}</th><th scope="col" class="cp-num">'
-            f'{escape(t("finance.amount"))}</th>'
-            + (f'<th scope="col">{escape(t("finance.recurrent"))}</th>' if recurrent else "")
-            + (f'<th scope="col" class="cp-num">{escape(t("finance.full_year_effect"))}</th>' if full_year else ""))
-    body = []
-    for key, value in (("finance.allocation", f.allocation), ("finance.carry_over", f.carry_over)):
-        if value is not None:
-            body.append(f'<tr><th scope="row">{escape(t(key))}</th><td class="cp-num">{r.money(value)}</td>{blanks}</tr>')
-    for line in f.lines:
-        note = f'<br><span class="cp-detail">{r.inline(line.note)}</span>' if line.note else ""
-        cells = f'<tr><th scope="row">{escape(line.item)}{note}</th><td class="cp-num">{r.money(line.amount)}</td>'
-        if recurrent:
-            said = {True: t("finance.yes"), False: t("finance.no")}.get(line.recurrent, "")
-            cells += f"<td>{escape(said)}</td>"
-        if full_year:
-            effect = r.money(line.full_year_effect) if line.full_year_effect is not None else ""
-            cells += f'<td class="cp-num">{effect}</td>'
-        body.append(cells + "</tr>\n")
-    foot = []
-    if f.total is not None:
-        foot.append(f'<tr><th scope="row">{escape(t("finance.total"))}</th><td class="cp-num"><strong>'
-                    f"{r.money(f.total)}</strong></td>{blanks}</tr>")
-    if f.balance is not None:
-        foot.append(f'<tr><th scope="row">{escape(t("finance.balance"))}</th><td class="cp-num">{r.money(f.balance)}</td>'
-                    f"{blanks}</tr>")
-    return Markup(f'<div class="cp-table-wrap" tabindex="0" role="region" aria-label="{caption}">\n'
-                  f'<table class="cp-finance-table">\n<caption>{caption}</caption>\n<thead><tr>{head}</tr></thead>\n'
-                  f'<tbody>\n{"".join(body)}</tbody>\n<tfoot>\n{"".join(foot)}</tfoot>\n</table>\n</div>\n'
-                  f"{_notes(r, f.notes)}")

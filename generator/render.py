@@ -93,8 +93,8 @@ class Renderer:
         self.env.globals["activity_changes"] = lambda changes, before, after: fragments.activity_changes(
             self, changes, before, after)
         self.env.globals["plan_on_a_page"] = self.plan_on_a_page
-        self.env.globals["data_table"] = lambda table: fragments.data_table(self, table)
-        self.env.globals["finance_table"] = lambda finance: fragments.finance_table(self, finance)
+        self.env.globals["data_table"] = lambda table: self.partial("partials/data_table.html.j2", table=table)
+        self.env.globals["finance_table"] = lambda finance: self.partial("partials/finance_table.html.j2", f=finance)
         # Pieces of HTML that recur on many pages of this language (see fragments.py).
         self.fragment_cache: dict = {}
 
@@ -330,6 +330,10 @@ class Renderer:
             html = self.env.get_template("partials/plan_on_a_page.html.j2").render(plan=plan)
             self.fragment_cache[key] = Markup(html.removesuffix("\n"))
         return self.fragment_cache[key]
+
+    def partial(self, template: str, **context: object) -> Markup:
+        """A piece of a page made by a template of templates/partials/ (a plan's finance or source tables)."""
+        return Markup(self.env.get_template(template).render(**context))
 
     def plan_prose(self, plan: PlanRecord) -> list[dict]:
         out = []

@@ -1,0 +1,113 @@
+"""The Python fragments write exactly what a template would: each is checked against its reference template
+(tests/fragments/) on generated inputs, in English and in Welsh, with text that needs escaping."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from jinja2 import FileSystemLoader
+from plan_testing import FIXTURE_REPO, REAL_REPO, TESTS
+
+from generator import fragments, i18n
+from generator.diff import (ActivitiesDiff, ActivityChange, ActivityEntry, Hunk, ItemsChange, MoneyMove, Segment,
+                            TextChange, ValueChange)
+from generator.money import AMOUNT, TBC, UNPARSED, UNSTATED, Money
+from generator.render import Renderer, SiteContext
+from generator.validate import validate
+
+REFERENCES = TESTS / "fragments"
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@pytest.fixture(scope="module")
+def repository():
+    result = validate(FIXTURE_REPO)
+    assert result.report.valid, result.report.as_text()
+    return result.repository
+
+
+@pytest.fixture(scope="module", params=["en", "cy"])
+def renderer(request, repository) -> Renderer:
+    templates = REAL_REPO / "templates"
+    ctx = SiteContext(repository, REAL_REPO / "content", templates, i18n.Translations.load(templates))
+    r = Renderer(ctx, request.param)
+    # Fragments make links relative to the page being rendered: a theme page, two folders down.
+    r._current = r.prefix + "themes/audiology/"
+    return r
+
+
+def reference(r: Renderer, name: str, **context: object) -> str:
+    """What the reference template writes, in the renderer's own environment (its globals and texts)."""
+    env = r.env.overlay(loader=FileSystemLoader(str(REFERENCES)))
+    env.globals.update(r.env.globals, url=r.url)
+    return env.get_template(f"{name}.html.j2").render(**context)
+
+
+# Text as plans write it, with characters HTML must escape and Markdown may read.
+words = st.text(st.sampled_from("abc XYZ&<>\"'*_`[]()#£ŵâ-…\u00a0"), min_size=1, max_size=24).map(str.strip).filter(bool)
+slugs = st.text(st.sampled_from("abcdefghij-0123"), min_size=1, max_size=12).filter(lambda s: s.strip("-"))
+figures = st.decimals(min_value=Decimal("-100000"), max_value=Decimal("10000000"), places=2, allow_nan=False)
+money = st.one_of(
+    st.none(),
+    st.builds(lambda amount, written: Money(AMOUNT, amount, written), figures, st.none() | words),
+    st.builds(lambda written: Money(TBC, as_written=written), st.none() | words),
+    st.builds(lambda written: Money(UNPARSED, as_written=written), words),
+    st.builds(lambda note: Money(UNSTATED, note=note), st.none() | words),
+)
+statuses = st.sampled_from([None, "planned", "started", "ongoing", "delayed", "completed", "stopped", "unheard of"])
+years = st.sampled_from(["2021-22", "2022-23", "2023-24"])
+
+
+@SETTINGS
+@given(hunk=st.builds(Hunk, st.lists(st.builds(Segment, st.sampled_from(["same", "removed", "added"]), words),
+                                     min_size=1, max_size=6).map(tuple), st.booleans(), st.booleans()))
+def test_word_diff_writes_what_its_template_writes(renderer, hunk):
+    assert fragments.word_diff(renderer, hunk) == reference(renderer, "word_diff", hunk=hunk)
+
+
+def theme_row(plan, activity_id, title, description, budget, status):
+    return plan, SimpleNamespace(id=activity_id, title=title, description=description, budget=budget, status=status)
+
+
+plans = st.builds(lambda board, cluster, year: SimpleNamespace(url=f"{board}/{cluster}/{year}/", year=year),
+                  slugs, slugs, years)
+# A cluster's rows on a theme page: its activities in each of its plans, an activity once per plan.
+theme_rows = st.lists(st.builds(theme_row, plans, slugs, words, words, money, statuses), max_size=8,
+                      unique_by=lambda row: (row[0].url, row[1].id))
+
+
+@SETTINGS
+@given(rows=theme_rows)
+def test_theme_rows_write_what_their_template_writes(renderer, rows):
+    renderer.fragment_cache.clear()
+    assert fragments.theme_rows(renderer, rows) == reference(renderer, "theme_rows", rows=rows)
+    # Rows are kept for the next theme the same activities serve; they come out the same again.
+    assert fragments.theme_rows(renderer, rows) == reference(renderer, "theme_rows", rows=rows)
+
+
+hunks = st.builds(Hunk, st.lists(st.builds(Segment, st.sampled_from(["same", "removed", "added"]), words),
+                                 min_size=1, max_size=4).map(tuple), st.booleans(), st.booleans())
+entries = st.builds(ActivityEntry, id=slugs, title=words, status=statuses, status_detail=st.none() | words,
+                    origin=st.sampled_from([None, "new", "existing"]), since=st.none() | years, budget=money,
+                    funding=st.lists(words, max_size=2).map(tuple))
+lists = st.builds(ItemsChange, st.lists(words, max_size=3).map(tuple), st.lists(words, max_size=3).map(tuple))
+changes = st.builds(
+    ActivityChange, before=entries, after=entries, matched_by=st.sampled_from(["id", "title", "similarity"]),
+    score=st.floats(0, 100), status=st.none() | st.builds(ValueChange, statuses, statuses),
+    budget=st.none() | st.builds(MoneyMove, money, money), funding=lists, ministerial=lists, sppc=lists,
+    board_priorities=lists, expected_results=lists, comments=lists,
+    description=st.none() | st.builds(TextChange, st.lists(hunks, min_size=1, max_size=2).map(tuple),
+                                      st.integers(0, 9), st.integers(0, 9)))
+activities = st.builds(ActivitiesDiff, st.lists(entries, max_size=3).map(tuple),
+                       st.lists(entries, max_size=3).map(tuple), st.lists(changes, max_size=4).map(tuple))
+
+
+@SETTINGS
+@given(activities=activities, before=plans, after=plans)
+def test_activity_changes_write_what_their_template_writes(renderer, activities, before, after):
+    assert fragments.activity_changes(renderer, activities, before, after) == \
+        reference(renderer, "activity_changes", activities=activities, before=before, after=after)
