@@ -84,7 +84,8 @@ def git(root: Path, *args: str) -> None:
 def repository_copy(target: Path, clusters: Path = REAL_REPO / "clusters") -> Path:
     """The repository as a fresh clone has it: sources, content, templates and the given plans."""
     ignore = shutil.ignore_patterns(".venv", ".git", "site", ".build", ".site-*", "__pycache__", "*.egg-info",
-                                    ".hypothesis", ".pytest_cache", "tests", "benchmarks", "clusters")
+                                    ".hypothesis", ".pytest_cache", "tests", "benchmarks", "clusters",
+                                    "node_modules")
     shutil.copytree(REAL_REPO, target, ignore=ignore)
     shutil.copytree(clusters, target / "clusters")
     return target
@@ -95,7 +96,7 @@ def repository_copy(target: Path, clusters: Path = REAL_REPO / "clusters") -> Pa
 
 def test_workflow_files_parse():
     names = sorted(p.name for p in WORKFLOWS.glob("*.yml"))
-    assert names == ["pr.yml", "publish.yml"]
+    assert names == ["cms.yml", "pr.yml", "publish.yml"]
     for name in names:
         data = workflow(name)
         assert data["name"] and triggers(data) and data["jobs"]
@@ -122,6 +123,21 @@ def test_pull_request_workflow():
     [checkout] = [s for s in steps(data) if s.get("uses", "").startswith("actions/checkout@")]
     assert checkout["with"]["fetch-depth"] == 0  # the diff reads the base branch's history
     assert "actions/github-script" in uses(data)
+
+
+def test_editor_saves_are_tidied_on_their_branch():
+    data = workflow("cms.yml")
+    assert "pull_request" in triggers(data)
+    assert data["permissions"] == {"contents": "write"}
+    [job] = data["jobs"].values()
+    # Only the editor's branches, and only from this repository (a fork's token cannot push).
+    assert "startsWith(github.head_ref, 'cms/')" in job["if"]
+    assert "github.event.pull_request.head.repo.full_name == github.repository" in job["if"]
+    [checkout] = [s for s in steps(data) if s.get("uses", "").startswith("actions/checkout@")]
+    assert checkout["with"] == {"ref": "${{ github.head_ref }}", "fetch-depth": 0}
+    runs = [s["run"].strip() for s in steps(data) if "run" in s]
+    assert runs[:2] == ["pip install .", "cluster-plans cms-merge --base origin/${{ github.base_ref }} --format github"]
+    assert "git push origin HEAD:${{ github.head_ref }}" in runs[2]
 
 
 def test_publish_workflow():

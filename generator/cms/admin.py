@@ -37,7 +37,7 @@ def admin_pages(root: Path, repository: Repository, translations: i18n.Translati
                 site_dir: Path, languages: tuple[str, ...], local_backend: bool | dict[str, str] | None = None) -> list[Page]:
     """Every file of the admin pages, for each language; the scripts are published once, under /admin/."""
     settings = config.Settings.load(root)
-    modules = node.ensure_installed()
+    modules = node.ensure_installed(node.editor_root(root))
     pages = [Page(f"{ADMIN}/{name}", data) for name, data in decap_files(modules).items()]
     for name in (OUR_SCRIPT, OUR_STYLES):
         pages.append(Page(f"{ADMIN}/{name}", (templates_dir / ADMIN / name).read_bytes()))

@@ -35,6 +35,16 @@ def installed(tool_root: Path = TOOL_ROOT) -> bool:
     return marker.exists() and marker.read_text(encoding="utf-8").split() == [lock_digest(tool_root)]
 
 
+def editor_root(project_root: Path) -> Path:
+    """Where the editor's packages are: beside the repository being built, or beside the tool itself
+    (a checkout of the tool shares one node_modules with the test copies it builds). Where neither
+    has them yet, they are installed beside the repository, whose package-lock.json pins them."""
+    for candidate in (project_root, TOOL_ROOT):
+        if installed(candidate):
+            return candidate
+    return project_root if (project_root / "package-lock.json").exists() else TOOL_ROOT
+
+
 def ensure_installed(tool_root: Path = TOOL_ROOT) -> Path:
     """node_modules, installed with `npm ci` first when it is missing or older than the lock file."""
     if installed(tool_root):
