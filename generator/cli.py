@@ -72,15 +72,17 @@ def schema(output: Path | None, root: Path | None) -> None:
 @click.option("--site-url", default=None, metavar="URL",
               help="The address the site is published at, e.g. https://example.org/plans/ "
                    "(default: site_url in mkdocs.yml).")
+@click.option("--format", "fmt", type=click.Choice(["text", "github"]), default="text", show_default=True,
+              help="text for people, github for workflow annotations of the problems that stop the build.")
 @root_option
-def build(site_dir: Path | None, site_url: str | None, root: Path | None) -> None:
+def build(site_dir: Path | None, site_url: str | None, fmt: str, root: Path | None) -> None:
     """Validate the plans and build the website into site/.
 
     Errors in the plans stop the build with the same messages as `validate`;
     the previous site is left untouched when a build fails.
     """
     from .commands import build as command
-    sys.exit(command.run(root or find_root(Path.cwd()), site_dir, site_url))
+    sys.exit(command.run(root or find_root(Path.cwd()), site_dir, site_url, fmt))
 
 
 @cli.command()

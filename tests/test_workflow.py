@@ -123,6 +123,13 @@ def test_pull_request_workflow():
     [checkout] = [s for s in steps(data) if s.get("uses", "").startswith("actions/checkout@")]
     assert checkout["with"]["fetch-depth"] == 0  # the diff reads the base branch's history
     assert "actions/github-script" in uses(data)
+    # the same build as publishing, its problems as annotations, the site kept for reviewers
+    [publish_build] = [r for r in (s.get("run", "").strip() for s in steps(workflow("publish.yml")))
+                       if r.startswith("cluster-plans build")]
+    assert publish_build.split(" --")[0] == "cluster-plans build"
+    assert "cluster-plans build --format github" in runs
+    [upload] = [s for s in steps(data) if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert upload["with"]["path"] == "site" and "steps.build.outcome == 'success'" in upload["if"]
 
 
 def test_editor_saves_are_tidied_on_their_branch():
@@ -199,6 +206,27 @@ def test_the_pull_request_checks_run_locally(tmp_path: Path):
     assert changes.startswith("**What changed")
     assert "North East Flintshire 2024-25" in changes
     assert summary.read_text(encoding="utf-8") == changes
+
+
+def run_step(data: dict, name: str, root: Path) -> subprocess.CompletedProcess:
+    [step] = [s for s in steps(data) if s.get("name") == name]
+    return subprocess.run(["bash", "-eo", "pipefail", "-c", step["run"]], cwd=root, capture_output=True,
+                          text=True, env=shell_env())
+
+
+def test_the_pull_request_build_refuses_what_publishing_would(tmp_path: Path):
+    # A prose link to a page the site does not have: the pull request's build fails, as publishing
+    # would, with an annotation saying what is broken, and no site is kept.
+    root = repository_copy(tmp_path / "clone", FIXTURE_REPO / "clusters")
+    summary = root / "clusters/betsi-cadwaladr/north-east-flintshire/2023-24/executive-summary.md"
+    summary.write_text(summary.read_text(encoding="utf-8") + "\nSee [last year](../../nowhere/).\n",
+                       encoding="utf-8")
+    result = run_step(workflow("pr.yml"), "Build the site as publishing does", root)
+    assert result.returncode == 1
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
+    assert any("betsi-cadwaladr/north-east-flintshire/2023-24/index.html" in a and "nowhere" in a
+               for a in annotations), result.stdout + result.stderr
+    assert not (root / "site").exists()
 
 
 def test_the_publish_build_runs_locally(tmp_path: Path):

@@ -12,7 +12,7 @@ from ..problems import Report
 from ..site import BuildFailure, Project, build
 
 
-def run(root: Path, site_dir: Path | None, site_url: str | None = None) -> int:
+def run(root: Path, site_dir: Path | None, site_url: str | None = None, fmt: str = "text") -> int:
     if site_url is not None and not addresses.is_site_address(site_url):
         click.echo(f"Error: --site-url '{site_url}' is not a web address: give the full address the site is "
                    "published at, e.g. https://example.org/plans/", err=True)
@@ -30,10 +30,14 @@ def run(root: Path, site_dir: Path | None, site_url: str | None = None) -> int:
     except BuildFailure as failure:
         if failure.report is not None:
             errors_only = Report(failure.report.errors, plans_checked=failure.report.plans_checked)
-            click.echo(errors_only.as_text(colour=terminal))
+            click.echo(errors_only.as_github() if fmt == "github" else errors_only.as_text(colour=terminal))
             click.echo(failure.report.summary())
         for line in failure.details:
-            click.echo(f"  {line}", err=True)
+            if fmt == "github":
+                # A problem found in the built pages has no source line: it is annotated on the run.
+                click.echo(f"::error title=Build failed::{line.replace('%', '%25')}")
+            else:
+                click.echo(f"  {line}", err=True)
         click.echo(click.style(f"Build failed: {failure}. The previous site was left as it was.",
                                fg="red", bold=True) if terminal else
                    f"Build failed: {failure}. The previous site was left as it was.", err=True)
