@@ -5,7 +5,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import ClassVar, Iterable
+
+import yaml
 
 ERROR = "error"
 WARNING = "warning"
@@ -70,10 +74,18 @@ def shown_template(template: str) -> str:
     return _OPTIONAL.sub(lambda m: m.group(2), template)
 
 
+@lru_cache(maxsize=None)
+def translations(language: str) -> dict[str, dict[str, str]]:
+    """The catalogue's text in another language (generator/catalogue-LANG.yaml), keyed by code."""
+    path = Path(__file__).with_name(f"catalogue-{language}.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    return {str(code): {str(k): str(v) for k, v in (entry or {}).items()} for code, entry in (data or {}).items()}
+
+
 def text_of(kind: type[ProblemType], part: str, language: str) -> str:
     """A problem type's message, hint, title or description in `language` (English when it has none)."""
     if language != "en":
-        translated = getattr(kind, f"{part}_{language}", "")
+        translated = translations(language).get(kind.code, {}).get(part, "")
         if translated:
             return translated
     return getattr(kind, part, "")

@@ -56,9 +56,12 @@ class PlanChecker:
         match = lookup.match(written)
         if match.canonical is None:
             yield self.at(C.VocabularyUnknown, loc, term=written, vocabulary=lookup.label,
-                          close=match.suggestion or "", choices="; ".join(lookup.terms) or "(none defined)")
+                          vocabulary_cy=lookup.label_cy or lookup.label, close=match.suggestion or "",
+                          choices="; ".join(lookup.terms) or "(none defined)",
+                          choices_cy="; ".join(lookup.terms) or "(dim wedi'u diffinio)")
         elif match.variant:
             yield self.at(C.VocabularyVariant, loc, term=written, vocabulary=lookup.label,
+                          vocabulary_cy=lookup.label_cy or lookup.label,
                           canonical=match.canonical)
 
     def terms(self) -> Iterator[Problem]:

@@ -41,6 +41,7 @@ class Lookup:
     label: str
     terms: list[str]
     cy: dict[str, str] = field(default_factory=dict)
+    label_cy: str = ""
     # Each term's variant spellings as the vocabulary writes them (for the editors' JSON Schema).
     spellings: dict[str, list[str]] = field(default_factory=dict)
     _exact: dict[str, str] = field(default_factory=dict)
@@ -48,7 +49,7 @@ class Lookup:
 
     @classmethod
     def from_vocabulary(cls, name: str, vocab: Vocabulary) -> "Lookup":
-        lookup = cls(name, vocab.label, [t.term for t in vocab.terms])
+        lookup = cls(name, vocab.label, [t.term for t in vocab.terms], label_cy=vocab.label_cy or vocab.label)
         for t in vocab.terms:
             lookup._exact[normalise(t.term)] = t.term
             if t.cy:

@@ -110,6 +110,11 @@ def spaces(n: int) -> str:
     return f"{n} space" if n == 1 else f"{n} spaces"
 
 
+def spaces_cy(n: int) -> str:
+    # Welsh counts with the singular noun, softened after 2 ("2 fwlch"), as spoken.
+    return f"{n} bwlch" if n != 2 else "2 fwlch"
+
+
 def _quoted(text: str) -> str:
     """Text as YAML double-quoted text."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -127,8 +132,10 @@ def _with_quoted_value(text: str, start: int) -> str:
 def _tab(f: _Failure) -> Mistake | None:
     if f.char(f.line, f.column) != "\t":
         return None
-    where = "to indent this line" if not f.text(f.line)[:f.column].strip() else "for spacing on this line"
-    return Mistake(C.YamlTab, f.line, f.column, {"where": where})
+    indenting = not f.text(f.line)[:f.column].strip()
+    where = "to indent this line" if indenting else "for spacing on this line"
+    where_cy = "i fewnoli'r llinell hon" if indenting else "ar gyfer bylchau ar y llinell hon"
+    return Mistake(C.YamlTab, f.line, f.column, {"where": where, "where_cy": where_cy})
 
 
 def _curly_quotes(f: _Failure) -> Mistake | None:
@@ -305,7 +312,7 @@ def _mapping_value(f: _Failure) -> Mistake | None:
 def _field_depth(line: int, found: int, name: str, sibling: str, sibling_line: int, expected: int) -> Mistake:
     return Mistake(C.YamlFieldDepth, line, found,
                    {"name": name, "found": spaces(found), "sibling": sibling, "sibling_line": sibling_line + 1,
-                    "expected": spaces(expected)})
+                    "expected": spaces(expected), "found_cy": spaces_cy(found), "expected_cy": spaces_cy(expected)})
 
 
 def _block_end(f: _Failure) -> Mistake | None:
@@ -318,7 +325,8 @@ def _block_end(f: _Failure) -> Mistake | None:
         if sibling is not None:
             n, expected = sibling
             return Mistake(C.YamlItemDepth, f.line, here,
-                           {"found": spaces(here), "expected": spaces(expected), "item_line": n + 1})
+                           {"found": spaces(here), "expected": spaces(expected), "item_line": n + 1,
+                            "found_cy": spaces_cy(here), "expected_cy": spaces_cy(expected)})
     key = key_column(text)
     if key is not None:
         previous = f.previous_content(f.line)
@@ -387,7 +395,8 @@ def _item_after_key(f: _Failure) -> Mistake | None:
     if key is None or not text[f.column:f.column + 2] == "- " or f.column != value_start(text):
         return None
     return Mistake(C.YamlItemAfterKey, f.line, f.column,
-                   {"name": key[0], "item": text[f.column:].strip(), "indent": spaces(key[1] + 2)})
+                   {"name": key[0], "item": text[f.column:].strip(), "indent": spaces(key[1] + 2),
+                    "indent_cy": spaces_cy(key[1] + 2)})
 
 
 def _unreadable(f: _Failure) -> Mistake:
@@ -463,6 +472,7 @@ def merged_item(node: yaml.ScalarNode, lines: list[str], file: str) -> Problem |
             expected = len(item["indent"]) if item else indent_of(first)
             return Problem.of(C.YamlItemMerged, file, n + 1, indent_of(text) + 1, excerpt=text,
                               found=spaces(indent_of(text)), expected=spaces(expected),
+                              found_cy=spaces_cy(indent_of(text)), expected_cy=spaces_cy(expected),
                               above=node.start_mark.line + 1)
     return None
 
