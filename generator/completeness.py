@@ -106,6 +106,6 @@ def published_gaps(checker: "PlanChecker", published: bool) -> Iterator[Problem]
 
 def _at(checker: "PlanChecker", kind, loc: tuple, **values: object) -> Problem:
     named = words.place(checker.doc.file, checker.doc.data, loc)
-    return checker.at(kind, loc, **{**named, **values})
+    return checker.at(kind, loc, False, **{**named, **values})
 
 

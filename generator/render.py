@@ -284,6 +284,8 @@ class Renderer:
     def changes(self, change: PlanDiff, cluster: ClusterRecord) -> Page:
         """What changed between two consecutive plan years of a cluster."""
         before, after = change.before, change.after
+        if before is None or after is None:
+            raise ValueError("a page of changes compares two plans of the cluster")
         return self.render("pages/changes.md.j2", f"{cluster.url}changes/{before.year}-to-{after.year}/index.md",
                            (before.folder, after.folder),
                            title=self.t("changes.title", cluster=self.name_of(cluster), before=before.year,
@@ -498,6 +500,8 @@ def _render_part(part: tuple[str, str]) -> list[Page]:
     """In a forked worker: one part of the site (the downloads, a language's overview pages, or one
     cluster's pages in every language, which share its comparisons and prose). A worker keeps its
     renderers, and their compiled templates, from one part to the next."""
+    if _FORKED is None:
+        raise RuntimeError("a render worker runs only in a process forked by render_site")
     ctx, languages, sink = _FORKED
     kind, what = part
     if kind == "data":

@@ -109,7 +109,7 @@ class PlanChecker:
         for loc, value in self.money_fields():
             if value.kind == UNPARSED:
                 yield self.at(C.MoneyUnparseable, loc, written=value.as_written,
-                              misprint="yes" if self.looks_printed(value.as_written) else "")
+                              misprint="yes" if self.looks_printed(value.as_written or "") else "")
 
     def finance(self) -> Iterator[Problem]:
         f = self.plan.finance

@@ -8,7 +8,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from . import addresses, engine, i18n, links, publish
 from .cms.admin import admin_pages
@@ -106,11 +106,11 @@ def by_language(pages: list[Page]) -> dict[str, list[Page]]:
 
 
 def nav_for(validation: Validation, translations: i18n.Translations, language: str,
-            pages: list[Page]) -> list:
+            pages: list[Page]) -> list[dict[str, Any]]:
     """A short navigation whose size does not grow with the number of plans."""
     t = lambda key: translations.text(key, language)  # noqa: E731
     boards = [{i18n.board_name(b.board, language): f"{b.board.slug}/index.md"} for b in validation.repository.boards]
-    nav = [{t("nav.home"): "index.md"}, {t("home.boards_heading"): boards},
+    nav: list[dict[str, Any]] = [{t("nav.home"): "index.md"}, {t("home.boards_heading"): boards},
            {t("themes.title"): "themes/index.md"}, {t("services.title"): "services/index.md"},
            {t("downloads.title"): "downloads/index.md"}, {t("quality.title"): "data-quality/index.md"}]
     # Hand-written pages (content/<name>/index.md) join the navigation after the generated ones.

@@ -84,9 +84,9 @@ def text_problems(report, text: str, where: str) -> Iterator[Problem]:
         yield report(C.TbcMisspelt, written=m.group(0))
     for m in _PLACEHOLDER.finditer(text):
         yield report(C.PlaceholderLeft, written=m.group(0), where=where)
-    reason = bracket_reason(text)
-    if reason:
-        yield report(C.BracketUnbalanced, words=_excerpt(text, reason[1]), where=where, reason=reason[0])
+    bracket = bracket_reason(text)
+    if bracket:
+        yield report(C.BracketUnbalanced, words=_excerpt(text, bracket[1]), where=where, reason=bracket[0])
 
 
 def _figure_reason(written: str) -> str:
@@ -295,7 +295,7 @@ def prose_problems(prose: Prose) -> Iterator[Problem]:
     lines = prose.text.splitlines()
     for n, line in enumerate(lines, 1):
         def report(kind: "type[ProblemType]", _n: int = n, **values: object) -> Problem:
-            return Problem.of(kind, prose.file, _n, 1, field=name, **values)
+            return Problem.of(kind, prose.file, _n, 1, field=name, **{k: str(v) for k, v in values.items()})
         yield from text_problems(report, line, name)
     yield from _list_numbering(prose, name, lines)
     yield from _repeated_paragraphs(prose, name, lines)
@@ -314,7 +314,7 @@ def _list_numbering(prose: Prose, name: str, lines: list[str]) -> Iterator[Probl
             runs.append([])
         blank = not line.strip()
     for run in runs:
-        numbers = [((n,), (value,)) for n, value in run]
+        numbers: list[tuple[tuple, tuple[int, ...]]] = [((n,), (value,)) for n, value in run]
         for (n,), number, previous, reason in sequence_problems(numbers):
             yield Problem.of(C.NumberingBroken, prose.file, n, 1, field=name, where=f"the list in {name}",
                              number=number, previous=previous, reason=reason)
@@ -322,7 +322,8 @@ def _list_numbering(prose: Prose, name: str, lines: list[str]) -> Iterator[Probl
 
 def _repeated_paragraphs(prose: Prose, name: str, lines: list[str]) -> Iterator[Problem]:
     seen: dict[str, int] = {}
-    start, paragraph = 0, []
+    start = 0
+    paragraph: list[str] = []
     for n, line in enumerate([*lines, ""], 1):
         if line.strip():
             if not paragraph:

@@ -303,6 +303,8 @@ _FORKED: "Validator | None" = None
 
 
 def _check_cluster(position: int) -> tuple[list[tuple], object]:
+    if _FORKED is None:
+        raise RuntimeError("a validation worker runs only in a process forked by Validator.check_plans")
     return _FORKED._check_cluster(position)
 
 

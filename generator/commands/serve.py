@@ -85,19 +85,26 @@ class Preview:
             self.version += 1
             self.changed.notify_all()
 
+    def built(self) -> SiteContext:
+        """The site as last built in full; an edit is applied to it."""
+        if self.ctx is None:
+            raise RuntimeError("the preview is updated only after a full build")
+        return self.ctx
+
     def update_plans(self, folders: set[Path]) -> None:
         """Re-check the changed plans, then rebuild first the pages of their clusters (so the edit shows
         at once) and then, in the background, the overview pages and the search index."""
         started = time.perf_counter()
+        ctx = self.built()
         result = validate(self.project.root, sorted(folders))
         if not result.report.valid:
             self.show_failure(BuildFailure("the plans have errors", [], result.report))
             return
-        touched = merge(self.ctx.repository, result.repository, folders, self.project.root)
+        touched = merge(ctx.repository, result.repository, folders, self.project.root)
         for key in touched:
-            self.ctx.changes.pop(key, None)
-        clusters = [c for c in self.ctx.repository.clusters if (c.board.slug, c.cluster.slug) in touched]
-        english = Renderer(self.ctx, "en")
+            ctx.changes.pop(key, None)
+        clusters = [c for c in ctx.repository.clusters if (c.board.slug, c.cluster.slug) in touched]
+        english = Renderer(ctx, "en")
         self.write([page for cluster in clusters for page in english.cluster_pages(cluster)], ("en",))
         self.bump()
         click.echo(f"Updated {', '.join(c.cluster.name for c in clusters)} "
@@ -106,9 +113,10 @@ class Preview:
 
     def update_overviews(self, clusters: list[ClusterRecord]) -> None:
         with self.lock:
-            pages = data_pages(self.ctx.repository)
+            ctx = self.built()
+            pages = data_pages(ctx.repository)
             for language in LANGUAGES:
-                renderer = Renderer(self.ctx, language)
+                renderer = Renderer(ctx, language)
                 pages += renderer.overview_pages()
                 if language != "en":
                     pages += [page for cluster in clusters for page in renderer.cluster_pages(cluster)]
@@ -209,9 +217,10 @@ def watch(preview: Preview, interval: float = 0.2) -> None:
             continue
         changed = {p for p in set(now) | set(before) if now.get(p) != before.get(p)}
         before = now
-        folders = {plan_folder(root, p) for p in changed}
+        found = {plan_folder(root, p) for p in changed}
+        folders = {folder for folder in found if folder is not None}
         try:
-            if None in folders or preview.ctx is None:
+            if None in found or preview.ctx is None:
                 # Templates, content, the registry or vocabularies: everything may change.
                 with preview.lock:
                     if preview.full_build():
