@@ -6,9 +6,8 @@ import pytest
 
 from generator.registry import UnknownCluster
 from generator.validate import registry_of
-from plan_testing import NEF_2023, REAL_REPO, Repo, TESTS, run_cli
+from plan_testing import FIXTURE_REPO, NEF_2023, REAL_REPO, Repo, run_cli
 
-DIFF_REPO = TESTS / "fixtures" / "diff" / "repo"
 NEF = "betsi-cadwaladr/north-east-flintshire"
 HOW = "Give the cluster as board/cluster, e.g. betsi-cadwaladr/north-east-flintshire, or by its name."
 
@@ -90,11 +89,12 @@ def test_new_takes_the_year_after_the_cluster(repo: Repo):
     assert result.lines[0] == f"Created clusters/{NEF}/2025-26/ from the 2023-24 plan of North East Flintshire."
 
 
-@pytest.mark.parametrize("name", ["riverside", "Riverside", "Glan yr Afon", "example/riverside", "riv"])
+@pytest.mark.parametrize("name", ["NEF", "North East Flintshire", "Gogledd Ddwyrain Sir y Fflint", "n e flint",
+                                  "betsi/nef"])
 def test_diff_takes_a_name_or_an_abbreviation(name):
-    result = run_cli("diff", name, "--root", DIFF_REPO)
+    result = run_cli("diff", name, "--root", FIXTURE_REPO)
     assert result.exit_code == 0, result.output
-    assert result.lines[0].startswith("What changed in Riverside: 2022-23 → 2023-24")
+    assert result.lines[0].startswith("What changed in North East Flintshire: 2022-23 → 2023-24")
 
 
 def test_diff_of_north_east_flintshire_by_its_initials():
