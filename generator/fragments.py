@@ -84,7 +84,9 @@ def activity_table(r: "Renderer", plan: "PlanRecord") -> Markup:
                             ("comments", "")):
         out.append(f'<th scope="col"{attributes}>{escape(t("activities." + key))}</th>\n')
     out.append("</tr></thead>\n<tbody>\n")
-    for a in activities:
+    flags = plan.flags
+    for index, a in enumerate(activities):
+        cell = _activity_flags(r, flags.under(f"activities[{index}]")) if flags else {}
         origin = ""
         act = a.activity  # the plan's own fields; `a` adds the canonical terms
         if a.origin:
@@ -103,22 +105,48 @@ def activity_table(r: "Renderer", plan: "PlanRecord") -> Markup:
                   if a.status else "")
         if act.status_detail and act.status_detail.lower() != (a.status or "").lower():
             status += f'<br><span class="cp-detail">“{escape(act.status_detail)}”</span>'
+        def marked(column: str, html) -> str:
+            return _marked(html, cell.get(column)) if cell else str(html)
         out.append(
             f'<tr id="activity-{escape(act.id)}" data-status="{escape(a.status or "")}" '
             f'data-priority="{escape("|".join(a.ministerial + a.sppc))}" data-funding="{escape("|".join(a.funding))}">\n'
-            f'<th scope="row" data-pagefind-weight="5"{_lang_en(r, act, "title")}>{escape(r.local(act, "title"))}</th>\n'
-            f"<td>{origin}</td>\n"
-            f'<td{_lang_en(r, act, "description")}>{r.inline(r.local(act, "description"))}</td>\n'
-            f"<td{english}>{_items(r, act.expected_results)}</td>\n"
-            f"<td>{_terms(r, 'ministerial', a.ministerial) if a.ministerial else none}</td>\n"
-            f"<td>{sppc}</td>\n"
-            f'<td class="cp-num" data-sort-value="{escape(sort_value)}">{r.money(budget)}</td>\n'
-            f"<td>{_terms(r, 'funding', a.funding) if a.funding else not_stated}</td>\n"
-            f"<td>{status}</td>\n"
-            f"<td{english}>{_items(r, act.comments)}</td>\n"
+            f'<th scope="row" data-pagefind-weight="5"{_lang_en(r, act, "title")}>'
+            f'{marked("title", escape(r.local(act, "title")))}</th>\n'
+            f"<td>{marked('origin', origin)}</td>\n"
+            f'<td{_lang_en(r, act, "description")}>{marked("description", r.inline(r.local(act, "description")))}</td>\n'
+            f"<td{english}>{marked('results', _items(r, act.expected_results))}</td>\n"
+            f"<td>{marked('ministerial', _terms(r, 'ministerial', a.ministerial) if a.ministerial else none)}</td>\n"
+            f"<td>{marked('sppc', sppc)}</td>\n"
+            f'<td class="cp-num" data-sort-value="{escape(sort_value)}">{marked("budget", r.money(budget))}</td>\n'
+            f"<td>{marked('funding', _terms(r, 'funding', a.funding) if a.funding else not_stated)}</td>\n"
+            f"<td>{marked('status', status)}</td>\n"
+            f"<td{english}>{marked('comments', _items(r, act.comments))}</td>\n"
             "</tr>\n")
     out.append("</tbody>\n</table>\n</div>\n</div>")
     return Markup("".join(out))
+
+
+# Which column of the activity table shows a flag on each field of an activity; the rest go to its title.
+_ACTIVITY_COLUMNS = {"new_or_existing": "origin", "since": "origin", "new_or_existing_detail": "origin",
+                     "description": "description", "description_cy": "description", "expected_results": "results",
+                     "ministerial_priorities": "ministerial", "sppc_priorities": "sppc", "alignment_detail": "sppc",
+                     "budget": "budget", "funding_sources": "funding", "status": "status", "status_detail": "status",
+                     "comments": "comments"}
+
+
+def _activity_flags(r: "Renderer", flags) -> dict[str, str]:
+    by_column: dict[str, list] = {}
+    for f in flags:
+        name = f.field.split("]", 1)[1].lstrip(".").split("[", 1)[0].split(".", 1)[0]
+        by_column.setdefault(_ACTIVITY_COLUMNS.get(name, "title"), []).append(f)
+    return {column: str(r.flag_notes(found)) for column, found in by_column.items()}
+
+
+def _marked(html, notes: str | None) -> str:
+    """A value with the flags on it: the value marked, the notes after it."""
+    if not notes:
+        return str(html)
+    return f'<span class="cp-flagged">{html}</span>{notes}'
 
 
 def word_diff(r: "Renderer", hunk: "Hunk") -> Markup:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
+from .flags import PlanFlags
 from .load import Prose
 from .money import AMOUNT, Money, known_amount, known_amounts
 from .problems import Problem
@@ -44,6 +45,26 @@ def status_counts(activities, vocab: VocabularySet | None) -> list[tuple[str, in
     counts = Counter(a.status or "not stated" for a in activities)
     order = (vocab.status.terms if vocab else []) + ["not stated"]
     return [(s, counts[s]) for s in order if counts.get(s)]
+
+
+STATED = "stated"
+FINANCE_LINES = "finance-lines"
+ACTIVITY_BUDGETS = "activity-budgets"
+NOTHING_KNOWN = "none"
+
+
+@dataclass(frozen=True)
+class Committed:
+    """A plan's committed budget and its basis: the total the plan states, or a sum worked out here."""
+    amount: Decimal | None
+    basis: str
+    counted: int = 0          # for a worked-out sum: how many figures it adds up
+    of: int = 0               # ... out of how many lines or budgets
+    stated_as: str | None = None  # the plan's own total when it is no amount ('£TBC', '£')
+
+    @property
+    def derived(self) -> bool:
+        return self.basis in (FINANCE_LINES, ACTIVITY_BUDGETS)
 
 
 @dataclass
@@ -104,15 +125,29 @@ class PlanRecord:
         return [a.budget for a in self.plan.activities if a.budget is not None]
 
     @cached_property
-    def committed(self) -> Decimal:
-        """What the plan commits: its finance total when stated, else the sum of known activity budgets."""
+    def committed_budget(self) -> "Committed":
+        """What the plan commits, and where the figure comes from: the finance total the plan states;
+        else the sum of the finance lines with an amount; else the sum of the activity budgets with one.
+        The last two are this site's sums, which the source never states."""
         f = self.plan.finance
-        total = known_amount(f.total) if f is not None else None
-        if total is not None:
-            return total
-        if f is not None and f.lines:
-            return sum(known_amounts(line.amount for line in f.lines), Decimal(0))
-        return sum(known_amounts(self.budgets), Decimal(0))
+        total = f.total if f is not None else None
+        if total is not None and total.kind == AMOUNT:
+            return Committed(total.amount, STATED)
+        written = total.as_written.strip() if total is not None and total.as_written else None
+        lines = [line.amount for line in f.lines] if f is not None else []
+        known = [m.amount for m in lines if m is not None and m.kind == AMOUNT and m.amount is not None]
+        if known:
+            return Committed(sum(known, Decimal(0)), FINANCE_LINES, len(known), len(lines), written)
+        budgets = [a.budget for a in self.plan.activities]
+        known = [m.amount for m in budgets if m is not None and m.kind == AMOUNT and m.amount is not None]
+        if known:
+            return Committed(sum(known, Decimal(0)), ACTIVITY_BUDGETS, len(known), len(budgets), written)
+        return Committed(None, NOTHING_KNOWN, 0, len(lines) or len(budgets), written)
+
+    @property
+    def committed(self) -> Decimal:
+        """The committed figure for totals across plans (0 when the plan gives none)."""
+        return self.committed_budget.amount or Decimal(0)
 
     @cached_property
     def tbc_count(self) -> int:
@@ -136,6 +171,11 @@ class PlanRecord:
                 out.append((name, heading, versions.get(language) or versions.get("en")
                             or next(iter(versions.values()))))
         return out
+
+    @cached_property
+    def flags(self) -> PlanFlags:
+        """What the plan's page marks as wrong in the source, by the place each names."""
+        return PlanFlags(self.problems)
 
     @property
     def known_issue_notes(self) -> list[Problem]:

@@ -53,7 +53,7 @@ class Money:
 class Shown:
     """What a reader is shown for an amount, in whatever format: the figure (AMOUNT), to be confirmed
     (TBC), not stated (UNSTATED, with the plan's note on it if any) or the figure as the source printed
-    it (UNPARSED, flagged as such, never guessed at)."""
+    it (UNPARSED, flagged as such, never guessed at). `words` is the figure as the plan writes it."""
     form: str
     amount: Decimal | None = None
     words: str | None = None
@@ -63,10 +63,13 @@ def shown(m: Money | None) -> Shown:
     """How an amount, or a missing one (None), is shown to readers."""
     if m is None:
         return Shown(UNSTATED)
+    # The figure as the source printed it is what readers see ('£1000', '£TBC', 'Cluster funds £67,897'):
+    # never reformatted, never given a '£' it did not have.
+    written = m.as_written.strip() if m.as_written else None
     if m.amount is not None:
-        return Shown(AMOUNT, amount=m.amount)
+        return Shown(AMOUNT, amount=m.amount, words=written)
     if m.kind == TBC:
-        return Shown(TBC)
+        return Shown(TBC, words=written)
     if m.as_written:
         return Shown(UNPARSED, words=m.as_written)
     return Shown(UNSTATED, words=m.note)
@@ -80,6 +83,15 @@ def known_amount(m: Money | None) -> Decimal | None:
 def known_amounts(figures: Iterable[Money | None]) -> list[Decimal]:
     """The amounts of the figures that are known, leaving out the others."""
     return [m.amount for m in figures if m is not None and m.amount is not None]
+
+
+def as_typed(value: Decimal | None) -> str:
+    """A figure the plan gives as a bare number (8000, 34999.5), shown as it is typed: no '£' or
+    thousands separator the source may not have had."""
+    if value is None:
+        return ""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def parse_amount(text: str) -> Money:

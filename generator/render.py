@@ -23,9 +23,10 @@ from .diff import PlanDiff, consecutive
 from .facets import Facets
 from .languages import OTHER_LANGUAGES
 from .model import ActivityView, BoardRecord, ClusterRecord, PlanRecord, Repository
-from .money import AMOUNT, TBC, UNSTATED, Money, shown
+from .money import AMOUNT, TBC, UNSTATED, Money, as_typed, shown
 from .prose import render_inline, render_markdown, title_at, title_of
 from .editor_schema import editor_schema_text
+from .schema import SOURCE_ERROR_KINDS
 from .vocabulary import slugify
 
 
@@ -93,8 +94,11 @@ class Renderer:
         self.env.globals["activity_changes"] = lambda changes, before, after: fragments.activity_changes(
             self, changes, before, after)
         self.env.globals["plan_on_a_page"] = self.plan_on_a_page
-        self.env.globals["data_table"] = lambda table: self.partial("partials/data_table.html.j2", table=table)
-        self.env.globals["finance_table"] = lambda finance: self.partial("partials/finance_table.html.j2", f=finance)
+        self.env.globals["data_table"] = lambda table, plan=None: self.partial("partials/data_table.html.j2",
+                                                                               table=table, plan=plan)
+        self.env.globals["finance_table"] = lambda finance, plan=None: self.partial("partials/finance_table.html.j2",
+                                                                                   f=finance, plan=plan)
+        self.env.globals["flag_notes"] = self.flag_notes
         # Pieces of HTML that recur on many pages of this language (see fragments.py).
         self.fragment_cache: dict = {}
 
@@ -122,13 +126,26 @@ class Renderer:
     def _money(self, m: Money | None) -> Markup:
         s = shown(m)
         if s.form == AMOUNT:
-            return Markup("{}").format(self.pounds(s.amount))
+            return Markup("{}").format(s.words or as_typed(s.amount))
         if s.form == TBC:
-            return Markup('<span class="cp-tbc">{}</span>').format(self.t("money.tbc"))
+            if not s.words:
+                return Markup('<span class="cp-tbc">{}</span>').format(self.t("money.tbc"))
+            # On a page in another language, the source's words are English; their meaning follows.
+            meaning = self.t("money.tbc")
+            if self.language == "en" or meaning == s.words:
+                return Markup('<span class="cp-tbc">{}</span>').format(s.words)
+            return Markup('<span class="cp-tbc"><span lang="en">{}</span> ({})</span>').format(s.words, meaning)
         if s.form == UNSTATED:
             return Markup('<span class="cp-unstated">{}</span>').format(s.words or self.t("money.not_stated"))
         return Markup('<span class="cp-as-written">{} <span class="cp-flag">({})</span></span>').format(
             s.words, self.t("money.as_printed"))
+
+    def flag_notes(self, flags, anchor: bool = True) -> Markup:
+        """The flags on one place of a plan (see flags.py), or nothing."""
+        if not flags:
+            return Markup("")
+        html = self.env.get_template("partials/flags.html.j2").render(flags=flags, anchor=anchor)
+        return Markup(html.strip())
 
     def inline(self, text: str | None) -> Markup:
         cached = self._inline_cache.get(text)
@@ -321,7 +338,8 @@ class Renderer:
         path = f"{board.board.slug}/data-quality/index.md" if board else "data-quality/index.md"
         boards = [board] if board else self.repo.boards
         return self.render("pages/data_quality.md.j2", path, title=self.t("quality.title"),
-                           board=board, boards=boards, facets_quality=self.facets.problems_by_cluster)
+                           board=board, boards=boards, facets_quality=self.facets.problems_by_cluster,
+                           kinds=list(SOURCE_ERROR_KINDS))
 
     # --- pieces -------------------------------------------------------------
 

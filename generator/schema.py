@@ -125,6 +125,7 @@ class Finance(Part):
     lines: list[FinanceLine] = Field(default_factory=list)
     total: Optional[MoneyField] = Field(None, description="Total of the lines (total committed), as stated.")
     balance: Optional[MoneyField] = Field(None, description="Allocation plus carry-over minus total, as stated.")
+    balance_label: Optional[str] = Field(None, description="The source's own name for the balance row, e.g. Variance.")
     notes: list[Text] = Field(default_factory=list)
 
 

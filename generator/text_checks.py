@@ -56,7 +56,8 @@ def strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
     """Every text value of plan.yaml with its place, except fields that hold no prose of the source."""
     if isinstance(data, dict):
         for key, value in data.items():
-            if key not in _SKIPPED_KEYS:
+            # A key fact's or table's source is the plan's words; the plan's own source is its document.
+            if key not in _SKIPPED_KEYS or (key == "source" and loc and isinstance(value, str)):
                 yield from strings(value, loc + (key,))
             elif key in ("budget", "amount", "allocation", "carry_over", "total", "balance", "full_year_effect") \
                     and isinstance(value, dict) and isinstance(value.get("note"), str):

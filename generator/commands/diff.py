@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .. import i18n
 from ..diff import PlanDiff, Summary, compare
 from ..diff import as_json as diff_json
-from ..money import AMOUNT, TBC, UNSTATED, Money, shown
+from ..money import AMOUNT, TBC, UNSTATED, Money, as_typed, shown
 from ..problems import Report
 from ..registry import UnknownCluster
 from ..revisions import GitError, PlanKey, Side, compare_revisions, load_working_tree
@@ -135,9 +135,9 @@ class Presenter:
     def money(self, m: Money | None) -> str:
         s = shown(m)
         if s.form == AMOUNT:
-            return self.pounds(s.amount)
+            return s.words or as_typed(s.amount)
         if s.form == TBC:
-            return self.t("money.tbc")
+            return s.words or self.t("money.tbc")
         if s.form == UNSTATED:
             return s.words or self.t("money.not_stated")
         return f"'{s.words}' ({self.t('money.as_printed')})"

@@ -1,0 +1,85 @@
+"""Flags: what a plan's page marks as wrong in its source, each at the place the problem names (an
+activity row, a finance line, a table cell, a key fact, a prose section), with the figure as printed
+and the note. A flag is a warning about the source: a known issue the plan records, or a rule's finding."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from .problems import Problem
+
+
+@dataclass(frozen=True)
+class Flag:
+    number: int        # its place on the page: the anchor flag-<number>
+    code: str
+    kind: str
+    field: str
+    as_written: str
+    note: str          # the plan's note on it, or the rule's message
+    recorded: bool     # recorded by the plan as a known issue of its source
+    also: str = ""     # a second place it concerns (the finance line of an activity that disagrees)
+
+
+# The parts of a plan whose page shows flags where they are (see templates/pages/plan.md.j2).
+PLACED = ("activities", "finance", "workforce", "tables", "key_facts", "key_actions", "swot", "action_plan",
+          "risks", "members")
+
+
+class PlanFlags:
+    """A plan's flags, found by the place they name."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        found = [p for p in problems if not p.is_error and p.source_kind]
+        found.sort(key=Problem.sort_key)
+        self.all = [Flag(n, p.code, p.source_kind or "other", p.field, p.as_written or _written(p),
+                         p.acknowledged or p.message, bool(p.acknowledged), dict(p.values).get("also", ""))
+                    for n, p in enumerate(found, 1)]
+
+    def __bool__(self) -> bool:
+        return bool(self.all)
+
+    def __len__(self) -> int:
+        return len(self.all)
+
+    def under(self, prefix: str, also: bool = False) -> list[Flag]:
+        """Flags at `prefix` or inside it (activities[2] holds activities[2].budget); with `also`, the
+        flags that concern it as their second place."""
+        def inside(field: str) -> bool:
+            return field == prefix or field.startswith(prefix + ".") or field.startswith(prefix + "[")
+        return [f for f in self.all if inside(f.field) or (also and f.also and inside(f.also))]
+
+    def at(self, field: str) -> list[Flag]:
+        return [f for f in self.all if f.field == field]
+
+    def sections(self, names: Iterable[str]) -> list[Flag]:
+        wanted = set(names)
+        return [f for f in self.all if f.field in wanted]
+
+    def unplaced(self, sections: Iterable[str]) -> list[Flag]:
+        """Flags at no place the page marks (its title, leads, source...): shown with the plan's notes
+        at the top of the page. `sections` are the plan's prose sections."""
+        placed = self.elsewhere([*PLACED, *(f"{name}{suffix}" for name in sections for suffix in (".md", ".cy.md"))])
+        # Other tables are shown with the sections they belong to; a flag on all of them has no one place.
+        return [f for f in self.all if f in placed or f.field == "tables"]
+
+    def elsewhere(self, placed: Iterable[str]) -> list[Flag]:
+        """Flags at none of the placed prefixes."""
+        prefixes = tuple(placed)
+        return [f for f in self.all if not any(f.field == p or f.field.startswith((p + ".", p + "["))
+                                              for p in prefixes)]
+
+
+def _written(p: Problem) -> str:
+    """The figure or words a rule quotes, as printed, when its message quotes one."""
+    values = dict(p.values)
+    return values.get("written", "")
+
+
+def cell_of(field: str, base: str) -> tuple[int, int] | None:
+    """(row, column) of a table cell field such as workforce.tables[0].rows[3][2] under `base`."""
+    rest = field[len(base):]
+    m = re.fullmatch(r"\.rows\[(\d+)\]\[(\d+)\]", rest)
+    return (int(m[1]), int(m[2])) if m else None

@@ -1,0 +1,135 @@
+"""What a reader of a plan's page sees of its source's mistakes: each figure as printed, marked where it
+is with the note beside it, a committed budget that says where it comes from, and the data-quality
+pages counting the flags by plan and by kind, in English and Welsh."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from site_testing import site_repo
+
+NEF_2023 = "betsi-cadwaladr/north-east-flintshire/2023-24"
+NEF_2022 = "betsi-cadwaladr/north-east-flintshire/2022-23"
+UV = "swansea-bay/upper-valleys/2022-23"
+UV_PLAN = f"clusters/{UV}/plan.yaml"
+NEF_PLAN = f"clusters/{NEF_2023}/plan.yaml"
+
+RECORDED = """  - problem: source-error
+    field: key_facts[1].fact
+    kind: total
+    as_written: "4 GP practices"
+    note: The community assets section counts 5 GP practices.
+  - problem: source-error
+    field: needs.md
+    kind: placeholder
+    as_written: check source
+    note: The obesity figure is followed by the words 'check source'.
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    """The fixture site, with Upper Valleys recording two mistakes of its source and North East Flintshire's
+    finance table giving Frail and Vulnerable Service another amount than its activity table."""
+    root = site_repo(tmp_path_factory.mktemp("flags") / "repo")
+    uv = root / UV_PLAN
+    uv.write_text(uv.read_text(encoding="utf-8") + "\nknown_issues:\n" + RECORDED, encoding="utf-8")
+    nef = root / NEF_PLAN
+    text = nef.read_text(encoding="utf-8")
+    nef.write_text(text.replace("    - item: Frail and Vulnerable Service\n      amount: £18,500\n",
+                                "    - item: Frail and Vulnerable Service\n      amount: £18,000\n"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+def seen(html: str) -> str:
+    """The text a reader sees (and a screen reader reads) of a piece of a page."""
+    # Blocks (cells, items, paragraphs, and a flag, which stands on a line of its own) part the words.
+    text = re.sub(r"</?(?:td|th|tr|li|ul|p|div|br|table|caption|thead|tbody|tfoot|dt|dd|h\d)\b[^>]*>|<span class=\"cp-source-flag[^>]*>",
+                  " ", html)
+    text = re.sub(r"<[^>]+>", "", text)
+    return re.sub(r"\s+", " ", html_lib.unescape(text)).strip()
+
+
+def page(site: Path, path: str) -> str:
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    return html[html.index("<article"):]
+
+
+def part(html: str, start: str, end: str) -> str:
+    i = html.index(start)
+    return html[i:html.index(end, i)]
+
+
+def test_misprinted_figure_is_flagged_in_its_finance_line(site: Path):
+    finance = part(page(site, NEF_2023), '<table class="cp-finance-table">', "</table>")
+    line = part(finance, "Phlebotomy", "</tr>")
+    assert '<span class="cp-flagged">' in line
+    assert ("⚠ Source error (figure): As printed: “£77,0194.24”. The plan prints the cost of Phlebotomy as"
+            " £77,0194.24, which is not a valid figure; the activity table gives its budget as TBC.") in seen(line)
+
+
+def test_total_to_be_confirmed_is_shown_as_written(site: Path):
+    foot = part(page(site, NEF_2023), "<tfoot>", "</tfoot>")
+    assert seen(foot) == "Total £TBC"
+
+
+def test_disagreement_is_flagged_at_the_activity_and_at_its_finance_line(site: Path):
+    html = page(site, NEF_2023)
+    row = part(html, 'id="activity-frail-and-vulnerable"', "</tr>")
+    message = ("Possible source error (tables disagree): the activity table gives 'Frail and vulnerable Service' a"
+               " budget of £18,500, but the finance line 'Frail and Vulnerable Service' says £18,000")
+    assert message in seen(row)
+    line = part(part(html, '<table class="cp-finance-table">', "</table>"), "Frail and Vulnerable Service", "</tr>")
+    assert message in seen(line)
+    # One anchor for the flag, at the activity, which the page's list of notes links to.
+    number = re.search(r'id="(flag-\d+)"', row)[1]
+    assert html.count(f'id="{number}"') == 1 and f'href="#{number}"' in html
+
+
+def test_recorded_mistakes_are_flagged_at_the_key_fact_and_the_prose_section(site: Path):
+    html = page(site, UV)
+    facts = part(html, '<ul class="cp-key-facts">', "</ul>")
+    assert ("The Cluster area has 4 GP practices (1 of which operates branch practices). ⚠ Source error (total):"
+            " As printed: “4 GP practices”. The community assets section counts 5 GP practices.") in seen(facts)
+    needs = part(html, 'id="needs"', "</div>")
+    assert ("Source error (note left in): As printed: “check source”. The obesity figure is followed by the words"
+            " 'check source'.") in seen(needs)
+    assert "⚠" in facts and 'aria-hidden="true">⚠' in facts  # the sign is seen, the words are read
+
+
+def test_committed_budget_says_where_it_comes_from(site: Path):
+    stated = part(page(site, UV), "<dt>Committed budget</dt>", "</dd>")
+    assert seen(stated) == ("Committed budget £202,382.50 (the total the plan states); 1 of 3 activity budgets to be"
+                            " confirmed")
+    derived = part(page(site, NEF_2022), "<dt>Committed budget</dt>", "</dd>")
+    assert seen(derived) == ("Committed budget £37,000 (derived, not stated in the plan: the sum of the 2 of its 4"
+                             " finance lines that give an amount; the plan gives its total as “£TBC”); 3 of 5"
+                             " activity budgets to be confirmed")
+
+
+def test_data_quality_page_counts_flags_by_kind_and_by_plan(site: Path):
+    html = page(site, "data-quality")
+    kinds = part(html, '<table class="cp-quality-kinds">', "</table>")
+    rows = {seen(r).rsplit(" ", 3)[0]: seen(r).rsplit(" ", 3)[1:] for r in re.findall(r"<tr><th scope=\"row\">.*?</tr>",
+                                                                                     kinds)}
+    assert rows == {"figure": ["1", "1", "1"], "total": ["1", "1", "1"], "tables disagree": ["1", "0", "1"],
+                    "note left in": ["1", "1", "1"]}
+    uv = part(html, f'id="swansea-bay-upper-valleys-2022-23"', "</table>")
+    assert "Source errors flagged: 2: total 1 · note left in 1" in seen(uv)
+
+
+def test_welsh_page_flags_in_welsh_with_the_note_marked_english(site: Path):
+    html = page(site, f"cy/{UV}")
+    facts = part(html, '<ul class="cp-key-facts">', "</ul>")
+    assert "Gwall yn y ffynhonnell (cyfanswm): Fel y'i hargraffwyd: “4 GP practices”." in seen(facts)
+    assert '<span class="cp-flag-note" lang="en">The community assets section counts 5 GP practices.</span>' in facts
+    assert "Gwallau yn y ffynhonnell wedi'u nodi: 2" in seen(page(site, "cy/data-quality"))
