@@ -172,7 +172,12 @@ def test_any_text_is_an_amount_tbc_or_kept_as_written(text: str):
 SHOWN_EVERYWHERE = [
     (None, "not stated"),
     (Money(AMOUNT, Decimal("12000.5"), "£12,000.50"), "£12,000.50"),
-    (Money(TBC, as_written="tbc", note="awaiting the board"), "TBC"),
+    # Figures read as the source writes them: never reformatted, never given a '£' they did not have.
+    (Money(TBC, as_written="tbc", note="awaiting the board"), "tbc"),
+    (Money(TBC, as_written="£TBC"), "£TBC"),
+    (Money(TBC), "TBC"),
+    (Money(AMOUNT, Decimal("1000"), "£1000"), "£1000"),
+    (Money(AMOUNT, Decimal("8000")), "8000"),
     (Money(UNPARSED, as_written="£77,0194.24"), "'£77,0194.24' (as printed in the source)"),
     (Money(UNSTATED, note="Funded by the health board"), "Funded by the health board"),
     (Money(UNSTATED), "not stated"),
