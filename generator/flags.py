@@ -51,6 +51,25 @@ class PlanFlags:
             return field == prefix or field.startswith(prefix + ".") or field.startswith(prefix + "[")
         return [f for f in self.all if inside(f.field) or (also and f.also and inside(f.also))]
 
+    def finance_rest(self) -> list[Flag]:
+        """Flags on the finance block's caption and notes, shown after its notes."""
+        return [f for f in self.under("finance") if not f.field.startswith(
+            ("finance.lines", "finance.allocation", "finance.carry_over", "finance.total", "finance.balance"))]
+
+    def table_rest(self, base: str) -> list[Flag]:
+        """Flags on a table as a whole (its caption, its checks), shown after it."""
+        return [f for f in self.under(base) if not f.field.startswith((base + ".rows[", base + ".columns["))]
+
+    @staticmethod
+    def table_place(plan, table) -> str:
+        """The field path of one of a plan's captioned tables (workforce.tables[0], tables[1])."""
+        workforce = plan.plan.workforce.tables if plan.plan.workforce is not None else []
+        for base, tables in (("workforce.tables", workforce), ("tables", plan.plan.tables)):
+            for i, candidate in enumerate(tables):
+                if candidate is table:
+                    return f"{base}[{i}]"
+        return ""
+
     def at(self, field: str) -> list[Flag]:
         return [f for f in self.all if f.field == field]
 
