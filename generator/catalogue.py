@@ -779,3 +779,33 @@ class PlanNoExpectedResults(ProblemType):
     description = "An error in a plan written here; a warning where the source document itself gives none."
     message = "{place} gives no expected results"
     hint = "Add expected_results: with what the activity should achieve by the end of March, one '- ' line each."
+
+
+# --- Building the site ----------------------------------------------------------------------
+
+
+@problem_type
+class LinkBroken(ProblemType):
+    code = "link-broken"
+    title = "Link to a page or anchor that does not exist"
+    message = "the link to '{target}' {reason}"
+    hint = ("Correct the address: a page of this site is linked relative to the page it is on"
+            " (from a plan, ../2022-23/ is the cluster's plan of 2022-23), an anchor as #its-id;"
+            " or remove the link.")
+    description = "Found by `cluster-plans build`, which follows every link of every page it makes."
+
+
+@problem_type
+class TemplateBroken(ProblemType):
+    code = "template-error"
+    title = "A template cannot be used"
+    message = "the template cannot be used: {detail}"
+    hint = "Correct the template at this line (templates/ holds the site's page layouts)."
+
+
+@problem_type
+class TranslationMissing(ProblemType):
+    code = "translation-missing"
+    title = "A text of the site has no translation"
+    message = "there is no {language} text for '{key}' in templates/translations.yaml"
+    hint = "Add '{key}' to templates/translations.yaml with its English (en) and Welsh (cy) text."

@@ -24,6 +24,9 @@ def find_root(start: Path) -> Path:
 root_option = click.option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=None,
     help="Repository root (default: the nearest folder holding clusters/).")
+jobs_option = click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+    help="Worker processes to use (default: one per CPU this process may use).")
 format_option = click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
     help="text for people, json for tools, github for workflow annotations.")
@@ -40,8 +43,9 @@ def cli() -> None:
 @format_option
 @click.option("--language", type=click.Choice(["en", "cy"]), default="en", show_default=True,
               help="Language of the messages and hints (cy: Welsh).")
+@jobs_option
 @root_option
-def validate(targets: tuple[str, ...], fmt: str, language: str, root: Path | None) -> None:
+def validate(targets: tuple[str, ...], fmt: str, language: str, jobs: int | None, root: Path | None) -> None:
     """Check plans and report every problem with its file, line and a hint.
 
     PATHS are plan folders or files to check, CLUSTERS clusters given as for `new` (with /YEAR
@@ -49,7 +53,7 @@ def validate(targets: tuple[str, ...], fmt: str, language: str, root: Path | Non
     Exits 0 when there are no errors (warnings allowed) and 1 when there are errors.
     """
     from .commands import validate as command
-    sys.exit(command.run(list(targets), fmt, root or find_root(Path.cwd()), language))
+    sys.exit(command.run(list(targets), fmt, root or find_root(Path.cwd()), language, jobs))
 
 
 @cli.command()
@@ -72,27 +76,31 @@ def schema(output: Path | None, root: Path | None) -> None:
 @click.option("--site-url", default=None, metavar="URL",
               help="The address the site is published at, e.g. https://example.org/plans/ "
                    "(default: site_url in mkdocs.yml).")
-@click.option("--format", "fmt", type=click.Choice(["text", "github"]), default="text", show_default=True,
-              help="text for people, github for workflow annotations of the problems that stop the build.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+              help="text for people, json for tools, github for workflow annotations of the problems that stop "
+                   "the build.")
+@jobs_option
 @root_option
-def build(site_dir: Path | None, site_url: str | None, fmt: str, root: Path | None) -> None:
+def build(site_dir: Path | None, site_url: str | None, fmt: str, jobs: int | None, root: Path | None) -> None:
     """Validate the plans and build the website into site/.
 
-    Errors in the plans stop the build with the same messages as `validate`;
-    the previous site is left untouched when a build fails.
+    Errors in the plans, broken links and broken templates stop the build with the same kind of
+    messages as `validate`; the previous site is left untouched when a build fails.
     """
     from .commands import build as command
-    sys.exit(command.run(root or find_root(Path.cwd()), site_dir, site_url, fmt))
+    sys.exit(command.run(root or find_root(Path.cwd()), site_dir, site_url, jobs, fmt))
 
 
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
-@click.option("--port", default=8000, show_default=True, type=int, help="Port to serve on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to serve on (0: any free port).")
+@jobs_option
 @root_option
-def serve(host: str, port: int, root: Path | None) -> None:
+def serve(host: str, port: int, jobs: int | None, root: Path | None) -> None:
     """Preview the site locally; it rebuilds and reloads when a plan or page changes."""
     from .commands import serve as command
-    sys.exit(command.run(root or find_root(Path.cwd()), host, port))
+    sys.exit(command.run(root or find_root(Path.cwd()), host, port, jobs))
 
 
 @cli.command()

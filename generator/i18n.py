@@ -17,7 +17,17 @@ TABLE_FILE = "translations.yaml"
 
 
 class MissingTranslation(KeyError):
-    pass
+    """A key of the translation table without a text in one language."""
+
+    def __init__(self, key: str, language: str):
+        super().__init__(f"no '{language}' text for '{key}' in templates/{TABLE_FILE}")
+        self.key, self.language = key, language
+        # Where the key is used (template file, line), when that is known.
+        self.place: tuple[str, int] | None = None
+
+    @property
+    def language_name(self) -> str:
+        return {"en": "English", "cy": "Welsh"}.get(self.language, self.language)
 
 
 @dataclass
@@ -40,7 +50,7 @@ class Translations:
     def text(self, key: str, language: str, **values) -> str:
         entry = self.table.get(key)
         if entry is None or language not in entry:
-            raise MissingTranslation(f"no '{language}' text for '{key}' in templates/{TABLE_FILE}")
+            raise MissingTranslation(key, language)
         text = str(entry[language])
         return text.format(**values) if values else text
 

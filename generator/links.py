@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from .parallel import share_out, worker_count
 
 # A literal space before the attribute lets the regex engine scan fast: pages are searched after
 # their other whitespace is turned into spaces (see _spaced).
@@ -50,16 +51,16 @@ def _target_file(site: str, page_rel: str, href: str, base: str = "/") -> tuple[
     return target, parts.fragment
 
 
-def check_site(site: Path, workers: int | None = None, base: str = "/") -> list[BrokenLink]:
-    """Every broken link of the site (served at the absolute path `base`); the pages are shared out
-    between forked workers, one per core."""
-    pages = sorted(site.rglob("*.html"))
-    workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
-    if workers <= 1 or len(pages) < 200 or "fork" not in multiprocessing.get_all_start_methods():
-        return _check_pages(site, pages, base)
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        shares = pool.starmap(_check_pages, [(site, pages[i::workers], base) for i in range(workers)])
-    return sorted((b for share in shares for b in share), key=lambda b: (b.page, b.target, b.reason))
+def check_site(site: Path, jobs: int | None = None, only: list[Path] | None = None,
+               base: str = "/") -> list[BrokenLink]:
+    """Every broken link of the site (or of the pages `only`), served at the absolute path `base`, header,
+    navigation and language switcher included: each page's links are its own (the switcher points at that
+    very page in the other language)."""
+    pages = sorted(site.rglob("*.html")) if only is None else sorted(page for page in only if page.is_file())
+    workers = worker_count(jobs)
+    shares = [pages[i::workers] for i in range(workers) if pages[i::workers]]
+    found = share_out("checking links", lambda share: _check_pages(site, share, base), shares, jobs)
+    return sorted((b for share in found for b in share), key=lambda b: (b.page, b.target, b.reason))
 
 
 def _spaced(html: str) -> str:
@@ -71,6 +72,8 @@ def _check_pages(site_dir: Path, pages: list[Path], base: str = "/") -> list[Bro
     site = str(site_dir)
     ids: dict[str, set[str]] = {}
     existing: dict[str, bool] = {}
+    # Most links recur on every page of a folder (the navigation, the header): each is resolved once per folder.
+    resolved: dict[tuple[str, str], tuple[str, str] | None] = {}
 
     def exists(path: str) -> bool:
         if path not in existing:
@@ -83,20 +86,11 @@ def _check_pages(site_dir: Path, pages: list[Path], base: str = "/") -> list[Bro
                 ids[path] = set(_ID.findall(_spaced(handle.read())))
         return ids[path]
 
-    chrome_checked: set[tuple[str, int]] = set()
     for page in pages:
         rel = page.relative_to(site_dir).as_posix()
+        folder = posixpath.dirname(rel)
         text = _spaced(page.read_text(encoding="utf-8", errors="replace"))
-        # The theme's header, navigation and footer are the same on every page of a folder depth and
-        # language: they are checked on the first such page, and elsewhere only the page's own content.
-        kind = (rel.split("/", 1)[0] if rel.startswith("cy/") else "", rel.count("/"))
-        scope = text
-        if kind in chrome_checked:
-            start, end = text.find("<article"), text.rfind("</article>")
-            if start >= 0 and end > start:
-                scope = text[start:end]
-        chrome_checked.add(kind)
-        hrefs = sorted(set(_HREF.findall(scope)))
+        hrefs = sorted(set(_HREF.findall(text)))
         if any(href.startswith("#") for href in hrefs):
             ids[str(page)] = set(_ID.findall(text))
         for href in hrefs:
@@ -105,7 +99,10 @@ def _check_pages(site_dir: Path, pages: list[Path], base: str = "/") -> list[Bro
                 if href.startswith("#") and len(href) > 1 and unquote(href[1:]) not in ids_of(str(page)):
                     broken.append(BrokenLink(rel, href, "points to an anchor missing from the page"))
                 continue
-            found = _target_file(site, rel, href, base)
+            key = (rel if href.startswith("?") else folder, href)
+            if key not in resolved:
+                resolved[key] = _target_file(site, rel, href, base)
+            found = resolved[key]
             if found is None:
                 continue
             target, fragment = found

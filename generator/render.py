@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import multiprocessing
-import os
-import posixpath
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 from markupsafe import Markup
 
@@ -22,11 +13,11 @@ from . import fragments, i18n, templating
 from .diff import PlanDiff, consecutive
 from .facets import Facets
 from .languages import OTHER_LANGUAGES
-from .model import ActivityView, BoardRecord, ClusterRecord, PlanRecord, Repository
+from .model import BoardRecord, ClusterRecord, PlanRecord, Repository
 from .money import AMOUNT, TBC, UNSTATED, Money, as_typed, shown
 from .prose import render_inline, render_markdown, title_at, title_of
-from .editor_schema import editor_schema_text
 from .schema import SOURCE_ERROR_KINDS
+from .urls import page_dir, relative_url
 from .vocabulary import slugify
 
 
@@ -256,15 +247,17 @@ class Renderer:
                 continue
             data = source.read_bytes()
             title = _title(data) if source.suffix == ".md" else ""
+            read = f"{base.name}/{rel.as_posix()}"
             if self.language != "en":
                 translated = base / self.language / rel
                 if translated.exists():
                     data = translated.read_bytes()
                     title = _title(data) if source.suffix == ".md" else ""
+                    read = f"{base.name}/{self.language}/{rel.as_posix()}"
                 elif source.suffix == ".md":
                     notice = self.env.get_template("partials/content_notice.md.j2").render()
                     data = _untranslated(data.decode("utf-8"), notice).encode("utf-8")
-            pages.append(Page(self.prefix + rel.as_posix(), data, (rel.as_posix(),), title))
+            pages.append(Page(self.prefix + rel.as_posix(), data, (read,), title))
         return pages
 
     def home(self) -> Page:
@@ -394,196 +387,9 @@ def _untranslated(text: str, notice: str) -> str:
     return "\n".join(head + ["", notice, "", '<div lang="en" markdown="1">', "", *body, "", "</div>", ""])
 
 
-def page_dir(path: str) -> str:
-    """The URL folder a docs page is served from (directory URLs: a/b.md -> a/b/, a/index.md -> a/)."""
-    if path.endswith("index.md"):
-        return path[: -len("index.md")]
-    if path.endswith(".md"):
-        return path[:-3] + "/"
-    return posixpath.dirname(path) + "/"
-
-
-@lru_cache(maxsize=262144)
-def relative_url(from_dir: str, target: str) -> str:
-    base = "/" + from_dir
-    dest = "/" + target
-    rel = posixpath.relpath(dest, base)
-    if target.endswith("/") and not rel.endswith("/"):
-        rel += "/"
-    if rel == "./":
-        return "./"
-    return rel
-
-
 def markdown_text(text: str) -> Markup:
     """Escape text for use in a Markdown heading or link label."""
     escaped = str(Markup.escape(text))
     for ch in "\\`*_{}[]<>#+-!|":
         escaped = escaped.replace(ch, "\\" + ch)
     return Markup(escaped)
-
-
-# --- data downloads ----------------------------------------------------------
-
-ACTIVITY_COLUMNS = ["board", "cluster", "year", "id", "title", "new_or_existing", "since",
-                    "new_or_existing_detail", "description", "expected_results", "ministerial_priorities",
-                    "sppc_priorities", "board_priorities", "budget", "budget_kind", "budget_as_written",
-                    "funding_sources", "status", "status_detail", "comments"]
-
-
-def activity_row(plan: PlanRecord, a: ActivityView) -> dict:
-    budget = a.budget
-    return {
-        "board": plan.board.slug, "cluster": plan.cluster.slug, "year": plan.year, "id": a.id,
-        "title": a.title, "new_or_existing": a.origin or "", "since": a.since or "",
-        "new_or_existing_detail": a.new_or_existing_detail or "", "description": a.description,
-        "expected_results": "; ".join(a.expected_results), "ministerial_priorities": "; ".join(a.ministerial),
-        "sppc_priorities": "; ".join(a.sppc), "board_priorities": "; ".join(a.board_priorities),
-        "budget": "" if budget is None or budget.amount is None else str(budget.amount),
-        "budget_kind": "unstated" if budget is None else budget.kind,
-        "budget_as_written": "" if budget is None else (budget.as_written or budget.note or ""),
-        "funding_sources": "; ".join(a.funding), "status": a.status or "", "status_detail": a.status_detail or "",
-        "comments": "; ".join(a.comments),
-    }
-
-
-# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
-
-
-def spreadsheet_cell(value: str) -> str:
-    """A value as a spreadsheet shows it and never runs it: text that would start a formula gets a leading
-    single quote, as OWASP advises; plain numbers (a negative amount) stay numbers. The JSON keeps the value."""
-    if value.startswith(FORMULA_STARTS) and not NUMBER.match(value):
-        return "'" + value
-    return value
-
-
-def activities_csv(rows: list[dict]) -> str:
-    # The byte order mark tells Excel the file is UTF-8, so that '£' is not shown as 'Â£'.
-    out = io.StringIO("\ufeff")
-    out.seek(0, io.SEEK_END)
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(ACTIVITY_COLUMNS)
-    # Every row has exactly these keys (activity_row makes them), so no per-row check is needed.
-    writer.writerows([spreadsheet_cell(row[column]) for column in ACTIVITY_COLUMNS] for row in rows)
-    return out.getvalue()
-
-
-def plan_json(plan: PlanRecord) -> dict:
-    data = plan.plan.model_dump(mode="json", exclude_none=True)
-    data["prose"] = {name: {lang: p.text for lang, p in sorted(v.items())} for name, v in sorted(plan.prose.items())}
-    data["known_issues_of_source"] = [{"code": p.code, "field": p.field, "message": p.message}
-                                      for p in plan.known_issue_notes]
-    return data
-
-
-def data_pages(repo: Repository) -> list[Page]:
-    """Language-independent downloads: per-plan activities and the whole data set."""
-    return [page for plan in repo.plans for page in plan_data_pages(plan)] + national_data_pages(repo)
-
-
-def plan_data_pages(plan: PlanRecord) -> list[Page]:
-    """One plan's activities as CSV and JSON."""
-    rows = [activity_row(plan, a) for a in plan.activities]
-    return [Page(f"{plan.url}activities.csv", activities_csv(rows), (plan.folder,)),
-            Page(f"{plan.url}activities.json", json.dumps(rows, ensure_ascii=False) + "\n", (plan.folder,))]
-
-
-def national_data_pages(repo: Repository) -> list[Page]:
-    """Every activity of every plan as one CSV file, every plan as one JSON file, and the plan schema."""
-    rows = [activity_row(plan, a) for plan in repo.plans for a in plan.activities]
-    plans = [plan_json(plan) for plan in repo.plans]
-    return [Page("downloads/activities.csv", activities_csv(rows)),
-            Page("downloads/plans.json", json.dumps(plans, ensure_ascii=False) + "\n"),
-            Page("schema/plan.schema.json", editor_schema_text(repo))]
-
-
-# What a render hands its pages to as they are made: by default they are kept in memory; a build
-# writes them straight into the docs trees (in whichever process made them) and keeps only their
-# paths and titles.
-PageSink = Callable[[list[Page]], list[Page]]
-
-
-def _keep(pages: list[Page]) -> list[Page]:
-    return pages
-
-
-_FORKED: tuple[SiteContext, tuple[str, ...], PageSink] | None = None
-_WORKER_RENDERERS: dict[str, Renderer] = {}
-
-
-def _render_part(part: tuple[str, str]) -> list[Page]:
-    """In a forked worker: one part of the site (the downloads, a language's overview pages, or one
-    cluster's pages in every language, which share its comparisons and prose). A worker keeps its
-    renderers, and their compiled templates, from one part to the next."""
-    if _FORKED is None:
-        raise RuntimeError("a render worker runs only in a process forked by render_site")
-    ctx, languages, sink = _FORKED
-    kind, what = part
-    if kind == "data":
-        return sink(national_data_pages(ctx.repository))
-    for language in languages:
-        if language not in _WORKER_RENDERERS:
-            _WORKER_RENDERERS[language] = Renderer(ctx, language)
-    if kind == "overview":
-        language, group = what.split(":", 1)
-        return sink(_WORKER_RENDERERS[language].overview_pages(group))
-    cluster = ctx.repository.clusters[int(what)]
-    return sink([page for plan in cluster.plans for page in plan_data_pages(plan)]
-                + [page for language in languages for page in _WORKER_RENDERERS[language].cluster_pages(cluster)])
-
-
-class ClusterPages:
-    """Renders one cluster's pages in every language. A build passes it to the validator, so that each
-    cluster is rendered by the worker that has just checked its plans, while the plans are at hand:
-    cluster pages need nothing from other clusters."""
-
-    def __init__(self, content_dir: Path, templates_dir: Path, translations: i18n.Translations,
-                 languages: tuple[str, ...], sink: PageSink = _keep):
-        self.content_dir, self.templates_dir, self.translations = content_dir, templates_dir, translations
-        self.languages, self.sink = languages, sink
-        self._renderers: list[Renderer] = []
-        self._repository: Repository | None = None
-
-    def __call__(self, repository: Repository, cluster: ClusterRecord) -> list[Page]:
-        if self._repository is not repository:
-            ctx = SiteContext(repository, self.content_dir, self.templates_dir, self.translations)
-            self._renderers = [Renderer(ctx, language) for language in self.languages]
-            self._repository = repository
-        return self.sink([page for renderer in self._renderers for page in renderer.cluster_pages(cluster)])
-
-
-def render_site(ctx: SiteContext, languages: tuple[str, ...] = ("en",), workers: int | None = None,
-                sink: PageSink = _keep, clusters: bool = True, downloads: bool = True) -> list[Page]:
-    """Every page of the site, each passed through `sink`: without the clusters' own pages when
-    `clusters` is false (a build renders them while checking the plans), and without the downloads when
-    `downloads` is false (a build writes them straight into the site). With more than one core the site
-    is shared out in parts between forked workers, one per core, and this process only waits. The
-    order of the result does not depend on how the work was shared."""
-    global _FORKED
-    workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods() or len(ctx.repository.clusters) < 8:
-        data = data_pages(ctx.repository) if clusters else national_data_pages(ctx.repository)
-        pages = sink(data) if downloads else []
-        for language in languages:
-            renderer = Renderer(ctx, language)
-            pages += sink(renderer.pages() if clusters else renderer.overview_pages())
-        return pages
-    groups = Renderer(ctx, languages[0]).overview_groups()
-    overviews = [("overview", f"{language}:{group}") for group in groups for language in languages]
-    parts = ([("data", "")] if downloads else []) + overviews
-    if clusters:
-        parts += [("cluster", str(index)) for index in range(len(ctx.repository.clusters))]
-    _FORKED = (ctx, languages, sink)
-    _WORKER_RENDERERS.clear()
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            done = pool.map(_render_part, parts, chunksize=1)
-    finally:
-        _FORKED = None
-    by_part = dict(zip(parts, done))
-    pages = by_part.get(("data", ""), []) + [page for part in overviews for page in by_part[part]]
-    return pages + sorted((page for part in parts if part[0] == "cluster" for page in by_part[part]),
-                          key=lambda page: page.path)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 from typing import Iterator
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, select_autoescape
 from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 
+from . import catalogue as C
 from . import i18n
+from .problems import Problem
 
 
 class FixedTexts(Extension):
@@ -36,7 +39,12 @@ class FixedTexts(Extension):
             pending.append(token)
             if tuple(t.type for t in pending) == shape[: len(pending)]:
                 if len(pending) == len(shape):
-                    previous = Token(pending[0].lineno, "string", translations.text(pending[2].value, language))
+                    try:
+                        text = translations.text(pending[2].value, language)
+                    except i18n.MissingTranslation as missing:
+                        missing.place = (stream.filename or stream.name or "", pending[0].lineno)
+                        raise
+                    previous = Token(pending[0].lineno, "string", text)
                     pending.clear()
                     yield previous
                 continue
@@ -55,3 +63,34 @@ def environment(templates_dir: Path, translations: i18n.Translations, language: 
     env.translations = translations  # type: ignore[attr-defined]
     env.language = language  # type: ignore[attr-defined]
     return env
+
+
+class TemplateFailure(Exception):
+    """A page could not be rendered because of a template or the translation table; carries the problem."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem)
+        self.problem = problem
+
+
+def template_problem(error: BaseException, root: Path) -> Problem:
+    """What went wrong while rendering, at the template file and line where it went wrong (Jinja puts the
+    templates' own lines into the traceback), or at the translation table for a key it lacks."""
+    def relative(filename: str) -> str:
+        try:
+            return Path(filename).resolve().relative_to(root).as_posix()
+        except ValueError:
+            return filename
+
+    place = getattr(error, "place", None)
+    if place is None and isinstance(error, TemplateSyntaxError) and error.filename:
+        place = (error.filename, error.lineno)
+    if place is None:
+        frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename.endswith(".j2")
+                  or "/templates/" in frame.filename]
+        place = (frames[-1].filename, frames[-1].lineno or 0) if frames else ("templates", 0)
+    file, line = relative(place[0]), place[1]
+    if isinstance(error, i18n.MissingTranslation):
+        return Problem.of(C.TranslationMissing, file, line, key=error.key, language=error.language_name)
+    detail = getattr(error, "message", None) or str(error) or type(error).__name__
+    return Problem.of(C.TemplateBroken, file, line, detail=detail)

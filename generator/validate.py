@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from . import catalogue as C
 from .languages import of_section_file
 from .load import Document, Within, field_path, load_markdown, load_yaml, relative
 from .model import BoardRecord, ClusterRecord, PlanRecord, Repository
+from .parallel import share_out
 from .problems import Problem, Report
 from .registry import ClusterRef, Registry, UnknownCluster
 from .rules import PlanChecker
@@ -30,20 +28,15 @@ class Validation:
     report: Report
     repository: Repository
     registry: Registry
-    # What the after_cluster hook returned for each cluster, in the order the clusters were found.
-    cluster_results: list = field(default_factory=list)
 
 
 class Validator:
     """One run over a repository: every problem is collected, none stops the run."""
 
-    def __init__(self, root: Path, only: list[Path] | None = None, plans: bool = True,
-                 after_cluster: "ClusterHook | None" = None):
+    def __init__(self, root: Path, only: list[Path] | None = None, plans: bool = True, jobs: int | None = None):
         self.root = root.resolve()
         self.within = Within(self.root)
-        self.after_cluster = after_cluster
-        self.cluster_results: list = []
-        self._shares: list[list[int]] = []
+        self.workers = jobs
         self.clusters_dir = self.root / "clusters"
         self.only = [p.resolve() for p in only] if only else None
         self.report = Report()
@@ -91,33 +84,19 @@ class Validator:
             self.board(board_dir, vocab)
         if self.plans:
             self.check_plans()
-        return Validation(self.report, self.repository, self.registry, self.cluster_results)
+        return Validation(self.report, self.repository, self.registry)
 
     def check_plans(self) -> None:
-        """Check every plan found; plans are independent once the registry is known, so a large
-        repository is shared out between forked workers, one per core, a cluster at a time. Results
-        are merged in the order the plans were found, so the report does not depend on the sharing.
-        `after_cluster` runs as soon as a cluster's plans are checked, in the process that checked them."""
-        global _FORKED
-        # Every cluster is a share, also one without plans: the hook still has its pages to make.
+        """Check every plan found. Plans are independent once the registry is known, so they are shared
+        out between workers a cluster at a time; results are merged in the order the plans were found,
+        so the report does not depend on the sharing."""
         positions = {id(record): n for n, record in enumerate(self.repository.clusters)}
         shares: list[list[int]] = [[] for _ in positions]
         for index, job in enumerate(self.jobs):
             shares[positions[id(job[5])]].append(index)
-        self._shares = shares
-        workers = min(os.cpu_count() or 1, 4)
-        if len(self.jobs) < 40 or workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-            done = [self._check_cluster(position) for position in range(len(shares))]
-        else:
-            _FORKED = self
-            try:
-                with multiprocessing.get_context("fork").Pool(workers) as pool:
-                    done = pool.map(_check_cluster, range(len(shares)), chunksize=1)
-            finally:
-                _FORKED = None
-        results = sorted((r for checked, _ in done for r in checked), key=lambda r: r[0])
-        self.cluster_results = [extra for _, extra in done]
-        for index, problems, files, plans, plan in results:
+        done = share_out("checking plans", self._check_share, [share for share in shares if share],
+                         self.workers)
+        for index, problems, files, plans, plan in sorted((r for share in done for r in share), key=lambda r: r[0]):
             self.report.extend(problems)
             self.report.files_checked += files
             self.report.plans_checked += plans
@@ -125,7 +104,7 @@ class Validator:
                 plan.vocab = self.repository.vocab
                 self.jobs[index][5].plans.append(plan)
 
-    def _check_share(self, indexes) -> list[tuple]:
+    def _check_share(self, indexes: list[int]) -> list[tuple]:
         out = []
         for index in indexes:
             year_dir, board, cluster, vocab, priorities, _ = self.jobs[index]
@@ -136,15 +115,6 @@ class Validator:
             finally:
                 self.report = outer
         return out
-
-    def _check_cluster(self, position: int) -> tuple[list[tuple], object]:
-        checked = self._check_share(self._shares[position])
-        extra = None
-        if self.after_cluster is not None:
-            record = self.repository.clusters[position]
-            plans = [plan for *_, plan in checked if plan is not None]
-            extra = self.after_cluster(self.repository, ClusterRecord(record.cluster, record.board, plans))
-        return checked, extra
 
     def board(self, board_dir: Path, vocab: VocabularySet | None) -> None:
         if not SLUG.match(board_dir.name):
@@ -299,19 +269,6 @@ def _name_location(cluster: Cluster, name: str) -> tuple:
     return next(((key,) for key in ("name", "name_cy", "slug") if getattr(cluster, key) == name), ())
 
 
-_FORKED: "Validator | None" = None
-
-
-def _check_cluster(position: int) -> tuple[list[tuple], object]:
-    if _FORKED is None:
-        raise RuntimeError("a validation worker runs only in a process forked by Validator.check_plans")
-    return _FORKED._check_cluster(position)
-
-
-# Called with the repository being checked and one cluster whose plans are all checked.
-ClusterHook = Callable[[Repository, ClusterRecord], object]
-
-
 def registry_of(root: Path) -> Registry:
     """The boards and clusters of a repository, read without checking any plan."""
     return Validator(root, plans=False).run().registry
@@ -324,5 +281,6 @@ def find_cluster(root: Path, text: str) -> ClusterRef:
     return registry_of(root).resolve(text)
 
 
-def validate(root: Path, only: list[Path] | None = None, after_cluster: ClusterHook | None = None) -> Validation:
-    return Validator(root, only, after_cluster=after_cluster).run()
+def validate(root: Path, only: list[Path] | None = None, jobs: int | None = None) -> Validation:
+    """Every problem of the repository (or of the plans under `only`), and the valid plans as a model."""
+    return Validator(root, only, jobs=jobs).run()

@@ -1,20 +1,22 @@
-"""Site test support: render or build the fixture repository with the project's own templates."""
+"""Site test support: build the fixture repository with the project's own templates, as `build` does."""
 
 from __future__ import annotations
 
 import shutil
+import tempfile
 from pathlib import Path
 
-from generator import i18n
-from generator.render import Page, SiteContext, render_site
-from generator.languages import LANGUAGES
-from generator.validate import validate
+from generator.site import Project, build
 
 TESTS = Path(__file__).resolve().parent
 PROJECT = TESTS.parent
 FIXTURE_REPO = TESTS / "fixtures" / "repo"
-GOLDEN = TESTS / "golden" / "docs"
+GOLDEN = TESTS / "golden"
 SITE_PARTS = ("templates", "content", "mkdocs.yml")
+# What the golden snapshot keeps: the docs trees the generator wrote and the published pages and downloads.
+# Left out: the assets (copies of templates/assets and the theme's own files), the online editor's
+# vendored Decap CMS bundle and the search index (Pagefind's; the browser tests check that search works).
+LEFT_OUT = {"docs": ("en/assets/", "cy/assets/"), "site": ("assets/", "cy/assets/", "pagefind/", "search/")}
 
 
 def site_repo(destination: Path, source: Path = FIXTURE_REPO) -> Path:
@@ -29,29 +31,34 @@ def site_repo(destination: Path, source: Path = FIXTURE_REPO) -> Path:
     return destination
 
 
-def render_fixture() -> list[Page]:
-    """The docs tree the generator renders for the fixture repository, before the engine runs."""
-    result = validate(FIXTURE_REPO)
-    assert result.report.valid, result.report.as_text()
-    translations = i18n.Translations.load(PROJECT / "templates")
-    ctx = SiteContext(result.repository, PROJECT / "content", PROJECT / "templates", translations)
-    return render_site(ctx, LANGUAGES)
+def _files(folder: Path, prefix: str) -> dict[str, bytes]:
+    return {f"{prefix}/{rel}": path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()
+            and not (rel := path.relative_to(folder).as_posix()).startswith(LEFT_OUT[prefix])
+            and path.suffix not in (".gz", ".png", ".svg", ".ico", ".woff2") and not rel.endswith("decap-cms.js")}
 
 
-def as_bytes(page: Page) -> bytes:
-    return page.content.encode("utf-8") if isinstance(page.content, str) else page.content
+def built_fixture() -> dict[str, bytes]:
+    """The fixture repository built by the build's own stages, in a fresh folder (so with no git history
+    and the fixed build date): {"docs/en/...", "docs/cy/...", "site/...": content}."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = site_repo(Path(tmp) / "repo")
+        project = Project(root)
+        build(project, root / "site")
+        files = _files(project.work_dir / "docs", "docs")
+        files.update(_files(root / "site", "site"))
+        return files
 
 
 def refresh_golden() -> int:
     """Rewrite the golden snapshot from the current templates and code."""
     if GOLDEN.exists():
         shutil.rmtree(GOLDEN)
-    pages = render_fixture()
-    for page in pages:
-        target = GOLDEN / page.path
+    files = built_fixture()
+    for path, data in files.items():
+        target = GOLDEN / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(as_bytes(page))
-    return len(pages)
+        target.write_bytes(data)
+    return len(files)
 
 
 if __name__ == "__main__":

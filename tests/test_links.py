@@ -17,7 +17,7 @@ def _site(tmp_path: Path, body: str) -> list[str]:
     _page(site, "index.html", '<h2 id="top">Plans</h2>')
     _page(site, "board/index.html", '<h2 id="clusters">Clusters</h2>')
     _page(site, "board/cluster/index.html", body)
-    return [str(b) for b in check_site(site, workers=1)]
+    return [str(b) for b in check_site(site, jobs=1)]
 
 
 def test_sound_links_pass(tmp_path):
@@ -46,3 +46,26 @@ def test_attributes_after_a_line_break_or_tab_are_checked(tmp_path):
     assert _site(tmp_path, body) == [
         "board/cluster/index.html: link to '../../missing.png' points to a page that does not exist",
         "board/cluster/index.html: link to '../missing/' points to a page that does not exist"]
+
+
+def _switcher_page(site: Path, rel: str, other: str) -> None:
+    """A page whose header links to the same page in the other language, as the theme's switcher does."""
+    up = "../" * rel.count("/")
+    path = site / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f'<html><body><header><a href="{up}index.html">Home</a>'
+                    f'<a href="{up}{other}" hreflang="cy" class="cp-language-link">Cymraeg</a></header>'
+                    "<article><p>Plan</p></article></body></html>", encoding="utf-8")
+
+
+def test_a_broken_language_switcher_link_is_reported_on_every_page(tmp_path):
+    site = tmp_path / "site"
+    for rel in ("index.html", "cy/index.html", "cy/b/one/index.html"):
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text("<html><body><article>Hafan</article></body></html>", encoding="utf-8")
+    # Two pages of the same depth and language: the first's switcher is sound, the second's is not.
+    _switcher_page(site, "b/one/index.html", "cy/b/one/")
+    _switcher_page(site, "b/two/index.html", "cy/b/two/")
+    for jobs in (1, 2):
+        assert [str(b) for b in check_site(site, jobs=jobs)] == [
+            "b/two/index.html: link to '../../cy/b/two/' points to a page that does not exist"]

@@ -939,7 +939,8 @@ def test_problems_are_printed_in_file_and_line_order(repo: Repo):
 
 
 def test_every_problem_code_has_a_test():
-    source = "\n".join(p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.glob("test_*.py")))
+    # Most are tested here; the problems only a build can meet (links, templates) with the build's tests.
+    source = "\n".join(p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.rglob("test_*.py")))
     untested = [code for code in CATALOGUE if f'"{code}"' not in source]
     assert untested == []
 

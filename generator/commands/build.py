@@ -12,7 +12,21 @@ from ..problems import Report
 from ..site import BuildFailure, Project, build
 
 
-def run(root: Path, site_dir: Path | None, site_url: str | None = None, fmt: str = "text") -> int:
+def show_report(report: Report, fmt: str, colour: bool) -> None:
+    """The problems that stopped a build, in the same shapes as `validate` prints them."""
+    errors_only = Report(report.errors, plans_checked=report.plans_checked)
+    if fmt == "json":
+        click.echo(errors_only.as_json())
+        return
+    text = errors_only.as_github() if fmt == "github" else errors_only.as_text(colour=colour)
+    if text:
+        click.echo(text)
+    click.echo(report.summary() if report.plans_checked else
+               f"{len(report.errors)} error{'s' if len(report.errors) != 1 else ''}")
+
+
+def run(root: Path, site_dir: Path | None, site_url: str | None = None, jobs: int | None = None,
+        fmt: str = "text") -> int:
     if site_url is not None and not addresses.is_site_address(site_url):
         click.echo(f"Error: --site-url '{site_url}' is not a web address: give the full address the site is "
                    "published at, e.g. https://example.org/plans/", err=True)
@@ -26,30 +40,30 @@ def run(root: Path, site_dir: Path | None, site_url: str | None = None, fmt: str
             click.echo(click.style(f"• {stage}…", fg="cyan"), err=True)
 
     try:
-        validation, timings = build(project, target, progress)
+        built = build(project, target, progress, jobs)
     except BuildFailure as failure:
         if failure.report is not None:
-            errors_only = Report(failure.report.errors, plans_checked=failure.report.plans_checked)
-            click.echo(errors_only.as_github() if fmt == "github" else errors_only.as_text(colour=terminal))
-            click.echo(failure.report.summary())
+            show_report(failure.report, fmt, terminal)
         for line in failure.details:
             if fmt == "github":
                 # A problem found in the built pages has no source line: it is annotated on the run.
                 click.echo(f"::error title=Build failed::{line.replace('%', '%25')}")
             else:
                 click.echo(f"  {line}", err=True)
-        click.echo(click.style(f"Build failed: {failure}. The previous site was left as it was.",
-                               fg="red", bold=True) if terminal else
-                   f"Build failed: {failure}. The previous site was left as it was.", err=True)
+        message = f"Build failed: {failure}. The previous site was left as it was."
+        click.echo(click.style(message, fg="red", bold=True) if terminal else message, err=True)
         return 1
-    report = validation.report
+    report, timings = built.validation.report, built.timings
     pages = sum(1 for _ in target.rglob("index.html"))
     click.echo(f"{report.summary()}")
     click.echo(f"Built {pages} pages into {target} "
                f"(generator {timings.generator:.1f}s, MkDocs {timings.engine:.1f}s)")
     stages = timings.stages
-    click.echo(f"Time: checking plans and rendering their clusters {stages.get('validate', 0):.1f}s, "
-               f"rendering overviews {stages.get('render', 0):.1f}s, "
-               f"MkDocs and search index {timings.engine:.1f}s; downloads written and links checked in "
-               f"{timings.alongside.get('downloads and links', 0):.1f}s while the index was made")
+    click.echo(f"Time: checking plans {stages.get('check', 0):.1f}s, "
+               f"rendering clusters {stages.get('clusters', 0):.1f}s, "
+               f"rendering overviews {stages.get('overviews', 0):.1f}s, "
+               f"docs trees {stages.get('docs', 0):.1f}s, "
+               f"MkDocs {stages.get('engine', 0):.1f}s, search index {stages.get('index', 0):.1f}s, "
+               f"waiting for the link check {stages.get('links', 0):.1f}s; downloads written and links checked "
+               f"in {timings.alongside.get('downloads and links', 0):.1f}s while the index was made")
     return 0

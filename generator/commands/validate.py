@@ -8,17 +8,23 @@ from pathlib import Path
 
 import click
 
+from ..parallel import WorkerDied
 from ..registry import UnknownCluster
 from ..validate import find_cluster, validate
 
 
-def run(targets: Sequence[str | Path], fmt: str, root: Path, language: str = "en") -> int:
+def run(targets: Sequence[str | Path], fmt: str, root: Path, language: str = "en", jobs: int | None = None) -> int:
     try:
         paths = [checked_path(target, root) for target in targets]
     except UnknownCluster as failure:
         click.echo(f"Error: {failure}", err=True)
         return 1
-    result = validate(root, paths or None)
+    try:
+        result = validate(root, paths or None, jobs)
+    except WorkerDied as died:
+        click.echo(f"Validation failed: {died}; nothing was checked to the end. Run it again, with "
+                   "fewer --jobs if the machine is short of memory.", err=True)
+        return 1
     report = result.report
     if paths and report.plans_checked == 0:
         click.echo(f"note: no plan folder under {', '.join(str(p) for p in paths)}; only the registry and "

@@ -118,9 +118,37 @@ def test_broken_internal_link_fails_the_build(tmp_path):
     prose.write_text(prose.read_text() + "\nSee [the old plan](../../no-such-year/).\n")
     result = build(root)
     assert result.returncode == 1
-    assert "broken internal link" in result.stderr
-    assert "no-such-year" in result.stderr
+    # Named where the lead wrote it (the prose file and line), once, though both languages show it.
+    line = len(prose.read_text().splitlines())
+    assert result.stdout.count(f"{NEF}/2023-24/challenges.md:{line}:") == 1, result.stdout
+    assert "error link-broken: the link to '../../no-such-year/' points to a page that does not exist" in result.stdout
+    assert "Build failed: 1 broken link; nothing was published" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
     assert not (root / "site").exists()
+
+
+def problems_of(result: subprocess.CompletedProcess) -> list[tuple[str, int, str]]:
+    return [(p["file"], p["line"], p["code"]) for p in json.loads(result.stdout)["problems"]]
+
+
+def test_broken_links_are_reported_as_json_at_the_prose_line(tmp_path):
+    root = site_repo(tmp_path / "repo")
+    prose = root / NEF / "2023-24" / "challenges.md"
+    prose.write_text(prose.read_text() + "\nSee [the old plan](../../no-such-year/).\n")
+    result = build(root, "--format", "json")
+    assert result.returncode == 1
+    line = len(prose.read_text().splitlines())
+    assert problems_of(result) == [(f"{NEF}/2023-24/challenges.md", line, "link-broken")]
+
+
+def test_broken_links_are_annotations_in_a_workflow(tmp_path):
+    root = site_repo(tmp_path / "repo")
+    prose = root / NEF / "2023-24" / "challenges.md"
+    prose.write_text(prose.read_text() + "\nSee [the old plan](../../no-such-year/).\n")
+    result = build(root, "--format", "github")
+    assert result.returncode == 1
+    assert f"::error file={NEF}/2023-24/challenges.md,line=" in result.stdout
+    assert "title=link-broken::" in result.stdout
 
 
 def test_prose_is_untrusted(tmp_path):
@@ -142,3 +170,62 @@ def test_build_from_inside_the_repository_with_a_relative_root(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (root / "site" / "index.html").is_file()
+
+
+def test_a_broken_template_ends_in_build_failed_naming_the_template_and_line(tmp_path):
+    root = site_repo(tmp_path / "repo")
+    template = root / "templates" / "pages" / "cluster.md.j2"
+    lines = template.read_text().splitlines()
+    lines.insert(11, "{% if cluster %}never closed")
+    template.write_text("\n".join(lines) + "\n")
+    result = build(root)
+    assert result.returncode == 1
+    assert "templates/pages/cluster.md.j2:" in result.stdout
+    assert "error template-error: the template cannot be used: Unexpected end of template" in result.stdout
+    assert "Build failed: a template could not be used; nothing was published" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not (root / "site").exists()
+
+
+def test_a_template_error_while_rendering_names_the_line(tmp_path):
+    root = site_repo(tmp_path / "repo")
+    template = root / "templates" / "pages" / "cluster.md.j2"
+    lines = template.read_text().splitlines()
+    lines.insert(11, "{{ cluster.no_such_field }}")
+    template.write_text("\n".join(lines) + "\n")
+    result = build(root)
+    assert result.returncode == 1
+    assert "templates/pages/cluster.md.j2:12:0: error template-error: the template cannot be used:" in result.stdout
+    assert "no_such_field" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    assert problems_of(build(root, "--format", "json")) == [("templates/pages/cluster.md.j2", 12, "template-error")]
+
+
+@pytest.mark.parametrize("key", ["cluster.name_en", "cluster.heading"])  # a fixed text, and one with values
+def test_a_missing_translation_names_the_key_and_where_it_is_used(tmp_path, key):
+    root = site_repo(tmp_path / "repo")
+    table = root / "templates" / "translations.yaml"
+    table.write_text("\n".join(line for line in table.read_text().splitlines() if not line.startswith(key + ":")))
+    result = build(root)
+    assert result.returncode == 1
+    assert "error translation-missing: there is no English text for '" + key + "' in templates/translations.yaml" \
+        in result.stdout
+    assert "templates/pages/cluster.md.j2:" in result.stdout
+    assert "Build failed: a template could not be used" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    [(file, line, code)] = problems_of(build(root, "--format", "json"))
+    assert (file, code) == ("templates/pages/cluster.md.j2", "translation-missing")
+    assert f"t('{key}'" in (root / file).read_text().splitlines()[line - 1]
+
+
+@pytest.mark.parametrize("where, why", [("/proc/cluster-plans-site", "no such file or directory"),
+                                         ("{tmp}/a-file/site", "{tmp}/a-file is a file, not a folder")])
+def test_a_site_folder_that_cannot_be_written_is_refused_at_once(tmp_path, where, why):
+    root = site_repo(tmp_path / "repo")
+    (tmp_path / "a-file").write_text("not a folder")
+    site = where.format(tmp=tmp_path)
+    result = build(root, "--site-dir", site)
+    assert result.returncode == 1
+    assert f"Build failed: the site cannot be written to {site}: {why.format(tmp=tmp_path)}" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not (root / ".build").exists()

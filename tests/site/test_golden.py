@@ -1,25 +1,37 @@
-"""Golden snapshot: the pages rendered for the fixture clusters match the reviewed copy in tests/golden/."""
+"""Golden snapshot: what the build writes for the fixture repository (the docs trees and the published
+pages) matches the reviewed copy in tests/golden/, byte for byte."""
 
 from __future__ import annotations
 
 import difflib
 
-from site_testing import GOLDEN, as_bytes, render_fixture
+import pytest
+
+from site_testing import GOLDEN, built_fixture
 
 
-def test_rendered_pages_match_the_golden_snapshot():
-    pages = {page.path: as_bytes(page) for page in render_fixture()}
+@pytest.fixture(scope="module")
+def built() -> dict[str, bytes]:
+    return built_fixture()
+
+
+def test_the_build_matches_the_golden_snapshot(built):
     golden = {p.relative_to(GOLDEN).as_posix(): p.read_bytes() for p in GOLDEN.rglob("*") if p.is_file()}
-    assert sorted(pages) == sorted(golden), "pages added or removed: run tools/refresh-golden and review the diff"
-    for path, data in sorted(pages.items()):
+    assert sorted(built) == sorted(golden), "files added or removed: run tools/refresh-golden and review the diff"
+    for path, data in sorted(built.items()):
         if data != golden[path]:
             diff = "\n".join(difflib.unified_diff(golden[path].decode().splitlines(), data.decode().splitlines(),
-                                                  "golden/" + path, "rendered/" + path, lineterm="", n=2))
+                                                  "golden/" + path, "built/" + path, lineterm="", n=2))
             raise AssertionError(f"{path} differs from the golden snapshot "
                                  f"(run tools/refresh-golden if intended):\n{diff[:4000]}")
 
 
-def test_rendering_is_deterministic():
-    first = [(p.path, as_bytes(p)) for p in render_fixture()]
-    second = [(p.path, as_bytes(p)) for p in render_fixture()]
-    assert first == second
+def test_the_golden_snapshot_holds_the_published_pages_of_both_languages(built):
+    plan = "betsi-cadwaladr/north-east-flintshire/2023-24/index.html"
+    assert "North East Flintshire" in built[f"site/{plan}"].decode()
+    assert '<html lang="cy"' in built[f"site/cy/{plan}"].decode()
+    assert f"docs/en/{plan.replace('.html', '.md')}" in built
+
+
+def test_building_twice_gives_the_same_bytes(built):
+    assert built_fixture() == built

@@ -1,0 +1,70 @@
+"""Parallel: the one place work is shared out between processes, and where a dead worker becomes a clear failure."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Callable, Sequence, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+# Tests set this to the name of a stage (e.g. "rendering pages") to make the first worker of that stage
+# die as an out-of-memory kill would, so that they can see what a user sees when it happens.
+KILL_WORKER = "CLUSTER_PLANS_TEST_KILL_WORKER"
+
+
+class WorkerDied(Exception):
+    """A worker process ended without finishing its share (killed by a signal, out of memory, os._exit)."""
+
+    def __init__(self, stage: str):
+        super().__init__(f"a worker died while {stage} (it was killed or ran out of memory)")
+        self.stage = stage
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (fewer than the machine has under a container's or taskset's limit)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not every system can say which CPUs a process may use
+        return os.cpu_count() or 1
+
+
+def worker_count(jobs: int | None) -> int:
+    """How many workers to use: `jobs` when given (the --jobs option), else one per available CPU."""
+    return max(1, jobs) if jobs else available_cpus()
+
+
+# What the forked workers run: set just before the pool forks them, so the function, its data and
+# whatever the parent holds reach the workers by the fork itself, not through pickling.
+_WORK: tuple[str, Callable, Sequence] | None = None
+
+
+def _run(index: int):
+    stage, function, items = _WORK  # type: ignore[misc]
+    if os.environ.get(KILL_WORKER) == stage:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return function(items[index])
+
+
+def share_out(stage: str, function: Callable[[Item], Result], items: Sequence[Item],
+              jobs: int | None = None) -> list[Result]:
+    """`function` applied to every item, in the order of `items`: in forked worker processes when more
+    than one worker is allowed and there is more than one item, else in this process. `stage` names
+    the work for the user ("checking plans") when a worker dies. A worker keeps what `function` caches
+    from one item to the next (a callable object's compiled templates, for instance)."""
+    global _WORK
+    workers = min(worker_count(jobs), len(items))
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(item) for item in items]
+    _WORK = (stage, function, items)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_run, range(len(items)), chunksize=1))
+    except BrokenProcessPool:
+        raise WorkerDied(stage) from None
+    finally:
+        _WORK = None
