@@ -16,7 +16,7 @@ SITE_PARTS = ("templates", "content", "mkdocs.yml")
 # What the golden snapshot keeps: the docs trees the generator wrote and the published pages and downloads.
 # Left out: the assets (copies of templates/assets and the theme's own files), the online editor's
 # vendored Decap CMS bundle and the search index (Pagefind's; the browser tests check that search works).
-LEFT_OUT = {"docs": ("en/assets/", "cy/assets/"), "site": ("assets/", "cy/assets/", "pagefind/", "search/")}
+LEFT_OUT = {"docs": ("en/assets/", "cy/assets/"), "site": ("assets/", "cy/assets/", "pagefind/", "search/", "cy/search/")}
 
 
 def site_repo(destination: Path, source: Path = FIXTURE_REPO) -> Path:
