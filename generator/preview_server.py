@@ -154,7 +154,7 @@ def start(server: Server, site_dir: Path, state_file: Path) -> int:
     code = 0
     try:
         handler = type("PreviewHandler", (Handler,), {"state": State(state_file)})
-        server.RequestHandlerClass = functools.partial(handler, directory=str(site_dir))  # type: ignore[assignment]
+        server.RequestHandlerClass = functools.partial(handler, directory=str(site_dir))
 
         def orphaned() -> None:
             while os.getppid() == parent:

@@ -47,8 +47,6 @@ class Project:
     root: Path
     # The address the site is published at, when the build is given one; else mkdocs.yml's site_url.
     site_url: str | None = None
-    # The address the site is published at, when the build is given one; else mkdocs.yml's site_url.
-    site_url: str | None = None
 
     def __post_init__(self) -> None:
         # The engine runs in other processes and folders: every path it is given must be absolute.
