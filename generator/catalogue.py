@@ -809,3 +809,44 @@ class TranslationMissing(ProblemType):
     title = "A text of the site has no translation"
     message = "there is no {language} text for '{key}' in templates/translations.yaml"
     hint = "Add '{key}' to templates/translations.yaml with its English (en) and Welsh (cy) text."
+
+
+# --- Links in a plan's prose ---------------------------------------------------------------
+# Checked by `validate` against the pages the build makes (generator/prose_links.py), so that what
+# publishing would refuse is refused in review too.
+
+
+@problem_type
+class ProseUnsafeLink(ProblemType):
+    code = "prose-unsafe-link"
+    title = "Unsafe link in the prose"
+    message = "unsafe link '{target}': a '{scheme}:' link could run code or hide content in a reader's browser"
+    hint = ("Link to a web page (https://...), an email address (mailto:...), a telephone number (tel:...)"
+            " or a page of this site; or remove the link and keep its words.")
+    description = "Links may only use http, https, mailto and tel, or point to a page of this site."
+
+
+@problem_type
+class ProseMissingPage(ProblemType):
+    code = "prose-missing-page"
+    title = "Link to a page the site does not have"
+    message = "link to a page the site does not have: '{target}'[[; did you mean '{close}'?]]"
+    hint = ("A page of this site is linked relative to the plan's page: from a plan, ../2022-23/ is the"
+            " cluster's plan of 2022-23, ../ the cluster and ../../ the health board. Correct the address or"
+            " remove the link.")
+
+
+@problem_type
+class ProseMissingAnchor(ProblemType):
+    code = "prose-missing-anchor"
+    title = "Link to a part of the plan's page that does not exist"
+    message = "the link '{target}' points to no part of the plan's page"
+    hint = "Link to one of the page's parts: {choices}; or remove the link."
+
+
+@problem_type
+class ProseRootLink(ProblemType):
+    code = "prose-root-link"
+    title = "Link written from the root of the web server"
+    message = "the link '{target}' starts with '/', so it breaks where the site is published under a sub-path"
+    hint = "Write it relative to the plan's page: '{relative}'."

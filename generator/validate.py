@@ -12,6 +12,7 @@ from .load import Document, Within, field_path, load_markdown, load_yaml, relati
 from .model import BoardRecord, ClusterRecord, PlanRecord, Repository
 from .parallel import share_out
 from .problems import Problem, Report
+from .prose_links import check_links
 from .registry import ClusterRef, Registry, UnknownCluster
 from .rules import PlanChecker
 from .schema import SECTIONS, SLUG_PATTERN, Board, Cluster, Plan, Vocabularies
@@ -84,6 +85,7 @@ class Validator:
             self.board(board_dir, vocab)
         if self.plans:
             self.check_plans()
+            self.add(check_links(self.root, self.repository))
         return Validation(self.report, self.repository, self.registry)
 
     def check_plans(self) -> None:
