@@ -121,8 +121,9 @@ def test_broken_internal_link_fails_the_build(tmp_path):
     # Named where the lead wrote it (the prose file and line), once, though both languages show it.
     line = len(prose.read_text().splitlines())
     assert result.stdout.count(f"{NEF}/2023-24/challenges.md:{line}:") == 1, result.stdout
-    assert "error link-broken: the link to '../../no-such-year/' points to a page that does not exist" in result.stdout
-    assert "Build failed: 1 broken link; nothing was published" in result.stderr
+    # The plans are checked before anything is built, links of the prose included.
+    assert "error prose-missing-page: link to a page the site does not have: '../../no-such-year/'" in result.stdout
+    assert "nothing was built" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert not (root / "site").exists()
 
@@ -138,7 +139,7 @@ def test_broken_links_are_reported_as_json_at_the_prose_line(tmp_path):
     result = build(root, "--format", "json")
     assert result.returncode == 1
     line = len(prose.read_text().splitlines())
-    assert problems_of(result) == [(f"{NEF}/2023-24/challenges.md", line, "link-broken")]
+    assert problems_of(result) == [(f"{NEF}/2023-24/challenges.md", line, "prose-missing-page")]
 
 
 def test_broken_links_are_annotations_in_a_workflow(tmp_path):
@@ -148,13 +149,14 @@ def test_broken_links_are_annotations_in_a_workflow(tmp_path):
     result = build(root, "--format", "github")
     assert result.returncode == 1
     assert f"::error file={NEF}/2023-24/challenges.md,line=" in result.stdout
-    assert "title=link-broken::" in result.stdout
+    assert "title=prose-missing-page::" in result.stdout
 
 
 def test_prose_is_untrusted(tmp_path):
     root = site_repo(tmp_path / "repo")
     prose = root / NEF / "2023-24" / "challenges.md"
-    prose.write_text(prose.read_text() + "\n<script>alert('x')</script> [click](javascript:alert(1))"
+    # A javascript: link is refused before the build (see test_prose_links); raw HTML is shown as text.
+    prose.write_text(prose.read_text() + "\n<script>alert('x')</script> <a href=javascript:alert(1)>click</a>"
                      " <img src=x onerror=alert(1)>\n")
     assert build(root).returncode == 0
     html = (root / "site" / "betsi-cadwaladr/north-east-flintshire/2023-24/index.html").read_text()
