@@ -231,3 +231,14 @@ def test_a_site_folder_that_cannot_be_written_is_refused_at_once(tmp_path, where
     assert f"Build failed: the site cannot be written to {site}: {why.format(tmp=tmp_path)}" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert not (root / ".build").exists()
+
+
+def test_an_anchor_missing_from_another_kind_of_page_is_found_by_the_build(tmp_path):
+    # Validation knows the anchors of plan pages; the build's link check finds the others, at the prose line.
+    root = site_repo(tmp_path / "repo")
+    prose = root / NEF / "2023-24" / "challenges.md"
+    prose.write_text(prose.read_text() + "\nSee [the board](../../#no-such-part).\n")
+    result = build(root, "--format", "json")
+    assert result.returncode == 1
+    line = len(prose.read_text().splitlines())
+    assert (f"{NEF}/2023-24/challenges.md", line, "link-broken") in problems_of(result)
