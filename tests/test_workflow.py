@@ -224,9 +224,9 @@ def test_the_pull_request_build_refuses_what_publishing_would(tmp_path: Path):
     result = run_step(workflow("pr.yml"), "Build the site as publishing does", root)
     assert result.returncode == 1
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
-    # The annotation sits on the prose file and line the lead wrote, not on the built page.
+    # The annotation sits on the prose file and line the lead wrote, found when the plans are checked.
     assert any("file=clusters/betsi-cadwaladr/north-east-flintshire/2023-24/executive-summary.md" in a
-               and "line=" in a and "title=link-broken" in a and "nowhere" in a
+               and "line=" in a and "title=prose-missing-page" in a and "nowhere" in a
                for a in annotations), result.stdout + result.stderr
     assert not (root / "site").exists()
 
