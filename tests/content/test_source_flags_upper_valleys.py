@@ -7,14 +7,13 @@ words as printed, so that nothing is corrected silently.
 
 from __future__ import annotations
 
-import re
 
 import pytest
-import yaml
 
 from generator.problems import WARNING, Problem
 from generator.validate import validate
 from site_testing import PROJECT
+from source_flags import plan_value, reported_at
 
 PLAN = "clusters/swansea-bay/upper-valleys/2022-23"
 
@@ -60,15 +59,11 @@ def problems() -> list[Problem]:
 
 
 def at(problems: list[Problem], field: str) -> list[Problem]:
-    file = f"{PLAN}/{field}" if field.endswith(".md") else f"{PLAN}/plan.yaml"
-    return [p for p in problems if p.file == file and p.field == field]
+    return reported_at(problems, PLAN, field)
 
 
 def value_at(field: str) -> object:
-    current: object = yaml.safe_load((PROJECT / PLAN / "plan.yaml").read_text(encoding="utf-8"))
-    for part in re.findall(r"[a-z_]+|\d+", field):
-        current = current[int(part)] if part.isdigit() else current[part]  # type: ignore[index]
-    return current
+    return plan_value(PLAN, field)
 
 
 @pytest.mark.parametrize("field, kind, as_written", SOURCE_ERRORS, ids=[f"{f}:{k}" for f, k, _ in SOURCE_ERRORS])

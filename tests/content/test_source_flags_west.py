@@ -8,14 +8,13 @@ must still hold the words as printed, so that nothing is corrected silently.
 
 from __future__ import annotations
 
-import re
 
 import pytest
-import yaml
 
 from generator.problems import WARNING, Problem
 from generator.validate import validate
 from site_testing import PROJECT
+from source_flags import plan_value, reported_at
 
 BOARD = "clusters/betsi-cadwaladr"
 
@@ -187,24 +186,11 @@ def problems() -> list[Problem]:
 
 
 def reported(problems: list[Problem], plan: str, field: str) -> list[Problem]:
-    """The problems the validator reports at one place of one plan: a plan.yaml field or a section file."""
-    file = f"{BOARD}/{plan}/{field}" if field.endswith(".md") else f"{BOARD}/{plan}/plan.yaml"
-    return [p for p in problems if p.file == file and p.field == field]
+    return reported_at(problems, f"{BOARD}/{plan}", field)
 
 
 def value_at(plan: str, field: str) -> object:
-    """What plan.yaml holds at a field path such as workforce.tables[0].rows[0][5]; None where it holds nothing."""
-    current: object = yaml.safe_load((PROJECT / BOARD / plan / "plan.yaml").read_text(encoding="utf-8"))
-    for part in re.findall(r"[a-z_]+|\d+", field):
-        if part.isdigit():
-            assert isinstance(current, list), field
-            current = current[int(part)]
-        else:
-            assert isinstance(current, dict), field
-            current = current.get(part)
-            if current is None:
-                return None
-    return current
+    return plan_value(f"{BOARD}/{plan}", field)
 
 
 @pytest.mark.parametrize("plan, field, code, kind, as_written", CASES, ids=IDS)
