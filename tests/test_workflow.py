@@ -144,7 +144,9 @@ def test_editor_saves_are_tidied_on_their_branch():
     assert checkout["with"] == {"ref": "${{ github.head_ref }}", "fetch-depth": 0}
     runs = [s["run"].strip() for s in steps(data) if "run" in s]
     assert runs[:2] == ["pip install .", "cluster-plans cms-merge --base origin/${{ github.base_ref }} --format github"]
-    assert "git push origin HEAD:${{ github.head_ref }}" in runs[2]
+    [push] = [s for s in steps(data) if "git push" in s.get("run", "")]
+    assert 'git push origin "HEAD:$BRANCH"' in push["run"]
+    assert push["env"] == {"BRANCH": "${{ github.head_ref }}"}
 
 
 def test_publish_workflow():
