@@ -13,10 +13,15 @@ from jinja2 import FileSystemLoader
 from plan_testing import FIXTURE_REPO, REAL_REPO, TESTS
 
 from generator import fragments, i18n
+from generator.catalogue import FigureMalformed, MoneyUnparseable
 from generator.diff import (ActivitiesDiff, ActivityChange, ActivityEntry, Hunk, ItemsChange, MoneyMove, Segment,
                             TextChange, ValueChange)
+from generator.flags import PlanFlags
+from generator.model import ActivityView
 from generator.money import AMOUNT, TBC, UNPARSED, UNSTATED, Money
+from generator.problems import Problem
 from generator.render import Renderer, SiteContext
+from generator.schema import Activity
 from generator.validate import validate
 
 REFERENCES = TESTS / "fragments"
@@ -111,3 +116,72 @@ activities = st.builds(ActivitiesDiff, st.lists(entries, max_size=3).map(tuple),
 def test_activity_changes_write_what_their_template_writes(renderer, activities, before, after):
     assert fragments.activity_changes(renderer, activities, before, after) == \
         reference(renderer, "activity_changes", activities=activities, before=before, after=after)
+
+
+# --- The activity table ------------------------------------------------------------------------------
+
+def terms(renderer: Renderer, vocabulary: str) -> st.SearchStrategy[str]:
+    """A canonical term of one of the fixture's vocabularies, or text no vocabulary knows."""
+    return st.sampled_from(getattr(renderer.repo.vocab, vocabulary).terms) | words
+
+
+def some(values: st.SearchStrategy[str], most: int = 3) -> st.SearchStrategy[list[str]]:
+    return st.lists(values, max_size=most)
+
+
+# Fields of an activity a flag can name, as the validator writes them: each column's own, an item of a
+# list, a field the table does not show (its flag goes to the title), and the activity as a whole.
+flag_fields = st.sampled_from(["title", "title_cy", "id", "", "new_or_existing", "since", "new_or_existing_detail",
+                               "description", "description_cy", "expected_results[0]", "expected_results[2]",
+                               "ministerial_priorities[1]", "sppc_priorities", "alignment_detail", "budget",
+                               "budget.as_written", "funding_sources[0]", "status", "status_detail", "comments[1]",
+                               "board_priorities[0]"])
+
+
+def flag(index: int, name: str, written: str, note: str | None, kind: str | None) -> Problem:
+    """A warning about the source at activities[index].name: found by a rule, or recorded by the plan."""
+    field = f"activities[{index}]" + (f".{name}" if name and not name.startswith("[") else name)
+    found = Problem.of(FigureMalformed, "plan.yaml", 3 + index, 5, field=field, written=written,
+                       where="the budget", reason="two decimal points")
+    if note is None:
+        return found
+    return Problem.of(MoneyUnparseable, "plan.yaml", 3 + index, 5, field=field, written=written).acknowledge(
+        note, as_written=written, kind=kind)
+
+
+@st.composite
+def activity_plans(draw: st.DrawFn, renderer: Renderer) -> SimpleNamespace:
+    """A plan's activities as the model gives them (terms canonical where the vocabulary knows them), with
+    fields left out, Welsh versions of some, budgets of every kind, and flags on them and elsewhere."""
+    ids = draw(st.lists(slugs, max_size=6, unique=True))
+    views = []
+    for activity_id in ids:
+        origin = draw(st.sampled_from([None, "new", "existing"]) | words)
+        activity = Activity.model_construct(
+            id=activity_id, title=draw(words), title_cy=draw(st.none() | words),
+            new_or_existing=origin, since=draw(st.none() | years),
+            new_or_existing_detail=draw(st.none() | st.just("New") | words),
+            description=draw(st.just("") | words), description_cy=draw(st.none() | words),
+            expected_results=draw(some(words)), alignment_detail=draw(st.none() | words),
+            budget=draw(money), status_detail=draw(st.none() | st.just("Ongoing") | words),
+            comments=draw(some(words, 2)))
+        views.append(ActivityView(
+            activity, status=draw(statuses), origin=origin,
+            ministerial=draw(some(terms(renderer, "ministerial"))), sppc=draw(some(terms(renderer, "sppc"), 2)),
+            board_priorities=[], funding=draw(some(terms(renderer, "funding"), 2))))
+    problems = draw(st.lists(st.builds(
+        flag, st.integers(0, max(len(ids) - 1, 0)), flag_fields, words, st.none() | words,
+        st.none() | st.sampled_from(["figure", "total", "spelling", "wrong-column"])), max_size=5))
+    # A flag elsewhere in the plan stays out of the table.
+    problems += draw(st.lists(st.just(Problem.of(FigureMalformed, "plan.yaml", 40, 3, field="finance.total",
+                                                 written="£1,,000", where="the finance table", reason="a typo")),
+                              max_size=1))
+    cluster = SimpleNamespace(name=draw(words), name_cy=draw(st.none() | words))
+    return SimpleNamespace(activities=views, flags=PlanFlags(problems), year=draw(years), cluster=cluster)
+
+
+@SETTINGS
+@given(data=st.data())
+def test_activity_table_writes_what_its_template_writes(renderer, data):
+    plan = data.draw(activity_plans(renderer))
+    assert fragments.activity_table(renderer, plan) == reference(renderer, "activity_table", plan=plan)
