@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -97,27 +96,20 @@ def run_mkdocs(config_path: Path, epoch: int, dirty: bool = False) -> None:
 
 
 def run_pagefind(site_dir: Path, output: Path | None = None) -> None:
-    """Index the built site in chunks (one index per page language), so a search downloads only
-    the parts of the index it needs. `output` writes the index elsewhere (to swap it in later)."""
+    """Index the built site for search (generator/search_index.py): Pagefind's chunked index, so a
+    search downloads only the parts it needs. `output` writes the index elsewhere (to swap it in later)."""
     finish_pagefind(start_pagefind(site_dir, output), site_dir, output)
 
 
 def start_pagefind(site_dir: Path, output: Path | None = None) -> subprocess.Popen:
-    """Start indexing in the background (see run_pagefind); finish_pagefind waits for it. The index is
+    """Start indexing in its own process (see run_pagefind); finish_pagefind waits for it. The index is
     written beside the pages and never as HTML, so the pages can be read while it runs."""
-    where = ["--output-path", str(output)] if output else ["--output-subdir", "pagefind"]
-    return subprocess.Popen([sys.executable, "-m", "pagefind", "--site", str(site_dir), *where,
-                             "--exclude-selectors", ".headerlink", "--quiet"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    bundle = output or site_dir / "pagefind"
+    return subprocess.Popen([sys.executable, "-m", "generator.search_index", str(site_dir.resolve()),
+                             str(bundle.resolve())], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
 def finish_pagefind(process: subprocess.Popen, site_dir: Path, output: Path | None = None) -> None:
     out, _ = process.communicate()
     if process.returncode != 0:
         raise EngineFailure((out or "").strip())
-    # Pagefind lists the languages in no fixed order; sorting keeps the output byte-identical.
-    entry = (output or site_dir / "pagefind") / "pagefind-entry.json"
-    if entry.exists():
-        data = json.loads(entry.read_text(encoding="utf-8"))
-        entry.write_text(json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False),
-                         encoding="utf-8")

@@ -1,0 +1,81 @@
+"""The search index, made one language at a time: the same index as one Pagefind run over the whole
+site, and a clear failure when Pagefind cannot index."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import engine, search_index
+from site_testing import site_repo
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = site_repo(tmp_path_factory.mktemp("search") / "repo")
+    result = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+def test_each_language_is_indexed_from_its_own_pages(built):
+    groups = search_index.pages_by_language(built, built / "pagefind")
+    assert Path("cy/index.html") in groups["cy"] and Path("index.html") in groups["en"]
+    assert all(p.parts[0] == "cy" for p in groups["cy"])
+    assert not any(p.parts[0] in ("cy", "pagefind") for p in groups["en"])
+    entry = json.loads((built / "pagefind/pagefind-entry.json").read_text())
+    # Every plan page of each language is in that language's index.
+    plans = {lang: sum(1 for p in pages if len(p.parts) >= 4 and p.parts[-2][:2] == "20") for lang, pages in groups.items()}
+    for language in ("en", "cy"):
+        assert entry["languages"][language]["page_count"] >= plans[language] > 0
+
+
+def test_the_index_is_the_one_a_single_run_over_the_whole_site_makes(built, tmp_path):
+    """Pagefind keeps a separate index for each language, so indexing them one at a time must give the
+    same files; the only difference allowed is that the entry file is written with sorted keys."""
+    pages = tmp_path / "site"
+    shutil.copytree(built, pages, ignore=shutil.ignore_patterns("pagefind"))
+    single = tmp_path / "single"
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(single),
+                    "--exclude-selectors", ".headerlink", "--quiet"], check=True, capture_output=True)
+    ours, theirs = tree(built / "pagefind"), tree(single)
+    assert ours.keys() == theirs.keys()
+    assert [name for name in ours if ours[name] != theirs[name]] == ["pagefind-entry.json"]
+    assert json.loads(ours["pagefind-entry.json"]) == json.loads(theirs["pagefind-entry.json"])
+
+
+def test_an_index_already_in_the_site_is_replaced_not_indexed(built, tmp_path):
+    pages = tmp_path / "site"
+    shutil.copytree(built, pages)
+    stale = pages / "pagefind" / "stale.html"
+    stale.write_text("<html lang='en'><body><main>stale</main></body></html>")
+    engine.run_pagefind(pages)
+    assert not stale.exists()
+    assert tree(pages / "pagefind") == tree(built / "pagefind")
+    assert not list(tmp_path.glob(".search-*")), "the work folder beside the site is removed"
+
+
+def test_a_failing_index_is_a_clear_failure(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<html lang='en'><body><main>Plans</main></body></html>")
+    # Pagefind refuses an output folder that is a file.
+    (tmp_path / "taken").write_text("a file")
+    result = subprocess.run([sys.executable, "-m", "generator.search_index", str(site), str(tmp_path / "taken" / "x")],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.startswith("the search index could not be made:")
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "taken").read_text() == "a file"
+    with pytest.raises(engine.EngineFailure, match="the search index could not be made"):
+        engine.run_pagefind(site, tmp_path / "taken" / "x")
