@@ -4,7 +4,9 @@ Pagefind keeps every word of every page it indexes in memory until it writes the
 memory grows with the site: a national site of 600 plans needs about 2.3 GB in one run. It already
 builds a separate index for each page language, with its own statistics, so indexing the languages
 one at a time writes byte for byte the same index files, and a search finds and ranks exactly the
-same pages, at about the memory of the largest language alone.
+same pages, at about the memory of the largest language alone. (Splitting a language's pages into
+several indexes merged when searching would lower it further, but each part would score words by its
+own statistics, and the order of results would change.)
 
 Run as its own process (`python -m generator.search_index SITE OUTPUT`), so the build can check links
 while the index is made: it shows each language's pages to Pagefind in a folder of hard links beside
