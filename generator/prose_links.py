@@ -105,8 +105,15 @@ def _blocks(template: str) -> list[tuple[str | None, str]]:
     return [(None, _MACRO.sub("", template))] + [(m[1], m[2]) for m in _MACRO.finditer(template)]
 
 
+# With raw HTML off, only these make a link or an image: `](` (inline), `]:` (a reference's definition,
+# without which `[text][ref]` is text) and `<` (an autolink such as <https://...>).
+_MAY_LINK = re.compile(r"\]\(|\]:|<")
+
+
 def links_of(text: str) -> Iterator[tuple[str, int, str]]:
     """Each link and image of a Markdown text: (address, 1-based line, the line's text)."""
+    if not _MAY_LINK.search(text):
+        return  # most sections link nowhere, and need not be parsed to find that out
     lines = text.split("\n")
     for token in _markdown.parse(text):
         if token.type != "inline" or not token.map:

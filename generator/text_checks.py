@@ -40,6 +40,7 @@ _MD_HEADING = re.compile(r"^#{1,6}\s")
 # "a)" or "ii)" or "3)" enumerating a list: a closing bracket with no opening one, by design.
 _ENUMERATOR = re.compile(r"(?:^|[\s(])[a-zA-Z0-9]{1,3}\)")
 _PAIRS = {")": "(", "]": "["}
+_BRACKET = re.compile(r"[()\[\]]")
 
 
 def check(c: "PlanChecker") -> Iterator[Problem]:
@@ -71,11 +72,12 @@ def strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
 
 def text_problems(report, text: str, where: str) -> Iterator[Problem]:
     """The mistakes of one piece of text; `report(kind, **values)` places each."""
-    for m in _POUNDS.finditer(text):
+    # Each pattern is looked for only where its sign is: most text has no pound sign, percentage or bracket.
+    for m in _POUNDS.finditer(text) if "£" in text else ():
         reason = _figure_reason(m.group(0))
         if reason:
             yield report(C.FigureMalformed, written=m.group(0), where=where, reason=reason)
-    for m in _PERCENT.finditer(text):
+    for m in _PERCENT.finditer(text) if "%" in text else ():
         value = float(m[1].replace(",", "") + (m[2] or ""))
         before = text[max(0, m.start() - 40):m.start()]
         if value > 100 and not _GROWTH.search(before):
@@ -111,17 +113,21 @@ def _figure_reason(written: str) -> str:
 def bracket_reason(text: str) -> tuple[str, int] | None:
     """Why the brackets of a text do not pair up, and where; None when they do."""
     stack: list[tuple[str, int]] = []
-    enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(text)}
-    for i, ch in enumerate(text):
+    enumerators: set[int] | None = None
+    for m in _BRACKET.finditer(text):
+        ch, i = m.group(), m.start()
         if ch in "([":
             stack.append((ch, i))
-        elif ch in ")]":
-            if stack and stack[-1][0] == _PAIRS[ch]:
-                stack.pop()
-            elif not stack and i in enumerators:
-                continue
-            else:
-                return f"a '{ch}' that closes no '{_PAIRS[ch]}'", i
+        elif stack and stack[-1][0] == _PAIRS[ch]:
+            stack.pop()
+        else:
+            if not stack:
+                # Enumerators ("a)", "ii)") are looked for only when a bracket closes nothing.
+                if enumerators is None:
+                    enumerators = {e.end() - 1 for e in _ENUMERATOR.finditer(text)}
+                if i in enumerators:
+                    continue
+            return f"a '{ch}' that closes no '{_PAIRS[ch]}'", i
     if stack:
         ch, i = stack[0]
         return f"a '{ch}' that is never closed", i
