@@ -839,9 +839,9 @@ class ProseMissingPage(ProblemType):
 @problem_type
 class ProseMissingAnchor(ProblemType):
     code = "prose-missing-anchor"
-    title = "Link to a part of the plan's page that does not exist"
-    message = "the link '{target}' points to no part of the plan's page"
-    hint = "Link to one of the page's parts: {choices}; or remove the link."
+    title = "Link to a part of a page that does not exist"
+    message = "the link '{target}' points to no part of its page ({page})"
+    hint = "The parts of that page nearest to it: {choices}. Link to one of them, or remove the link."
 
 
 @problem_type

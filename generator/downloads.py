@@ -8,6 +8,8 @@ import json
 import re
 
 from .model import ActivityView, PlanRecord, Repository
+from . import pages as P
+from .pages import SitePage, SitePages
 from .render import Page
 from .editor_schema import editor_schema_text
 
@@ -66,21 +68,22 @@ def plan_json(plan: PlanRecord) -> dict:
 
 
 def data_pages(repo: Repository) -> list[Page]:
-    """Language-independent downloads: per-plan activities and the whole data set."""
-    return [page for plan in repo.plans for page in plan_data_pages(plan)] + national_data_pages(repo)
+    """Language-independent downloads: per-plan activities and the whole data set, as the list of the
+    site's pages names them."""
+    return [_made(page, repo) for page in SitePages(repo).downloads()]
 
 
-def plan_data_pages(plan: PlanRecord) -> list[Page]:
-    """One plan's activities as CSV and JSON."""
-    rows = [activity_row(plan, a) for a in plan.activities]
-    return [Page(f"{plan.url}activities.csv", activities_csv(rows), (plan.folder,)),
-            Page(f"{plan.url}activities.json", json.dumps(rows, ensure_ascii=False) + "\n", (plan.folder,))]
+def _made(page: SitePage, repo: Repository) -> Page:
+    if page.kind == P.PLAN_CSV:
+        return Page(page.path, activities_csv(_rows(page.subject)), (page.subject.folder,))
+    if page.kind == P.PLAN_JSON:
+        return Page(page.path, json.dumps(_rows(page.subject), ensure_ascii=False) + "\n", (page.subject.folder,))
+    if page.kind == P.NATIONAL_CSV:
+        return Page(page.path, activities_csv([activity_row(plan, a) for plan in repo.plans for a in plan.activities]))
+    if page.kind == P.NATIONAL_JSON:
+        return Page(page.path, json.dumps([plan_json(plan) for plan in repo.plans], ensure_ascii=False) + "\n")
+    return Page(page.path, editor_schema_text(repo))
 
 
-def national_data_pages(repo: Repository) -> list[Page]:
-    """Every activity of every plan as one CSV file, every plan as one JSON file, and the plan schema."""
-    rows = [activity_row(plan, a) for plan in repo.plans for a in plan.activities]
-    plans = [plan_json(plan) for plan in repo.plans]
-    return [Page("downloads/activities.csv", activities_csv(rows)),
-            Page("downloads/plans.json", json.dumps(plans, ensure_ascii=False) + "\n"),
-            Page("schema/plan.schema.json", editor_schema_text(repo))]
+def _rows(plan: PlanRecord) -> list[dict]:
+    return [activity_row(plan, a) for a in plan.activities]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import markdown
 import yaml
 
 from .render import Page
@@ -76,6 +78,26 @@ def engine_config(config: EngineConfig, docs_dir: Path, site_dir: Path, nav: lis
     if nav is not None:
         data["nav"] = nav
     return data
+
+
+_ID = re.compile(r' id="([^"]+)"')
+# A page's YAML front matter, which the engine reads as its settings, not as its text.
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+
+
+def page_ids(text: str, config_file: Path) -> set[str]:
+    """The ids a docs page carries once the engine has built it, its headings' included: its Markdown read
+    with the Markdown extensions of mkdocs.yml, as MkDocs reads it. The theme's own parts are not counted."""
+    data = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
+    names: list[str] = []
+    settings: dict[str, dict] = {}
+    for entry in data.get("markdown_extensions") or []:
+        name = entry if isinstance(entry, str) else next(iter(entry))
+        names.append(name)
+        if isinstance(entry, dict):
+            settings[name] = entry[name] or {}
+    html = markdown.Markdown(extensions=names, extension_configs=settings).convert(_FRONT_MATTER.sub("", text))
+    return set(_ID.findall(html))
 
 
 def write_config(data: dict, path: Path) -> Path:

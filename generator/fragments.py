@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from .pages import Anchor
+
 if TYPE_CHECKING:
     from .diff import Hunk
     from .model import PlanRecord
@@ -108,7 +110,7 @@ def activity_table(r: "Renderer", plan: "PlanRecord") -> Markup:
         def marked(column: str, html) -> str:
             return _marked(html, cell.get(column)) if cell else str(html)
         out.append(
-            f'<tr id="activity-{escape(act.id)}" data-status="{escape(a.status or "")}" '
+            f'<tr id="{escape(Anchor.activity(act.id))}" data-status="{escape(a.status or "")}" '
             f'data-priority="{escape("|".join(a.ministerial + a.sppc))}" data-funding="{escape("|".join(a.funding))}">\n'
             f'<th scope="row" data-pagefind-weight="5"{_lang_en(r, act, "title")}>'
             f'{marked("title", escape(r.local(act, "title")))}</th>\n'

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,7 +74,9 @@ def title_of(text: str) -> str | None:
     return None if at is None else heading_text(lines[at]) or None
 
 
-def render_markdown(text: str, id_prefix: str = "") -> RenderedProse:
+def render_markdown(text: str, id_prefix: str = "", link: Callable[[str], str] | None = None) -> RenderedProse:
+    """A section's Markdown as safe HTML, its title apart; `link` rewrites each link's address (a page in
+    another language reaches the shared downloads by another path)."""
     title = None
     lines = text.split("\n")
     at = title_at(lines)
@@ -86,8 +88,10 @@ def render_markdown(text: str, id_prefix: str = "") -> RenderedProse:
     if id_prefix:
         # Footnote anchors must be unique when several sections share one page.
         html = html.replace('id="fn', f'id="{id_prefix}-fn').replace('href="#fn', f'href="#{id_prefix}-fn')
+    rewrite = None if link is None else (
+        lambda tag, attribute, value: link(value) if tag == "a" and attribute == "href" else value)
     clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
-                      link_rel="noopener noreferrer")
+                      link_rel="noopener noreferrer", attribute_filter=rewrite)
     return RenderedProse(title, clean.strip())
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from difflib import SequenceMatcher
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -17,25 +18,21 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from . import catalogue as C
-from .facets import Facets
-from .languages import OTHER_LANGUAGES
+from . import pages as P
+from .engine import page_ids
+from .i18n import Translations
+from .languages import LANGUAGES, OTHER_LANGUAGES
 from .model import PlanRecord, Repository
+from .pages import SitePage, SitePages, Unchecked
 from .problems import Problem
-from .prose import render_markdown
-from .urls import page_dir, relative_url
-from .vocabulary import VocabularySet, closest, slugify
-from .years import is_year
+from .render import Renderer, SiteContext
+from .urls import relative_url
+from .vocabulary import closest
+
+# Where the build finds them (see site.Project).
+CONTENT_DIR, TEMPLATES_DIR, CONFIG_FILE = "content", "templates", "mkdocs.yml"
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
-# The plan page's own blocks carry fixed ids (`{: #swot }`, `id="data-quality"`): read from its template
-# so that a block added there is known here without a second list.
-PLAN_TEMPLATE = "pages/plan.md.j2"
-_FIXED_ID = re.compile(r'\{: #([a-z0-9-]+) \}|\sid="([a-z0-9-]+)"')
-_ID = re.compile(r' id="([^"]+)"')
-# Pages every build makes whatever the plans: the overviews and the online editor.
-FIXED_PAGES = ("", "themes/", "services/", "downloads/", "data-quality/")
-# Written once at the site's root, whatever the language (downloads.national_data_pages, cms.admin).
-FIXED_ROOT_ONLY = ("admin/", "downloads/activities.csv", "downloads/plans.json", "schema/plan.schema.json")
 
 
 def _parser() -> MarkdownIt:
@@ -46,63 +43,6 @@ def _parser() -> MarkdownIt:
 
 
 _markdown = _parser()
-
-
-def site_pages(root: Path, vocab: VocabularySet | None) -> SitePages:
-    """The address of every page and download the build makes, relative to the site's root ("" is the home
-    page, folders end in '/'), as the renderer names them (see render.Renderer and downloads)."""
-    pages = set(FIXED_PAGES)
-    root_only = set(FIXED_ROOT_ONLY)
-    clusters = root / "clusters"
-    for board in sorted(p.parent for p in clusters.glob("*/board.yaml")):
-        pages |= {f"{board.name}/", f"{board.name}/data-quality/"}
-        for cluster in sorted(p.parent for p in board.glob("*/cluster.yaml")):
-            cluster_url = f"{board.name}/{cluster.name}/"
-            pages.add(cluster_url)
-            years = sorted(p.parent.name for p in cluster.glob("*/plan.yaml") if is_year(p.parent.name))
-            for year in years:
-                plan_url = f"{cluster_url}{year}/"
-                pages |= {plan_url, f"{plan_url}on-a-page/"}
-                root_only |= {f"{plan_url}activities.csv", f"{plan_url}activities.json"}
-            pages |= {f"{cluster_url}changes/{before}-to-{after}/" for before, after in zip(years, years[1:])}
-    pages |= {f"themes/{slugify(term)}/" for _, term in Facets(Repository(vocab=vocab)).themes()}
-    content = root / "content"  # site.Project.content_dir
-    if content.is_dir():
-        for source in content.rglob("*"):
-            rel = source.relative_to(content)
-            if source.is_file() and not rel.parts[0].startswith("_") and rel.parts[0] not in OTHER_LANGUAGES:
-                pages.add(page_dir(rel.as_posix()) if source.suffix == ".md" else rel.as_posix())
-    return SitePages(frozenset(pages), frozenset(root_only))
-
-
-def plan_anchors(root: Path, plan: PlanRecord) -> set[str]:
-    """The ids the plan's page carries: its template's blocks, each section, the prose's own (footnotes)
-    as the renderer makes them, each activity's row and each source flag."""
-    template = root / "templates" / PLAN_TEMPLATE  # where site.Project finds the templates
-    text = template.read_text(encoding="utf-8") if template.is_file() else ""
-    anchors: set[str] = set()
-    for guard, block in _blocks(text):
-        if guard is None or getattr(plan.plan, guard, None):
-            anchors |= {a or b for a, b in _FIXED_ID.findall(block)}
-    if not plan.flags:
-        anchors.discard("data-quality")  # the note on the source's mistakes is shown only when there are some
-    anchors.add(f"pop-{plan.cluster.slug}-{plan.year}")
-    anchors |= {f"activity-{activity.id}" for activity in plan.plan.activities}
-    anchors |= {f"flag-{flag.number}" for flag in plan.flags.all}
-    for name, versions in plan.prose.items():
-        anchors.add(name)
-        for prose in versions.values():
-            anchors |= set(_ID.findall(render_markdown(prose.text, id_prefix=name).html))
-    return anchors
-
-
-# A block of the plan page: `{% macro block_swot() %}` whose first line may be `{% if plan.plan.swot %}`.
-_MACRO = re.compile(r"\{% macro \w+\([^)]*\) %\}\n(?:\{% if plan\.plan\.(\w+) %\}\n)?(.*?)\{% endmacro %\}", re.S)
-
-
-def _blocks(template: str) -> list[tuple[str | None, str]]:
-    """The plan template's parts, each with the field of the plan it is shown only with (None: always)."""
-    return [(None, _MACRO.sub("", template))] + [(m[1], m[2]) for m in _MACRO.finditer(template)]
 
 
 # With raw HTML off, only these make a link or an image: `](` (inline), `]:` (a reference's definition,
@@ -153,61 +93,82 @@ def _resolve(from_url: str, path: str) -> str | None:
     return address
 
 
-@dataclass(frozen=True)
-class SitePages:
-    """What the build makes: pages of every language's tree (English at the root, Welsh under cy/), and the
-    downloads and the online editor, which only the root has."""
-    pages: frozenset[str]
-    root_only: frozenset[str]
+class Reachable:
+    """What a link may point to: the pages the build makes (the English ones at the site's root, the others
+    under their language's folder, cy/...) and the downloads, which only the root has; and their anchors."""
+
+    def __init__(self, pages: SitePages, anchors_when_built: Callable[[SitePage], set[str] | None]):
+        self.pages = pages
+        self.by_address = pages.by_address
+        self.root_only = frozenset(a for a, page in self.by_address.items() if page.language is None)
+        self._when_built = anchors_when_built
+        self._built: dict[str, set[str] | None] = {}
 
     def reaches(self, address: str | None) -> bool:
-        if address is None:
-            return False
-        language, _, rest = address.partition("/")
-        if language in OTHER_LANGUAGES:
-            return rest in self.pages
-        return address in self.pages or address in self.root_only
+        return address is not None and address in self.by_address
 
     def everything(self) -> list[str]:
-        return sorted(self.pages | self.root_only)
+        """Every address of the site's root (the other languages' are the same under cy/...)."""
+        return sorted(a for a, page in self.by_address.items() if page.language in (None, LANGUAGES[0]))
+
+    def has_anchor(self, address: str, anchor: str) -> tuple[bool, set[str]]:
+        """Whether the page at `address` carries the anchor, and the anchors it is known to carry. The
+        data's anchors are known at once; a page whose other anchors come from its headings is made when a
+        link needs them. A page that cannot be made here is left to the build's link check."""
+        page = self.by_address.get(address)
+        if page is None:
+            return True, set()
+        known = self.pages.anchors(page)
+        if known is not None and anchor in known:
+            return True, set(known)
+        if page.kind != P.PLAN:
+            if address not in self._built:
+                self._built[address] = self._when_built(page)
+            built = self._built[address]
+            if built is None:
+                return True, set()
+            return anchor in built, built
+        return known is None, set(known or ())
 
 
-def check_links(root: Path, repository: Repository) -> list[Problem]:
-    """Every unsafe, broken or dangling link of the plans' prose, at its section file and line."""
-    pages = site_pages(root, repository.vocab)
+def check_links(root: Path, repository: Repository, unchecked: tuple[Unchecked, ...] = ()) -> list[Problem]:
+    """Every unsafe, broken or dangling link of the plans' prose, at its section file and line. The plans
+    not checked in this run (`unchecked`) count as pages: they are there once they build."""
+    pages = SitePages(repository, root / CONTENT_DIR, root / TEMPLATES_DIR, unchecked)
+    reachable = Reachable(pages, lambda page: built_anchors(root, repository, pages, page))
     problems: list[Problem] = []
-    by_url = {plan.url: plan for plan in repository.plans}
-    known: dict[str, set[str]] = {}
-
-    def anchors_of(url: str) -> set[str] | None:
-        """The ids of the plan page at `url`, read only when a link needs them; None for other pages."""
-        if url not in by_url:
-            return None
-        if url not in known:
-            known[url] = plan_anchors(root, by_url[url])
-        return known[url]
-
     for plan in repository.plans:
         for versions in plan.prose.values():
             for prose in versions.values():
                 for address, line, text in links_of(prose.text):
-                    problem = _check(address, plan, pages, anchors_of, prose.file, line, text)
+                    problem = _check(address, plan, reachable, prose.file, line, text)
                     if problem is not None:
                         problems.append(problem)
     return problems
 
 
-def _check(address: str, plan: PlanRecord, pages: SitePages, anchors_of: Callable[[str], set[str] | None], file: str, line: int,
-           text: str) -> Problem | None:
-    problem = _problem(address, plan, pages, anchors_of, file, line, text)
+def built_anchors(root: Path, repository: Repository, pages: SitePages, page: SitePage) -> set[str] | None:
+    """The ids a page will carry once built, headings included: the page is rendered as the build renders
+    it, and its Markdown read as the engine reads it. None when it cannot be made (the build will say why)."""
+    try:
+        ctx = SiteContext(repository, root / CONTENT_DIR, root / TEMPLATES_DIR,
+                          Translations.load(root / TEMPLATES_DIR), _site_pages=pages)
+        made = Renderer(ctx, page.language or LANGUAGES[0]).page(page)
+        text = made.content if isinstance(made.content, str) else made.content.decode("utf-8", "replace")
+        return page_ids(text, root / CONFIG_FILE)
+    except Exception:  # a broken template or translation: the build reports it with its own problem
+        return None
+
+
+def _check(address: str, plan: PlanRecord, pages: Reachable, file: str, line: int, text: str) -> Problem | None:
+    problem = _problem(address, plan, pages, file, line, text)
     if problem is None:
         return None
     # The column of the address on its line, when it is written there (a reference link's is not).
     return replace(problem, column=text.find(address) + 1 if address and address in text else 1)
 
 
-def _problem(address: str, plan: PlanRecord, pages: SitePages, anchors_of: Callable[[str], set[str] | None], file: str,
-             line: int, text: str) -> Problem | None:
+def _problem(address: str, plan: PlanRecord, pages: Reachable, file: str, line: int, text: str) -> Problem | None:
     stripped = "".join(address.split()).lower()
     parts = urlsplit(address.strip())
     scheme = parts.scheme.lower()
@@ -221,31 +182,55 @@ def _problem(address: str, plan: PlanRecord, pages: SitePages, anchors_of: Calla
     path = unquote(parts.path)
     anchor = unquote(parts.fragment)
     if not path:
-        return _missing_anchor(address, anchor, anchors_of(plan.url), file, line, text)
+        return _missing_anchor(address, anchor, pages, plan.url, file, line, text)
     # The prose is shown on the plan's page in every language: a relative link must hold from each.
     reached = [_resolve(page, path) for page in [plan.url] + [f"{lang}/{plan.url}" for lang in OTHER_LANGUAGES]]
+    fragment = f"#{parts.fragment}" if parts.fragment else ""
+    if reached[0] in pages.root_only:
+        # A download is published once, at the site's root, for every language: written relative to the
+        # plan's page, it reaches it from the English page, and the build makes each other language's page
+        # climb one folder more to it (pages.SitePages.shared_file_link).
+        if path.startswith("/"):
+            return Problem.of(C.ProseRootLink, file, line, 1, excerpt=text, target=address,
+                              relative=_link_to(plan.url, reached[0]) + fragment)
+        return None
     if all(pages.reaches(a) for a in reached):
-        if path.startswith("/") and reached[0] is not None and reached[0] not in pages.root_only:
+        if path.startswith("/") and reached[0] is not None:
             # The publishing workflow serves the site under a sub-path, where '/' is another site's root.
             page = reached[0].removeprefix("cy/")
             return Problem.of(C.ProseRootLink, file, line, 1, excerpt=text, target=address,
-                              relative=_link_to(plan.url, page) + (f"#{parts.fragment}" if parts.fragment else ""))
+                              relative=_link_to(plan.url, page) + fragment)
         target = reached[0].removeprefix("cy/") if reached[0] is not None else ""
-        return _missing_anchor(address, anchor, anchors_of(target), file, line, text)
+        return _missing_anchor(address, anchor, pages, target, file, line, text)
     wanted = next((a for a in reached if a is not None), None)
     close = closest(wanted.removeprefix("cy/"), pages.everything()) if wanted else None
-    written_from_root = path.startswith("/") or close in pages.root_only
+    # Suggested relative to the plan's page, as every link of the prose is written (see ProseRootLink).
     return Problem.of(C.ProseMissingPage, file, line, 1, excerpt=text, target=address,
-                      close="" if close is None else "/" + close if written_from_root else _link_to(plan.url, close))
+                      close="" if close is None else _link_to(plan.url, close))
 
 
-def _missing_anchor(address: str, anchor: str, anchors: set[str] | None, file: str, line: int,
+def _missing_anchor(address: str, anchor: str, pages: Reachable, target: str, file: str, line: int,
                     text: str) -> Problem | None:
-    """An anchor missing from a plan's page; other pages' anchors are left to the build's link check."""
-    if not anchor or anchors is None or anchor in anchors:
+    """An anchor missing from the page the link reaches, with the closest ones the page has."""
+    if not anchor:
         return None
+    found, anchors = pages.has_anchor(target, anchor)
+    if found:
+        return None
+    near = closest_anchors(anchor, anchors)
     return Problem.of(C.ProseMissingAnchor, file, line, 1, excerpt=text, target=address,
-                      choices=", ".join(f"#{a}" for a in sorted(anchors)))
+                      page=_page_name(target), choices=", ".join(f"#{a}" for a in near))
+
+
+def closest_anchors(anchor: str, anchors: set[str], most: int = 5) -> list[str]:
+    """The page's anchors nearest the one written, best first (all of a short list)."""
+    ranked = sorted(anchors, key=lambda a: (-SequenceMatcher(None, anchor, a).ratio(), a))
+    return ranked[:most]
+
+
+def _page_name(address: str) -> str:
+    """The page as the built site names it: its file under site/."""
+    return f"{address}index.html" if address == "" or address.endswith("/") else address
 
 
 def _link_to(plan_url: str, page: str) -> str:

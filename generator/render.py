@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -12,14 +13,18 @@ from markupsafe import Markup
 from . import fragments, i18n, templating
 from .diff import PlanDiff, consecutive
 from .facets import Facets
-from .languages import OTHER_LANGUAGES
 from .model import BoardRecord, ClusterRecord, PlanRecord, Repository
+from . import pages as P
+from .pages import Anchor, SitePage, SitePages
 from .money import AMOUNT, TBC, UNSTATED, Money, as_typed, shown
-from .prose import render_inline, render_markdown, title_at, title_of
+from .prose import RenderedProse, render_inline, render_markdown, title_at, title_of
 from .schema import SOURCE_ERROR_KINDS
 from .urls import page_dir, relative_url
 from .vocabulary import slugify
 
+
+# A link's address in the prose's safe HTML (the sanitiser writes every attribute in double quotes).
+_HREF = re.compile(r' href="([^"]*)"')
 
 # Where the plan's structured blocks (@...) sit among its prose sections on the plan page.
 READING_ORDER = [
@@ -48,13 +53,34 @@ class SiteContext:
     # Comparisons of consecutive plan years, shared by the renderers of every language.
     changes: dict = field(default_factory=dict)
     _prose: dict = field(default_factory=dict)
+    _site_pages: SitePages | None = None
 
-    def prose_html(self, text: str, section: str):
-        """A prose section made safe once, whichever languages show it."""
+    @property
+    def site_pages(self) -> SitePages:
+        """The pages the build makes, which the renderers of every language write."""
+        if self._site_pages is None:
+            self._site_pages = SitePages(self.repository, self.content_dir, self.templates_dir)
+        return self._site_pages
+
+    def prose_html(self, text: str, section: str, plan_url: str = "", language: str = "en"):
+        """A prose section made safe once, whichever languages show it; made again for a page in another
+        language only when it links to a download (see SitePages.shared_file_link)."""
         key = (text, section)
         if key not in self._prose:
             self._prose[key] = render_markdown(text, id_prefix=section)
-        return self._prose[key]
+        rendered: RenderedProse = self._prose[key]
+        if language == "en":
+            return rendered
+
+        def link(href: str) -> str:
+            return self.site_pages.shared_file_link(href, plan_url, language)
+
+        if all(link(href) == href for href in _HREF.findall(rendered.html)):
+            return rendered
+        for_language = (text, section, plan_url, language)
+        if for_language not in self._prose:
+            self._prose[for_language] = render_markdown(text, id_prefix=section, link=link)
+        return self._prose[for_language]
 
 
 class Renderer:
@@ -72,7 +98,7 @@ class Renderer:
                                 term=self.term, name_of=self.name_of, board_name=self.board_name,
                                 svg_bars=self.svg_bars, slugify=slugify,
                                 status_rows=self.status_rows, local=self.local, area_name=self.area_name,
-                                has_local=self.has_local)
+                                has_local=self.has_local, anchor=Anchor)
         self.env.filters["md"] = markdown_text
         self.env.tests["has_year"] = lambda by_year, year: year in by_year
         self._current = ""
@@ -206,101 +232,96 @@ class Renderer:
         return pages
 
     def overview_groups(self) -> list[str]:
-        """The overview pages in groups of about equal work, largest first, for workers to share."""
-        return ["national", "services", "boards"] + [f"theme:{n}" for n in range(len(self.facets.themes()))]
+        return self.ctx.site_pages.overview_groups()
 
     def overview_pages(self, group: str | None = None) -> list[Page]:
         """Pages that look across clusters (all, or one of overview_groups()): national, board, theme,
         service, download and quality pages."""
-        pages: list[Page] = []
-        if group in (None, "national"):
-            pages += [self.home(), self.themes_index(), self.downloads_page(), self.data_quality(None),
-                      *self.content_pages()]
-        if group in (None, "services"):
-            pages.append(self.services())
-        if group in (None, "boards"):
-            for board in self.repo.boards:
-                pages.append(self.board(board))
-                pages.append(self.data_quality(board))
-        for n, (vocabulary, term) in enumerate(self.facets.themes()):
-            if group in (None, f"theme:{n}"):
-                pages.append(self.theme(vocabulary, term))
-        return pages
+        groups = self.overview_groups() if group is None else [group]
+        return [self.page(page) for g in groups for page in self.ctx.site_pages.overview(g, self.language)]
 
     def cluster_pages(self, cluster: ClusterRecord) -> list[Page]:
         """One cluster's own pages: its page, each plan, each plan on a page, each year-to-year change."""
-        pages = [self.cluster(cluster)]
-        for plan in cluster.plans:
-            pages.append(self.plan(plan, cluster))
-            pages.append(self.on_a_page(plan, cluster))
-        pages += [self.changes(change, cluster) for change in self.cluster_changes(cluster)]
-        return pages
+        return [self.page(page) for page in self.ctx.site_pages.cluster(cluster, self.language)]
 
-    def content_pages(self) -> list[Page]:
-        """Hand-written pages of content/; a Welsh page comes from content/cy/ and falls back to the
+    def page(self, page: SitePage) -> Page:
+        """One page of the list the build makes, by the template of its kind."""
+        return getattr(self, _MADE_BY[page.kind])(page)
+
+    def content_page(self, page: SitePage) -> Page:
+        """A hand-written page of content/; a Welsh page comes from content/cy/ and falls back to the
         English one with a notice."""
         base = self.ctx.content_dir
-        pages = []
-        for source in sorted(p for p in base.rglob("*") if p.is_file()):
-            rel = source.relative_to(base)
-            if rel.parts[0].startswith("_") or rel.parts[0] in OTHER_LANGUAGES:
-                continue
-            data = source.read_bytes()
-            title = _title(data) if source.suffix == ".md" else ""
-            read = f"{base.name}/{rel.as_posix()}"
-            if self.language != "en":
-                translated = base / self.language / rel
-                if translated.exists():
-                    data = translated.read_bytes()
-                    title = _title(data) if source.suffix == ".md" else ""
-                    read = f"{base.name}/{self.language}/{rel.as_posix()}"
-                elif source.suffix == ".md":
-                    notice = self.env.get_template("partials/content_notice.md.j2").render()
-                    data = _untranslated(data.decode("utf-8"), notice).encode("utf-8")
-            pages.append(Page(self.prefix + rel.as_posix(), data, (read,), title))
-        return pages
+        source: Path = page.subject
+        rel = source.relative_to(base)
+        data = source.read_bytes()
+        title = _title(data) if source.suffix == ".md" else ""
+        read = f"{base.name}/{rel.as_posix()}"
+        if self.language != "en":
+            translated = base / self.language / rel
+            if translated.exists():
+                data = translated.read_bytes()
+                title = _title(data) if source.suffix == ".md" else ""
+                read = f"{base.name}/{self.language}/{rel.as_posix()}"
+            elif source.suffix == ".md":
+                notice = self.env.get_template("partials/content_notice.md.j2").render()
+                data = _untranslated(data.decode("utf-8"), notice).encode("utf-8")
+        return Page(self.prefix + page.path, data, (read,), title)
 
-    def home(self) -> Page:
+    def home(self, page: SitePage) -> Page:
         intro = self.content_prose("index")
-        return self.render("pages/home.md.j2", "index.md", title=self.t("site.name"),
+        return self.render("pages/home.md.j2", page.path, title=self.t("site.name"),
                            repo=self.repo, facets=self.facets, intro=intro)
 
-    def board(self, board: BoardRecord) -> Page:
+    def board(self, page: SitePage) -> Page:
+        board: BoardRecord = page.subject
         sources = tuple(p.folder for p in board.plans)
-        return self.render("pages/board.md.j2", f"{board.board.slug}/index.md", sources,
+        return self.render("pages/board.md.j2", page.path, sources,
                            title=self.board_name(board.board, short=False), board=board, facets=self.facets)
 
-    def cluster(self, cluster: ClusterRecord) -> Page:
-        return self.render("pages/cluster.md.j2", f"{cluster.url}index.md",
+    def cluster(self, page: SitePage) -> Page:
+        cluster: ClusterRecord = page.subject
+        return self.render("pages/cluster.md.j2", page.path,
                            tuple(p.folder for p in cluster.plans),
                            title=self.name_of(cluster), cluster=cluster, facets=self.facets,
                            plan_prose=self.plan_prose)
 
-    def plan(self, plan: PlanRecord, cluster: ClusterRecord) -> Page:
+    def plan(self, page: SitePage) -> Page:
+        plan: PlanRecord = page.subject
+        cluster = self.cluster_of(plan)
         index = cluster.plans.index(plan)
         previous = cluster.plans[index - 1] if index > 0 else None
         following = cluster.plans[index + 1] if index + 1 < len(cluster.plans) else None
-        return self.render("pages/plan.md.j2", f"{plan.url}index.md", (plan.folder,),
+        return self.render("pages/plan.md.j2", page.path, (plan.folder,),
                            title=f"{self.name_of(cluster)} {plan.year}", plan=plan, cluster=cluster,
                            sections_by_name={s["name"]: s for s in self.plan_prose(plan)},
                            reading_order=READING_ORDER, tables=self.tables_by_section(plan),
                            previous=previous, following=following, facets=self.facets)
 
-    def on_a_page(self, plan: PlanRecord, cluster: ClusterRecord) -> Page:
-        return self.render("pages/on_a_page.md.j2", f"{plan.url}on-a-page/index.md", (plan.folder,),
+    def on_a_page(self, page: SitePage) -> Page:
+        plan: PlanRecord = page.subject
+        cluster = self.cluster_of(plan)
+        return self.render("pages/on_a_page.md.j2", page.path, (plan.folder,),
                            title=f"{self.t('pop.title')}: {self.name_of(cluster)} {plan.year}", plan=plan,
                            cluster=cluster)
 
-    def changes(self, change: PlanDiff, cluster: ClusterRecord) -> Page:
+    def changes(self, page: SitePage) -> Page:
         """What changed between two consecutive plan years of a cluster."""
+        cluster, before_year, after_year = page.subject
+        change = next(c for c in self.cluster_changes(cluster)
+                      if c.before is not None and c.after is not None
+                      and (c.before.year, c.after.year) == (before_year, after_year))
         before, after = change.before, change.after
         if before is None or after is None:
             raise ValueError("a page of changes compares two plans of the cluster")
-        return self.render("pages/changes.md.j2", f"{cluster.url}changes/{before.year}-to-{after.year}/index.md",
+        return self.render("pages/changes.md.j2", page.path,
                            (before.folder, after.folder),
                            title=self.t("changes.title", cluster=self.name_of(cluster), before=before.year,
                                         after=after.year),
                            change=change, cluster=cluster, before=before, after=after)
+
+    def cluster_of(self, plan: PlanRecord) -> ClusterRecord:
+        return next(c for c in self.repo.clusters if any(p is plan for p in c.plans))
 
     def cluster_changes(self, cluster: ClusterRecord) -> list[PlanDiff]:
         """Each consecutive pair of a cluster's plan years compared, once for every language."""
@@ -309,28 +330,29 @@ class Renderer:
             self.ctx.changes[key] = consecutive(cluster.plans)
         return self.ctx.changes[key]
 
-    def theme(self, vocabulary: str, term: str) -> Page:
+    def theme(self, page: SitePage) -> Page:
+        vocabulary, term = page.subject
         groups = self.facets.activities_for(vocabulary, term)
-        return self.render("pages/theme.md.j2", f"themes/{slugify(term)}/index.md",
+        return self.render("pages/theme.md.j2", page.path,
                            title=self.term(vocabulary, term), vocabulary=vocabulary, term_name=term,
                            groups=groups)
 
-    def themes_index(self) -> Page:
-        return self.render("pages/themes.md.j2", "themes/index.md", title=self.t("themes.title"),
+    def themes_index(self, page: SitePage) -> Page:
+        return self.render("pages/themes.md.j2", page.path, title=self.t("themes.title"),
                            facets=self.facets)
 
-    def services(self) -> Page:
-        return self.render("pages/services.md.j2", "services/index.md", title=self.t("services.title"),
+    def services(self, page: SitePage) -> Page:
+        return self.render("pages/services.md.j2", page.path, title=self.t("services.title"),
                            services=self.facets.shared_services(self.repo.plans, minimum=1))
 
-    def downloads_page(self) -> Page:
-        return self.render("pages/downloads.md.j2", "downloads/index.md", title=self.t("downloads.title"),
+    def downloads_page(self, page: SitePage) -> Page:
+        return self.render("pages/downloads.md.j2", page.path, title=self.t("downloads.title"),
                            repo=self.repo)
 
-    def data_quality(self, board: BoardRecord | None) -> Page:
-        path = f"{board.board.slug}/data-quality/index.md" if board else "data-quality/index.md"
+    def data_quality(self, page: SitePage) -> Page:
+        board: BoardRecord | None = page.subject
         boards = [board] if board else self.repo.boards
-        return self.render("pages/data_quality.md.j2", path, title=self.t("quality.title"),
+        return self.render("pages/data_quality.md.j2", page.path, title=self.t("quality.title"),
                            board=board, boards=boards, facets_quality=self.facets.problems_by_cluster,
                            kinds=list(SOURCE_ERROR_KINDS))
 
@@ -351,7 +373,7 @@ class Renderer:
     def plan_prose(self, plan: PlanRecord) -> list[dict]:
         out = []
         for name, default_heading, prose in plan.sections(self.language):
-            rendered = self.ctx.prose_html(prose.text, name)
+            rendered = self.ctx.prose_html(prose.text, name, plan.url, self.language)
             out.append({"name": name, "heading": rendered.title or default_heading,
                         "html": Markup(rendered.html), "language": prose.language,
                         "translated": prose.language == self.language})
@@ -370,6 +392,12 @@ class Renderer:
             if path.exists():
                 return Markup(render_markdown(path.read_text(encoding="utf-8")).html)
         return None
+
+
+# The Renderer method that makes each kind of page.
+_MADE_BY = {P.HOME: "home", P.THEMES: "themes_index", P.DOWNLOADS: "downloads_page", P.QUALITY: "data_quality",
+            P.CONTENT: "content_page", P.SERVICES: "services", P.BOARD: "board", P.BOARD_QUALITY: "data_quality",
+            P.THEME: "theme", P.CLUSTER: "cluster", P.PLAN: "plan", P.ON_A_PAGE: "on_a_page", P.CHANGES: "changes"}
 
 
 def _title(data: bytes) -> str:

@@ -12,6 +12,7 @@ from .load import Document, Within, field_path, load_markdown, load_yaml, relati
 from .model import BoardRecord, ClusterRecord, PlanRecord, Repository
 from .parallel import share_out
 from .problems import Problem, Report
+from .pages import Unchecked
 from .prose_links import check_links
 from .registry import ClusterRef, Registry, UnknownCluster
 from .rules import PlanChecker
@@ -44,6 +45,8 @@ class Validator:
         self.registry = Registry()
         self.repository = Repository()
         self.jobs: list[tuple] = []
+        # Plan folders whose pages exist once they build, though this run did not check them or found errors.
+        self.unchecked: list[Unchecked] = []
         self.plans = plans
 
     def rel(self, path: Path) -> str:
@@ -85,7 +88,7 @@ class Validator:
             self.board(board_dir, vocab)
         if self.plans:
             self.check_plans()
-            self.add(check_links(self.root, self.repository))
+            self.add(check_links(self.root, self.repository, tuple(self.unchecked)))
         return Validation(self.report, self.repository, self.registry)
 
     def check_plans(self) -> None:
@@ -105,6 +108,9 @@ class Validator:
             if plan is not None:
                 plan.vocab = self.repository.vocab
                 self.jobs[index][5].plans.append(plan)
+            elif (self.jobs[index][0] / "plan.yaml").is_file():
+                year_dir, board, cluster = self.jobs[index][:3]
+                self.unchecked.append(Unchecked(board.slug, cluster.slug, year_dir.name))
 
     def _check_share(self, indexes: list[int]) -> list[tuple]:
         out = []
@@ -178,6 +184,8 @@ class Validator:
         board_record.clusters.append(record)
         for year_dir in sorted(d for d in cluster_dir.iterdir() if d.is_dir() and not d.name.startswith(".")):
             if not self.selected(year_dir):
+                if is_year(year_dir.name) and (year_dir / "plan.yaml").is_file():
+                    self.unchecked.append(Unchecked(board.slug, cluster.slug, year_dir.name))
                 continue
             if not is_year(year_dir.name):
                 self.add([Problem.of(C.LayoutBadYear, self.rel(year_dir), name=year_dir.name)])

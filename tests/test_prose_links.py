@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.prose_links import site_pages
+from generator.pages import SitePages
 from generator.validate import validate
 from plan_testing import NEF_2023, REAL_REPO, Repo
+from site_testing import site_repo
 
 SECTION = f"{NEF_2023}/achievements.md"
 
@@ -44,8 +45,9 @@ def test_a_link_on_a_later_line_of_a_paragraph_is_placed_on_that_line(repo: Repo
 
 
 @pytest.mark.parametrize("address, close", [("../../nowhere/", "../../"), ("../2021-22/", "../2022-23/"),
-                                             ("/betsi-cadwaladr/north-east-flintshir/", "/betsi-cadwaladr/north-east-flintshire/"),
-                                             ("activities.csv", "/betsi-cadwaladr/north-east-flintshire/2023-24/activities.csv"),
+                                             ("/betsi-cadwaladr/north-east-flintshir/", "../"),
+                                             ("activity.csv", "activities.csv"),
+                                             ("../../../downloads/plan.json", "../../../downloads/plans.json"),
                                              ("../../../../../outside/", "")])
 def test_a_link_to_a_page_the_site_does_not_have(repo: Repo, address: str, close: str):
     line = add_paragraph(repo, f"Compare [the earlier plan]({address}).")
@@ -80,9 +82,9 @@ def test_a_link_to_an_anchor_the_page_does_not_carry(repo: Repo):
     result = repo.validate()
     assert result.exit_code == 1
     column = column_of(repo, line, "#no-such-anchor")
-    printed = f"{SECTION}:{line}:{column}: error prose-missing-anchor: the link '#no-such-anchor' points to no part of the plan's page"
-    hint = result.hint_after(printed)
-    assert "#achievements" in hint and "#executive-summary" in hint
+    printed = (f"{SECTION}:{line}:{column}: error prose-missing-anchor: the link '#no-such-anchor' points to no part"
+               " of its page (betsi-cadwaladr/north-east-flintshire/2023-24/index.html)")
+    assert result.hint_after(printed).startswith("The parts of that page nearest to it: #")
 
 
 def test_a_reference_link_and_an_image_are_checked_too(repo: Repo):
@@ -96,7 +98,7 @@ def test_sound_links_to_real_pages_pass(repo: Repo):
                         " [its neighbour](../../north-west-flintshire/2022-23/on-a-page/),"
                         " [Swansea Bay](../../../swansea-bay/upper-valleys/),"
                         " [what changed](../changes/2022-23-to-2023-24/), [the themes](../../../themes/),"
-                        " [the data](/betsi-cadwaladr/north-east-flintshire/2023-24/activities.csv), [the summary](#executive-summary),"
+                        " [the data](activities.csv), [the summary](#executive-summary),"
                         " [this plan's summary](./#achievements), [the board](https://bcuhb.nhs.wales/),"
                         " [email](mailto:cluster@example.org) and [phone](tel:+441234567890).")
     result = repo.validate()
@@ -112,10 +114,12 @@ def test_a_welsh_section_is_checked_as_well(repo: Repo):
 
 
 def test_the_pages_known_include_the_guide_themes_and_downloads():
-    site = site_pages(REAL_REPO, validate(REAL_REPO).repository.vocab)
-    pages = site.pages | site.root_only
+    site = SitePages(validate(REAL_REPO).repository, REAL_REPO / "content", REAL_REPO / "templates")
     assert {"guide/", "guide/problems/", "themes/", "downloads/plans.json", "betsi-cadwaladr/data-quality/",
-            "betsi-cadwaladr/north-east-flintshire/2023-24/on-a-page/"} <= pages
+            "betsi-cadwaladr/north-east-flintshire/2023-24/on-a-page/", "cy/guide/", "cy/themes/population-health/",
+            "betsi-cadwaladr/north-east-flintshire/2023-24/activities.csv"} <= set(site.by_address)
+    # The downloads are published once, at the site's root, for every language.
+    assert "cy/downloads/plans.json" not in site.by_address
 
 
 def test_the_real_plans_have_no_link_errors():
@@ -134,3 +138,76 @@ def test_an_anchor_of_a_block_the_plan_does_not_have_is_refused(repo: Repo, addr
 def test_an_anchor_of_another_plans_page_passes_when_it_is_there(repo: Repo):
     add_paragraph(repo, "As [last year](../2022-23/#achievements).")
     assert repo.validate().exit_code == 0
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Repo:
+    """The fixture plans with this project's templates, content and mkdocs.yml: a repository that builds."""
+    return Repo(site_repo(tmp_path / "site"))
+
+
+@pytest.mark.parametrize("address, near", [
+    ("../../#service-frail-and-vulnerabl", "#service-frail-and-vulnerable"),   # a board's services
+    ("../../../services/#service-audiolgy", "#service-audiology"),          # the services page
+    ("../../../#board-betsi", "#board-betsi-cadwaladr"),                    # the home page's boards
+    ("../../../themes/population-health/#swansea-bay-upper-valley", "#swansea-bay-upper-valleys"),
+    ("../../data-quality/#betsi-cadwaladr-north-east-flintshire-2023-2", "#betsi-cadwaladr-north-east-flintshire-2023-24"),
+    ("../../#servics-several-clusters-run", "#services-several-clusters-run"),   # a heading of the board's page
+    ("../../../guide/#read-the-check", "#read-the-checks"),                 # a hand-written page's heading
+])
+def test_an_anchor_missing_from_another_kind_of_page_is_refused_with_the_nearest(site: Repo, address: str, near: str):
+    repo = site
+    line = add_paragraph(repo, f"See [there]({address}).")
+    result = repo.validate()
+    column = column_of(repo, line, address)
+    printed = [entry for entry in result.lines
+               if entry.startswith(f"{SECTION}:{line}:{column}: error prose-missing-anchor: the link '{address}'")]
+    assert printed, result.output
+    nearest = result.hint_after(printed[0]).removeprefix("The parts of that page nearest to it: ").split(", ")
+    assert nearest[0] == near
+
+
+def test_anchors_of_other_pages_that_are_there_pass(site: Repo):
+    add_paragraph(site, "See [frailty](../../#service-frail-and-vulnerable), [the services](../../#services-several-clusters-run),"
+                        " [everywhere](../../../services/#service-audiology), [the board](../../../#board-betsi-cadwaladr),"
+                        " [the theme](../../../themes/population-health/#swansea-bay-upper-valleys),"
+                        " [its notes](../../data-quality/#betsi-cadwaladr-north-east-flintshire-2023-24)"
+                        " and [the guide](../../../guide/#read-the-checks).")
+    result = site.validate()
+    assert "prose-missing-anchor" not in result.codes(), result.output
+
+
+@pytest.mark.parametrize("address", ["activities.csv", "activities.json", "../2022-23/activities.csv",
+                                     "../../../downloads/activities.csv", "../../../downloads/plans.json",
+                                     "../../../schema/plan.schema.json"])
+def test_a_download_linked_relative_to_the_plans_page_passes(repo: Repo, address: str):
+    add_paragraph(repo, f"Download [the data]({address}).")
+    result = repo.validate()
+    assert not {"prose-missing-page", "prose-root-link"} & result.codes(), result.output
+
+
+def test_a_download_linked_from_the_servers_root_is_refused_with_the_relative_link(repo: Repo):
+    address = "/betsi-cadwaladr/north-east-flintshire/2022-23/activities.csv"
+    line = add_paragraph(repo, f"Download [last year's activities]({address}).")
+    result = repo.validate()
+    printed = (f"{SECTION}:{line}:{column_of(repo, line, address)}: error prose-root-link: the link '{address}'"
+               " starts with '/'")
+    shown = [entry for entry in result.lines if entry.startswith(printed)]
+    assert shown, result.output
+    assert result.hint_after(shown[0]) == "Write it relative to the plan's page: '../2022-23/activities.csv'."
+
+
+def test_a_link_to_a_plan_with_errors_is_not_a_missing_page(repo: Repo):
+    """The other plan's own errors are reported; once they are corrected, its page is there."""
+    other = f"{NEF_2023.rsplit('/', 1)[0]}/2022-23/plan.yaml"
+    repo.write(other, repo.read(other).replace("status:", "status: [", 1))
+    line = add_paragraph(repo, "Compare [last year](../2022-23/) and [its data](../2022-23/activities.csv).")
+    result = repo.validate()
+    assert result.exit_code == 1
+    assert (SECTION, line, "prose-missing-page") not in result.errors()
+
+
+def test_checking_one_plan_knows_the_pages_of_the_others(repo: Repo):
+    add_paragraph(repo, "Compare [last year](../2022-23/) and [the neighbour](../../north-west-flintshire/2022-23/).")
+    result = repo.validate(NEF_2023)
+    assert result.exit_code == 0, result.output

@@ -233,12 +233,23 @@ def test_a_site_folder_that_cannot_be_written_is_refused_at_once(tmp_path, where
     assert not (root / ".build").exists()
 
 
-def test_an_anchor_missing_from_another_kind_of_page_is_found_by_the_build(tmp_path):
-    # Validation knows the anchors of plan pages; the build's link check finds the others, at the prose line.
+def test_an_anchor_missing_from_a_hand_written_page_is_found_by_the_build(tmp_path):
+    # Validation checks the plans' prose; the build's link check finds the rest, at the file and line.
+    root = site_repo(tmp_path / "repo")
+    guide = root / "content" / "guide" / "index.md"
+    guide.write_text(guide.read_text() + "\nSee [the board](../betsi-cadwaladr/#no-such-part).\n")
+    result = build(root, "--format", "json")
+    assert result.returncode == 1
+    line = len(guide.read_text().splitlines())
+    assert ("content/guide/index.md", line, "link-broken") in problems_of(result)
+
+
+def test_an_anchor_missing_from_a_board_page_is_refused_before_anything_is_built(tmp_path):
     root = site_repo(tmp_path / "repo")
     prose = root / NEF / "2023-24" / "challenges.md"
     prose.write_text(prose.read_text() + "\nSee [the board](../../#no-such-part).\n")
     result = build(root, "--format", "json")
     assert result.returncode == 1
     line = len(prose.read_text().splitlines())
-    assert (f"{NEF}/2023-24/challenges.md", line, "link-broken") in problems_of(result)
+    assert (f"{NEF}/2023-24/challenges.md", line, "prose-missing-anchor") in problems_of(result)
+    assert not (tmp_path / "repo" / "site").exists()
