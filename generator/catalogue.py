@@ -305,6 +305,12 @@ class FinanceTotalUncheckable(ProblemType):
 # Each is a warning: the plan keeps the figure as printed, and the site flags it beside the figure.
 # A known issue with the same code and field adds the plan's note.
 
+# The way out for a published plan that is not ready: shown only when the plan says status: published.
+PUBLISHED_HINT = "[[published| If the plan is not ready to publish, set status: draft in plan.yaml until it is.]]"
+# A source's own gap, recorded so that the site shows it as the source's (for plans with a source document).
+MISSING_HINT = ("[[transcribed| If the source document itself {gap}, keep the plan as printed and record the gap under"
+                " known_issues: problem: {code}, field: {field}, kind: missing, note: <what the source leaves out>.]]")
+
 RECORD_HINT = (" If the source document prints it this way, keep it as written and record it under known_issues:"
                " problem: {code}, field: {field}, note: <what is wrong in the source>.")
 
@@ -464,11 +470,13 @@ class BracketUnbalanced(ProblemType):
 class PlaceholderLeft(ProblemType):
     code = "placeholder-left"
     title = "Editing note left in the text"
-    severity = WARNING
-    message = "'{written}' in {where} is an editing note, not part of the plan"
-    hint = "Replace the note with what it asks for." + RECORD_HINT
+    description = ("A warning while the plan is a draft; an error once it says status: published, as the note"
+                   " would be published as written, unless the plan records it as printed so in its source.")
+    message = "'{written}' in {where} is an editing note, not part of the plan[[unrecorded|; a published plan cannot go out with it]]"
+    hint = ("Replace the note with what it asks for." + PUBLISHED_HINT + RECORD_HINT)
     acknowledgeable = True
     flag_kind = "placeholder"
+    draft_warning = True
 
 
 @problem_type
@@ -749,8 +757,10 @@ class PlanEmptyValue(ProblemType):
     code = "plan-empty-value"
     title = "Value left empty"
     description = "A warning while the plan is a draft; an error once it says status: published."
-    message = "the '{name}' of {place} is empty"
-    hint = "Write the '{name}' after the colon, or delete the line if it does not apply."
+    message = "the '{name}' of {place} is empty[[unrecorded|, which a published plan cannot go out with]]"
+    hint = ("Write the '{name}' after the colon[[choices|, one of: {choices}]], or delete the line if it does not apply."
+            + PUBLISHED_HINT)
+    draft_warning = True
 
 
 @problem_type
@@ -759,26 +769,36 @@ class PlanTemplateText(ProblemType):
     title = "Template text left in"
     description = ("A prompt or example of the plan template that the plan still holds: a warning while the"
                    " plan is a draft, an error once it says status: published, as it would be published as written.")
-    message = "{where} still holds the template's text '{text}'"
-    hint = "Replace it with the plan's own text, or delete it."
+    message = "{where} still holds the template's text '{text}'[[unrecorded|, which a published plan cannot go out with]]"
+    hint = ("Replace it with the plan's own text, or delete it[[prose|: the template's note is the lines starting"
+            " with '>' under the heading]]." + PUBLISHED_HINT)
+    draft_warning = True
 
 
 @problem_type
 class PlanEmptySection(ProblemType):
     code = "plan-empty-section"
-    title = "Section with no text in a published plan"
-    description = "An error in a plan written here; a warning where the source document itself has no text there."
-    message = "the section {name} has a heading but no text"
-    hint = "Write the section's text under its heading, or delete the file if the plan has no such section."
+    title = "Section with a heading and no text"
+    description = ("A warning while the plan is a draft; an error once it says status: published, unless the"
+                   " plan records that its source document has no text there either.")
+    message = "the section {name} has a heading but no text[[unrecorded|, which a published plan cannot go out with]]"
+    hint = ("Write the section's text under its heading, or delete the file if the plan has no such section."
+            + PUBLISHED_HINT + MISSING_HINT.replace("{gap}", "has a heading and no text here"))
+    acknowledgeable = True
+    draft_warning = True
 
 
 @problem_type
 class PlanNoExpectedResults(ProblemType):
     code = "plan-no-expected-results"
-    title = "Activity of a published plan with no expected results"
-    description = "An error in a plan written here; a warning where the source document itself gives none."
-    message = "{place} gives no expected results"
-    hint = "Add expected_results: with what the activity should achieve by the end of March, one '- ' line each."
+    title = "Activity with no expected results"
+    description = ("A warning while the plan is a draft; an error once it says status: published, unless the"
+                   " plan records that its source document gives none either.")
+    message = "{place} gives no expected results[[unrecorded|, which a published plan cannot go out with]]"
+    hint = ("Add expected_results: to the activity, with what it should achieve by the end of March, one '- '"
+            " line each." + PUBLISHED_HINT + MISSING_HINT.replace("{gap}", "gives no expected results for it"))
+    acknowledgeable = True
+    draft_warning = True
 
 
 # --- Building the site ----------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """Completeness: values left empty, the template's prompts and placeholders left in, and what a published
 plan must not lack (a section with no text, an activity with no expected results).
 
-A draft is work in progress, so most of these only warn there; once the plan says `status: published`
-they are errors, as the site would publish the gap or the prompt as written.
+A draft is work in progress, so these only warn there; once the plan says `status: published` they are
+errors, as the site would publish the gap or the prompt as written. A gap the source document itself has is
+the plan's to keep as printed: recorded as a known issue, it stays a warning and the site flags it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import yaml
 
 from . import catalogue as C
 from . import schema_words as words
-from .problems import WARNING, Problem
+from .problems import ERROR, WARNING, Problem
 
 if TYPE_CHECKING:
     from .rules import PlanChecker
@@ -45,21 +46,38 @@ def prompt_markers() -> tuple[str, ...]:
 
 
 def problems(checker: "PlanChecker") -> Iterator[Problem]:
+    yield from empty_values(checker)
+    yield from template_text(checker)
+    yield from gaps(checker)
+
+
+def by_status(checker: "PlanChecker", found: list[Problem]) -> list[Problem]:
+    """The problems that are errors only in a published plan, as the plan's status makes them: warnings in a
+    draft, errors once published. One the plan records as its source's (acknowledged) is a warning anyway; the
+    others say that a published plan cannot go out with them, and a published one's hint how to hold it back."""
     published = checker.plan.status == "published"
-    for problem in (*empty_values(checker), *template_text(checker), *published_gaps(checker, published)):
-        yield problem if published or problem.code == C.PlanEmptySection.code else replace(problem, severity=WARNING)
+    out = []
+    for p in found:
+        if not p.kind.draft_warning or p.acknowledged:
+            out.append(p)
+            continue
+        values = {**dict(p.values), "unrecorded": "yes", "published": "yes" if published else "",
+                  "transcribed": "yes" if checker.plan.source is not None else ""}
+        out.append(replace(p, values=tuple(sorted(values.items())), severity=ERROR if published else WARNING))
+    return out
 
 
 def empty_values(checker: "PlanChecker") -> Iterator[Problem]:
     data = checker.doc.data if isinstance(checker.doc.data, dict) else {}
     if "title" in data and not str(data.get("title") or "").strip():
         yield _at(checker, C.PlanEmptyValue, ("title",))
+    choices = {"status": checker.vocab.status.terms, "new_or_existing": checker.vocab.origin.terms}
     for i, activity in enumerate(data.get("activities") or []):
         if not isinstance(activity, dict):
             continue
         for name in ACTIVITY_FIELDS:
             if name in activity and not str(activity.get(name) or "").strip():
-                yield _at(checker, C.PlanEmptyValue, ("activities", i, name))
+                yield _at(checker, C.PlanEmptyValue, ("activities", i, name), choices=", ".join(choices.get(name, ())))
     for i, lead in enumerate(data.get("leads") or []):
         if isinstance(lead, dict) and "name" in lead and not str(lead.get("name") or "").strip():
             yield _at(checker, C.PlanEmptyValue, ("leads", i, "name"))
@@ -67,12 +85,14 @@ def empty_values(checker: "PlanChecker") -> Iterator[Problem]:
 
 def template_text(checker: "PlanChecker") -> Iterator[Problem]:
     for name, prose in sorted(checker.prose.items()):
-        for marker in prompt_markers():
-            at = prose.text.find(marker)
-            if at >= 0:
-                line = prose.text.count("\n", 0, at) + 1
-                yield Problem.of(C.PlanTemplateText, prose.file, line, 1, text=marker, where=name, where_cy=name)
-                break
+        found = [at for at in (prose.text.find(marker) for marker in prompt_markers()) if at >= 0]
+        if found:
+            # The first of the template's lines, quoted as the lead sees it in the file.
+            at = min(found)
+            line = prose.text.count("\n", 0, at) + 1
+            text = prose.text.splitlines()[line - 1].strip().lstrip(">").strip().strip("*_").strip()
+            yield Problem.of(C.PlanTemplateText, prose.file, line, 1, text=_short(text), where=name, where_cy=name,
+                             prose="yes")
     plan = checker.plan
     places: list[tuple[tuple, str]] = [(("leads", i, "name"), lead.name) for i, lead in enumerate(plan.leads)]
     for i, a in enumerate(plan.activities):
@@ -87,22 +107,37 @@ def template_text(checker: "PlanChecker") -> Iterator[Problem]:
                 yield _at(checker, C.PlanTemplateText, loc, text=placeholder, where=where, where_cy=where_cy)
 
 
-def published_gaps(checker: "PlanChecker", published: bool) -> Iterator[Problem]:
-    """What a published plan must not lack. A plan transcribed from a source document keeps the source's
-    gaps as printed, so there they are warnings."""
-    if not published:
-        return
-    # Warnings for now: many plans kept as their source printed them have such gaps.
-    transcribed = True
+# Sections whose content the plan keeps in plan.yaml, shown right under the section's heading: such a
+# section may hold only its heading (the source's risk register is a table under its heading, no prose).
+SECTION_BLOCKS = {"risks": "risks", "finance": "finance", "workforce": "workforce", "governance": "members",
+                  "needs": "key_facts"}
+
+
+def gaps(checker: "PlanChecker") -> Iterator[Problem]:
+    """What a plan must not lack once published: a section's text, an activity's expected results."""
+    plan = checker.plan
     for name, prose in sorted(checker.prose.items()):
         body = [line for line in prose.text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-        if not body:
-            problem = Problem.of(C.PlanEmptySection, prose.file, 1, 1, name=name)
-            yield replace(problem, severity=WARNING) if transcribed else problem
-    for i, activity in enumerate(checker.plan.activities):
-        if not activity.expected_results:
-            problem = _at(checker, C.PlanNoExpectedResults, ("activities", i))
-            yield replace(problem, severity=WARNING) if transcribed else problem
+        section = name.split(".", 1)[0]
+        block = SECTION_BLOCKS.get(section)
+        if body or (block and getattr(plan, block)) or any(t.section == section for t in plan.tables):
+            continue
+        yield Problem.of(C.PlanEmptySection, prose.file, 1, 1, field=name, name=name)
+    rows = checker.doc.data.get("activities") if isinstance(checker.doc.data, dict) else None
+    for i, activity in enumerate(plan.activities):
+        if activity.expected_results:
+            continue
+        # At `expected_results: []` where the plan has it, else at the activity; the field is the results
+        # either way, so that the site flags the activity table's results cell.
+        written = isinstance(rows, list) and i < len(rows) and isinstance(rows[i], dict) and "expected_results" in rows[i]
+        where = ("activities", i, "expected_results") if written else ("activities", i)
+        problem = _at(checker, C.PlanNoExpectedResults, where)
+        yield replace(problem, field=f"activities[{i}].expected_results")
+
+
+def _short(text: str, limit: int = 90) -> str:
+    """Text quoted in a message, cut at a word with '...' when long."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "..."
 
 
 def _at(checker: "PlanChecker", kind, loc: tuple, **values: object) -> Problem:

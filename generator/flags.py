@@ -32,7 +32,8 @@ class PlanFlags:
     """A plan's flags, found by the place they name."""
 
     def __init__(self, problems: Iterable[Problem]):
-        found = [p for p in problems if not p.is_error and p.source_kind]
+        # Every known issue the plan records is a flag, with or without its kind.
+        found = [p for p in problems if not p.is_error and (p.source_kind or p.acknowledged)]
         found.sort(key=Problem.sort_key)
         self.all = [Flag(n, p.code, p.source_kind or "other", p.field, p.as_written or _written(p),
                          p.acknowledged or p.message, bool(p.acknowledged), dict(p.values).get("also", ""))

@@ -26,10 +26,10 @@ def _code(value: str) -> str:
 
 
 WORDS = {
-    "en": {"error": "error", "warning": "warning", "known": " · can be recorded as a known issue of the source document",
+    "en": {"error": "error", "warning": "warning", "by_status": "error when published, warning in a draft", "known": " · can be recorded as a known issue of the source document",
            "says": "What it says", "fix": "How to fix it", "heading": "# Problem codes",
            "table": "| Code | Severity | Problem |"},
-    "cy": {"error": "gwall", "warning": "rhybudd",
+    "cy": {"error": "gwall", "warning": "rhybudd", "by_status": "gwall pan gyhoeddir, rhybudd mewn drafft",
            "known": " · gellir ei gofnodi fel gwall hysbys yn y ddogfen ffynhonnell",
            "says": "Beth mae'n ei ddweud", "fix": "Sut i'w drwsio", "heading": "# Codau problemau",
            "table": "| Cod | Difrifoldeb | Problem |"},
@@ -94,6 +94,8 @@ INTRO = {
 
 
 def _severity(kind: type[ProblemType], language: str = "en") -> str:
+    if kind.draft_warning:
+        return WORDS[language]["by_status"]
     return WORDS[language]["error" if kind.severity == ERROR else "warning"]
 
 
@@ -117,8 +119,11 @@ def problem_reference_markdown(language: str = "en") -> str:
     kinds = list(CATALOGUE.values())
     words = WORDS[language]
     errors, warnings = sum(k.severity == ERROR for k in kinds), sum(k.severity != ERROR for k in kinds)
-    count = (f"There are {len(kinds)} codes: {errors} errors and {warnings} warnings." if language == "en"
-             else f"Nifer y codau: {len(kinds)} (gwallau: {errors}; rhybuddion: {warnings}).")
+    by_status = sum(k.draft_warning for k in kinds)
+    count = (f"There are {len(kinds)} codes: {errors} errors ({by_status} of them only warnings while the plan is"
+             f" a draft) and {warnings} warnings." if language == "en"
+             else f"Nifer y codau: {len(kinds)} (gwallau: {errors}, gyda {by_status} ohonynt yn rhybuddion yn unig tra"
+                  f" bo'r cynllun yn ddrafft; rhybuddion: {warnings}).")
     lines = [
         words["heading"],
         "",

@@ -35,6 +35,9 @@ class ProblemType:
     # The kind of mistake of a source document it usually is (a known issue's `kind` values), shown
     # on the site's data-quality notes; None for advice that is not about the source (e.g. a lead missing).
     flag_kind: ClassVar[str | None] = None
+    # Whether it is an error only once the plan says status: published: while a plan is a draft the gap
+    # or the leftover is work in progress, so it warns (generator/completeness.py, by_status).
+    draft_warning: ClassVar[bool] = False
 
 
 CATALOGUE: dict[str, type[ProblemType]] = {}

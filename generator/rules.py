@@ -40,7 +40,7 @@ class PlanChecker:
         for rules in SOURCE_RULES:
             found.extend(rules(self))
         found.extend(completeness.problems(self))
-        return self.apply_known_issues(found)
+        return completeness.by_status(self, self.apply_known_issues(found))
 
     def ids(self) -> Iterator[Problem]:
         first: dict[str, int] = {}

@@ -170,12 +170,43 @@ def test_enumerating_letters_are_not_brackets(repo: Repo, pristine: CliResult):
     assert new_problems(repo.validate(), pristine) == []
 
 
-def test_editing_note_left_in_the_prose(repo: Repo, pristine: CliResult):
+EDITING_NOTE = ("'check source' in achievements.md is an editing note, not part of the plan; a published plan"
+                " cannot go out with it")
+
+
+def test_editing_note_left_in_a_published_plan_is_an_error(repo: Repo, pristine: CliResult):
     repo.replace(ACHIEVEMENTS, "via the local practices.", "via the local practices (check source).")
+    line = repo.line_of(ACHIEVEMENTS, "(check source)")
+    result = repo.validate()
+    assert result.exit_code == 1
+    assert new_problems(result, pristine) == [(ACHIEVEMENTS, line, "placeholder-left")], result.output
+    hint = shows(result, ACHIEVEMENTS, line, 1, "error", "placeholder-left", EDITING_NOTE)
+    assert hint.startswith("Replace the note with what it asks for. If the plan is not ready to publish, set"
+                           " status: draft in plan.yaml until it is.")
+    assert "problem: placeholder-left, field: achievements.md" in hint
+
+
+def test_editing_note_left_in_a_draft_warns(repo: Repo, pristine: CliResult):
+    repo.replace(NEF_PLAN, "\nstatus: published\n", "\nstatus: draft\n")
+    repo.replace(ACHIEVEMENTS, "via the local practices.", "via the local practices (check source).")
+    line = repo.line_of(ACHIEVEMENTS, "(check source)")
+    result = repo.validate()
+    assert result.exit_code == 0, result.output
+    hint = shows(result, ACHIEVEMENTS, line, 1, "warning", "placeholder-left", EDITING_NOTE)
+    assert "set status: draft" not in hint
+
+
+def test_editing_note_the_source_prints_is_recorded_and_stays_a_warning(repo: Repo, pristine: CliResult):
+    repo.replace(ACHIEVEMENTS, "via the local practices.", "via the local practices (check source).")
+    text = repo.read(NEF_PLAN)
+    repo.write(NEF_PLAN, text.replace("\nknown_issues:\n", "\nknown_issues:\n  - problem: placeholder-left\n"
+                                      "    field: achievements.md\n    kind: placeholder\n"
+                                      "    note: The source still carries the authors' note 'check source'.\n", 1))
     line = repo.line_of(ACHIEVEMENTS, "(check source)")
     result = only_new_warning(repo, pristine, ACHIEVEMENTS, line, "placeholder-left")
     shows(result, ACHIEVEMENTS, line, 1, "warning", "placeholder-left",
-          "'check source' in achievements.md is an editing note, not part of the plan")
+          "'check source' in achievements.md is an editing note, not part of the plan (known issue of the source:"
+          " The source still carries the authors' note 'check source'.)")
 
 
 def test_misspelt_programme_priority_in_key_actions(repo: Repo, pristine: CliResult):

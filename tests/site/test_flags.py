@@ -30,16 +30,25 @@ RECORDED = """  - problem: source-error
     kind: placeholder
     as_written: check source
     note: The obesity figure is followed by the words 'check source'.
+  - problem: plan-no-expected-results
+    field: activities[1].expected_results
+    kind: missing
+    note: The activity table leaves the results expected of Blood Pressure Monitoring empty.
 """
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    """The fixture site, with Upper Valleys recording two mistakes of its source and North East Flintshire's
-    finance table giving Frail and Vulnerable Service another amount than its activity table."""
+    """The fixture site, with Upper Valleys recording three mistakes of its source (one of them the results its
+    Blood Pressure Monitoring row leaves out) and North East Flintshire's finance table giving Frail and
+    Vulnerable Service another amount than its activity table."""
     root = site_repo(tmp_path_factory.mktemp("flags") / "repo")
     uv = root / UV_PLAN
-    uv.write_text(uv.read_text(encoding="utf-8") + "\nknown_issues:\n" + RECORDED, encoding="utf-8")
+    text = uv.read_text(encoding="utf-8")
+    results = ("    expected_results:\n      - Early diagnosis of Hypertension\n"
+               "      - More patients with blood pressure in the target range\n")
+    assert text.count(results) == 1
+    uv.write_text(text.replace(results, "") + "\nknown_issues:\n" + RECORDED, encoding="utf-8")
     nef = root / NEF_PLAN
     text = nef.read_text(encoding="utf-8")
     nef.write_text(text.replace("    - item: Frail and Vulnerable Service\n      amount: £18,500\n",
@@ -106,6 +115,15 @@ def test_recorded_mistakes_are_flagged_at_the_key_fact_and_the_prose_section(sit
     assert "⚠" in facts and 'aria-hidden="true">⚠' in facts  # the sign is seen, the words are read
 
 
+def test_results_the_source_leaves_out_are_flagged_in_the_activitys_results_cell(site: Path):
+    row = part(page(site, UV), 'id="activity-blood-pressure-monitoring"', "</tr>")
+    cells = re.findall(r"<td\b.*?</td>", row, re.S)
+    results = cells[2]  # new or existing, description, then the results expected
+    assert '<span class="cp-flagged">' in results
+    assert seen(results) == ("⚠ Source error (missing): The activity table leaves the results expected of Blood"
+                             " Pressure Monitoring empty.")
+
+
 def test_committed_budget_says_where_it_comes_from(site: Path):
     stated = part(page(site, UV), "<dt>Committed budget</dt>", "</dd>")
     assert seen(stated) == ("Committed budget £202,382.50 (the total the plan states); 1 of 3 activity budgets to be"
@@ -122,9 +140,9 @@ def test_data_quality_page_counts_flags_by_kind_and_by_plan(site: Path):
     rows = {seen(r).rsplit(" ", 3)[0]: seen(r).rsplit(" ", 3)[1:] for r in re.findall(r"<tr><th scope=\"row\">.*?</tr>",
                                                                                      kinds)}
     assert rows == {"figure": ["1", "1", "1"], "total": ["1", "1", "1"], "tables disagree": ["1", "0", "1"],
-                    "note left in": ["1", "1", "1"]}
+                    "note left in": ["1", "1", "1"], "missing": ["1", "1", "1"]}
     uv = part(html, f'id="swansea-bay-upper-valleys-2022-23"', "</table>")
-    assert "Source errors flagged: 2: total 1 · note left in 1" in seen(uv)
+    assert "Source errors flagged: 3: total 1 · note left in 1 · missing 1" in seen(uv)
 
 
 def test_welsh_page_flags_in_welsh_with_the_note_marked_english(site: Path):
@@ -132,4 +150,4 @@ def test_welsh_page_flags_in_welsh_with_the_note_marked_english(site: Path):
     facts = part(html, '<ul class="cp-key-facts">', "</ul>")
     assert "Gwall yn y ffynhonnell (cyfanswm): Fel y'i hargraffwyd: “4 GP practices”." in seen(facts)
     assert '<span class="cp-flag-note" lang="en">The community assets section counts 5 GP practices.</span>' in facts
-    assert "Gwallau yn y ffynhonnell wedi'u nodi: 2" in seen(page(site, "cy/data-quality"))
+    assert "Gwallau yn y ffynhonnell wedi'u nodi: 3" in seen(page(site, "cy/data-quality"))
