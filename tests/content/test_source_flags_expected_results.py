@@ -23,6 +23,7 @@ GAPS: dict[str, list[tuple[str, str]]] = {
         ("activities[0]", "COVID related costs"),
         ("activities[4]", "Minor Surgery Training programme – West wide project"),
         ("activities[6]", "Medrwn Môn Social prescribing Community Linc"),
+        ("activities[8]", "Cluster Community Development Nurse – Band 7"),
     ],
     "arfon/2022-23": [("activities[7]", "Minor Surgery Training programme")],
     "central-and-south-denbighshire/2022-23": [("activities[3]", "Locality integrated working")],
@@ -54,6 +55,14 @@ def test_the_sources_missing_results_are_an_acknowledged_warning(problems, plan,
 def test_the_plan_holds_no_expected_results_there(plan, field, title):
     assert plan_value(f"{BOARD}/{plan}", f"{field}.title") == title
     assert plan_value(f"{BOARD}/{plan}", f"{field}.expected_results") in (None, [])
+
+
+def test_anglesey_keeps_the_activity_row_its_finance_table_also_has():
+    # The source's activity table ends with this row (new or existing: TBC; no description, results or budget).
+    plan = f"{BOARD}/anglesey/2022-23"
+    assert plan_value(plan, "activities[8].new_or_existing_detail") == "TBC"
+    assert plan_value(plan, "activities[8].ministerial_priorities") == ["A Healthier Wales"]
+    assert plan_value(plan, "finance.lines[8].item") == plan_value(plan, "activities[8].title")
 
 
 def test_upper_valleys_risk_register_is_its_section_and_not_an_empty_one(problems):

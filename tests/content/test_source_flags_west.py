@@ -168,8 +168,7 @@ FLAGS: dict[str, list[tuple[str, str, str, str]]] = {
         ("activities[4].budget", "budget-not-stated", "missing", ""),
         ("finance.lines[5].item", "finance-line-no-activity", "disagreement",
          "Leg Ulcer Service – funding for 12 months co-funded with"),
-        ("finance.lines[8].item", "finance-line-no-activity", "disagreement",
-         "Cluster Community Development Nurse – Band 7"),
+        ("activities[8].budget", "budget-not-stated", "missing", ""),
     ],
 }
 
