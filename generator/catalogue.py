@@ -305,6 +305,8 @@ class FinanceTotalUncheckable(ProblemType):
 # Each is a warning: the plan keeps the figure as printed, and the site flags it beside the figure.
 # A known issue with the same code and field adds the plan's note.
 
+# Said of a gap or leftover the plan does not record as its source's, in a draft and a published plan alike.
+CANNOT_GO_OUT = "[[unrecorded|, which a published plan cannot go out with]]"
 # The way out for a published plan that is not ready: shown only when the plan says status: published.
 PUBLISHED_HINT = "[[published| If the plan is not ready to publish, set status: draft in plan.yaml until it is.]]"
 # A source's own gap, recorded so that the site shows it as the source's (for plans with a source document).
@@ -472,7 +474,8 @@ class PlaceholderLeft(ProblemType):
     title = "Editing note left in the text"
     description = ("A warning while the plan is a draft; an error once it says status: published, as the note"
                    " would be published as written, unless the plan records it as printed so in its source.")
-    message = "'{written}' in {where} is an editing note, not part of the plan[[unrecorded|; a published plan cannot go out with it]]"
+    message = ("'{written}' in {where} is an editing note, not part of the plan"
+               "[[unrecorded|; a published plan cannot go out with it]]")
     hint = ("Replace the note with what it asks for." + PUBLISHED_HINT + RECORD_HINT)
     acknowledgeable = True
     flag_kind = "placeholder"
@@ -757,9 +760,9 @@ class PlanEmptyValue(ProblemType):
     code = "plan-empty-value"
     title = "Value left empty"
     description = "A warning while the plan is a draft; an error once it says status: published."
-    message = "the '{name}' of {place} is empty[[unrecorded|, which a published plan cannot go out with]]"
-    hint = ("Write the '{name}' after the colon[[choices|, one of: {choices}]], or delete the line if it does not apply."
-            + PUBLISHED_HINT)
+    message = "the '{name}' of {place} is empty" + CANNOT_GO_OUT
+    hint = ("Write the '{name}' after the colon[[choices|, one of: {choices}]], or delete the line if it does not"
+            " apply." + PUBLISHED_HINT)
     draft_warning = True
 
 
@@ -769,7 +772,7 @@ class PlanTemplateText(ProblemType):
     title = "Template text left in"
     description = ("A prompt or example of the plan template that the plan still holds: a warning while the"
                    " plan is a draft, an error once it says status: published, as it would be published as written.")
-    message = "{where} still holds the template's text '{text}'[[unrecorded|, which a published plan cannot go out with]]"
+    message = "{where} still holds the template's text '{text}'" + CANNOT_GO_OUT
     hint = ("Replace it with the plan's own text, or delete it[[prose|: the template's note is the lines starting"
             " with '>' under the heading]]." + PUBLISHED_HINT)
     draft_warning = True
@@ -781,7 +784,7 @@ class PlanEmptySection(ProblemType):
     title = "Section with a heading and no text"
     description = ("A warning while the plan is a draft; an error once it says status: published, unless the"
                    " plan records that its source document has no text there either.")
-    message = "the section {name} has a heading but no text[[unrecorded|, which a published plan cannot go out with]]"
+    message = "the section {name} has a heading but no text" + CANNOT_GO_OUT
     hint = ("Write the section's text under its heading, or delete the file if the plan has no such section."
             + PUBLISHED_HINT + MISSING_HINT.replace("{gap}", "has a heading and no text here"))
     acknowledgeable = True
@@ -794,7 +797,7 @@ class PlanNoExpectedResults(ProblemType):
     title = "Activity with no expected results"
     description = ("A warning while the plan is a draft; an error once it says status: published, unless the"
                    " plan records that its source document gives none either.")
-    message = "{place} gives no expected results[[unrecorded|, which a published plan cannot go out with]]"
+    message = "{place} gives no expected results" + CANNOT_GO_OUT
     hint = ("Add expected_results: to the activity, with what it should achieve by the end of March, one '- '"
             " line each." + PUBLISHED_HINT + MISSING_HINT.replace("{gap}", "gives no expected results for it"))
     acknowledgeable = True

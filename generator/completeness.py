@@ -129,7 +129,8 @@ def gaps(checker: "PlanChecker") -> Iterator[Problem]:
             continue
         # At `expected_results: []` where the plan has it, else at the activity; the field is the results
         # either way, so that the site flags the activity table's results cell.
-        written = isinstance(rows, list) and i < len(rows) and isinstance(rows[i], dict) and "expected_results" in rows[i]
+        row = rows[i] if isinstance(rows, list) and i < len(rows) else None
+        written = isinstance(row, dict) and "expected_results" in row
         where = ("activities", i, "expected_results") if written else ("activities", i)
         problem = _at(checker, C.PlanNoExpectedResults, where)
         yield replace(problem, field=f"activities[{i}].expected_results")

@@ -223,8 +223,8 @@ NO_RESULTS = "activity 1, 'Home visits' gives no expected results"
 ADD_RESULTS = ("Add expected_results: to the activity, with what it should achieve by the end of March, one '- '"
                " line each.")
 RECORD_RESULTS = (" If the source document itself gives no expected results for it, keep the plan as printed and"
-                  " record the gap under known_issues: problem: plan-no-expected-results, field: activities[0].expected_results,"
-                  " kind: missing, note: <what the source leaves out>.")
+                  " record the gap under known_issues: problem: plan-no-expected-results,"
+                  " field: activities[0].expected_results, kind: missing, note: <what the source leaves out>.")
 
 
 def test_an_activity_with_no_expected_results_is_an_error_in_a_published_plan(repo: Repo):

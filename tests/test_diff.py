@@ -335,7 +335,7 @@ def test_an_invalid_plan_exits_1_with_the_validators_messages(tmp_path):
     result = run_cli("diff", CLUSTER, "--root", root)
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert f"{PLAN_2023}/plan.yaml:37:13: error money-unparseable: '£20,,000' is not an amount of money" \
+    assert f"{PLAN_2023}/plan.yaml:38:13: error money-unparseable: '£20,,000' is not an amount of money" \
         in result.stderr
 
 
@@ -446,7 +446,7 @@ def test_revision_diff_of_an_invalid_old_version(git_repo: Path):
     result = run_cli("diff", "--base", "HEAD", cwd=git_repo)
     assert result.exit_code == 1
     assert "The plans at HEAD have errors, so they cannot be compared:" in result.stderr
-    assert f"{PLAN_2023}/plan.yaml:37:13: error" in result.stderr
+    assert f"{PLAN_2023}/plan.yaml:38:13: error" in result.stderr
 
 
 def test_revision_diff_of_a_layout_only_edit(git_repo: Path):
