@@ -104,6 +104,6 @@ def budgets_stated(c: "PlanChecker") -> Iterator[Problem]:
         written = raw[i] if isinstance(raw, list) and i < len(raw) and isinstance(raw[i], dict) else {}
         if "budget" in written and (written["budget"] is None or written["budget"] == ""):
             yield c.at(C.BudgetNotStated, ("activities", i, "budget"), key=written["budget"] is None, title=a.title,
-                       how="has an empty budget")
+                       how=C.BUDGET_EMPTY())
         elif a.budget is None:
-            yield c.at(C.BudgetNotStated, ("activities", i, "budget"), title=a.title, how="states no budget")
+            yield c.at(C.BudgetNotStated, ("activities", i, "budget"), title=a.title, how=C.BUDGET_ABSENT())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .problems import WARNING, ProblemType, problem_type
+from .problems import WARNING, ProblemType, phrase, problem_type
 
 ACK_HINT = (" If the source document itself prints it this way, keep it as written and add"
             " under known_issues: problem: {code}, field: {field}, note: <what is wrong in the source>.")
@@ -873,3 +873,100 @@ class ProseRootLink(ProblemType):
     title = "Link written from the root of the web server"
     message = "the link '{target}' starts with '/', so it breaks where the site is published under a sub-path"
     hint = "Write it relative to the plan's page: '{relative}'."
+
+
+# --- Phrases put into messages ------------------------------------------------------------------
+# The words a check puts into a message (why a file is refused, how a figure is malformed, which row),
+# each keyed with its own values, so that every language says them in its own words: the Welsh is in the
+# `phrases` section of generator/catalogue-cy.yaml. What the file itself says (a value, a field path, a
+# caption) goes in as written.
+
+# Files
+FILE_IS_A_LINK = phrase("file-is-a-link", "the file is a symbolic link")
+FILE_OUTSIDE = phrase("file-outside-repository", "the file resolves to a place outside the repository")
+FILE_NOT_PERMITTED = phrase("file-not-permitted", "the file cannot be read: you have no permission to read it")
+FILE_UNREADABLE = phrase("file-unreadable", "the file cannot be read: {error}")
+FILE_NUL_BYTE = phrase("file-nul-byte", "the file contains a NUL byte, so it is not a text file")
+FILE_NOT_UTF8 = phrase("file-not-utf8", "byte {byte} is not valid UTF-8")
+
+# YAML
+YAML_TOO_DEEP = phrase("yaml-too-deep", "the file is nested too deeply")
+YAML_TAG_MISFIT = phrase("yaml-tag-misfit", "the tag '{tag}' does not fit this value")
+YAML_VALUE_UNREADABLE = phrase("yaml-value-unreadable", "the value '{value}' cannot be read ({reason})")
+YAML_NOT_YES_NO = phrase("yaml-not-yes-no", "not a yes/no value")
+YAML_NOT_WHOLE_NUMBER = phrase("yaml-not-whole-number", "not a whole number")
+YAML_NOT_NUMBER = phrase("yaml-not-number", "not a number")
+YAML_COMPLEX_KEY = phrase("yaml-complex-key", "complex key")
+
+# Schema
+ONE_OF = phrase("one-of", "expected one of {choices}, received {received}")
+OR_LIST = phrase("or-list", "{items} or {last}")
+MONEY_UNKNOWN_FIELD = phrase("money-unknown-field", "unknown field '{name}' in an amount of money")
+MONEY_RECEIVED = phrase("money-received", "expected an amount of money, received {received}")
+MONEY_YES_NO = phrase("money-yes-no", "a yes/no value")
+MONEY_NOT_FINITE = phrase("money-not-finite", "the number {number}, which is not an amount")
+MONEY_NOTE_NOT_TEXT = phrase("money-note-not-text", "a note that is not text")
+MONEY_WRITTEN_NOT_TEXT = phrase("money-written-not-text", "an as_written that is not text")
+MONEY_AMOUNT_NOT_NUMBER = phrase("money-amount-not-number", "an amount that is not a number")
+MONEY_LIST = phrase("money-list", "a list")
+MONEY_OTHER = phrase("money-other", "a value of the kind {kind}")
+
+# Plan rules
+BUDGET_EMPTY = phrase("budget-empty", "has an empty budget")
+BUDGET_ABSENT = phrase("budget-absent", "states no budget")
+SOURCE_PRINTS = phrase("source-prints", "prints '{written}' here")
+SOURCE_HAS_MISTAKE = phrase("source-has-mistake", "has a mistake here")
+PATH_IS_PROSE = phrase("path-is-prose", "not a prose section file of this plan")
+PATH_MALFORMED = phrase("path-malformed", "not a field path such as finance.lines[2].amount")
+PATH_PAST_END = phrase("path-past-end", "not in the plan: {holder} has {size} entries, counted from 0")
+PATH_NO_FIELD = phrase("path-no-field", "not in the plan: {holder} has no field '{name}'")
+THE_PLAN = phrase("the-plan", "the plan")
+
+# Mistakes of a source document
+FIGURE_SPACE = phrase("figure-space", "it has a space inside the figure")
+FIGURE_DOUBLE_COMMA = phrase("figure-double-comma", "it has a doubled comma")
+FIGURE_GROUPING = phrase("figure-grouping", "its thousands are not grouped in threes")
+FIGURE_THOUSANDS_TWICE = phrase("figure-thousands-twice", "it gives thousands twice, with a comma and '{suffix}'")
+FIGURE_PENCE = phrase("figure-pence", "it has more than two figures of pence")
+SHARE_OVER_WHOLE = phrase("share-over-whole", "is a share of more than the whole")
+BRACKET_UNOPENED = phrase("bracket-unopened", "a '{close}' that closes no '{open}'")
+BRACKET_UNCLOSED = phrase("bracket-unclosed", "a '{open}' that is never closed")
+NUMBER_REPEATED = phrase("number-repeated", "the number is repeated")
+NUMBER_SKIPPED = phrase("number-skipped", "a number is skipped")
+NUMBERS_BACKWARDS = phrase("numbers-backwards", "the numbers go backwards")
+THE_ACTION_PLAN = phrase("the-action-plan", "the action plan")
+LIST_IN = phrase("list-in", "the list in {name}")
+PARAGRAPH_OF = phrase("paragraph-of", "the paragraph on line {line} of {name}")
+LINE_NUMBER = phrase("line-number", "line {line}")
+
+# Tables
+NO_CAPTION = phrase("no-caption", "(no caption)")
+EVERY_ROW_HAS = phrase("every-row-has", "every row has")
+ITS_ROW_HAS = phrase("its-row-has", "its row has")
+ROW_HAS = phrase("row-has", "row {row} has")
+ROW = phrase("row", "row {row}")
+ROWS_FROM_TO = phrase("rows-from-to", "rows {first} to {last}")
+AND_LIST = phrase("and-list", "{items} and {last}")
+COMMA = phrase("comma", "{first}, {then}")
+TOTAL_OF = phrase("total-of", "the total of '{name}'")
+AVERAGE_OF = phrase("average-of", "the average of '{name}'")
+COLUMN = phrase("column", "column {column}")
+SUM_OF_ITS_FIGURES = phrase("sum-of-its-figures", "the sum of its figures")
+SUM_OF = phrase("sum-of", "the sum of {rows}")
+AVERAGE_OF_ROWS = phrase("average-of-rows", "the average of {rows}")
+DIVIDED_BY = phrase("divided-by", "{rows} divided by {by}")
+FIGURE = phrase("figure", "figure")
+NAME = phrase("name", "name")
+TOTAL_ROW_OUTSIDE = phrase("total-row-outside", "total_row is {row}, but the table '{caption}' has {size} rows")
+TOTAL_COLUMN_OUTSIDE = phrase("total-column-outside",
+                              "total_column is {column}, but the table '{caption}' has {size} columns")
+DERIVED_HOW = phrase("derived-how", "a derived row of the table '{caption}' must name one of sum, average or ratio;"
+                                    " it names {count}")
+NONE = phrase("none", "none")
+DERIVED_ROWS_OUTSIDE = phrase("derived-rows-outside",
+                              "a derived row of the table '{caption}' names rows {rows}; the table has {size} rows")
+
+# The built site's links
+LINK_NO_PAGE = phrase("link-no-page", "points to a page that does not exist")
+LINK_NO_ANCHOR_HERE = phrase("link-no-anchor-here", "points to an anchor missing from the page")
+LINK_NO_ANCHOR_THERE = phrase("link-no-anchor-there", "points to an anchor missing from its page")

@@ -36,7 +36,7 @@ class PlanFlags:
         found = [p for p in problems if not p.is_error and (p.source_kind or p.acknowledged)]
         found.sort(key=Problem.sort_key)
         self.all = [Flag(n, p.code, p.source_kind or "other", p.field, p.as_written or _written(p),
-                         p.acknowledged or p.message, bool(p.acknowledged), dict(p.values).get("also", ""))
+                         p.acknowledged or p.message, bool(p.acknowledged), p.value("also"))
                     for n, p in enumerate(found, 1)]
 
     def __bool__(self) -> bool:
@@ -94,8 +94,7 @@ class PlanFlags:
 
 def _written(p: Problem) -> str:
     """The figure or words a rule quotes, as printed, when its message quotes one."""
-    values = dict(p.values)
-    return values.get("written", "")
+    return p.value("written")
 
 
 def cell_of(field: str, base: str) -> tuple[int, int] | None:

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from . import catalogue as C
 from .parallel import share_out, worker_count
+from .problems import Phrase
 
 # A literal space before the attribute lets the regex engine scan fast: pages are searched after
 # their other whitespace is turned into spaces (see _spaced).
@@ -23,7 +25,7 @@ _SKIP_PREFIXES = ("#", "mailto:", "javascript:", "data:", "tel:")
 class BrokenLink:
     page: str
     target: str
-    reason: str
+    reason: Phrase
 
     def __str__(self) -> str:
         return f"{self.page}: link to '{self.target}' {self.reason}"
@@ -60,7 +62,7 @@ def check_site(site: Path, jobs: int | None = None, only: list[Path] | None = No
     workers = worker_count(jobs)
     shares = [pages[i::workers] for i in range(workers) if pages[i::workers]]
     found = share_out("checking links", lambda share: _check_pages(site, share, base), shares, jobs)
-    return sorted((b for share in found for b in share), key=lambda b: (b.page, b.target, b.reason))
+    return sorted((b for share in found for b in share), key=lambda b: (b.page, b.target, str(b.reason)))
 
 
 def _spaced(html: str) -> str:
@@ -97,7 +99,7 @@ def _check_pages(site_dir: Path, pages: list[Path], base: str = "/") -> list[Bro
             href = href.replace("&amp;", "&")
             if not href or href.startswith(_SKIP_PREFIXES):
                 if href.startswith("#") and len(href) > 1 and unquote(href[1:]) not in ids_of(str(page)):
-                    broken.append(BrokenLink(rel, href, "points to an anchor missing from the page"))
+                    broken.append(BrokenLink(rel, href, C.LINK_NO_ANCHOR_HERE()))
                 continue
             key = (rel if href.startswith("?") else folder, href)
             if key not in resolved:
@@ -107,9 +109,9 @@ def _check_pages(site_dir: Path, pages: list[Path], base: str = "/") -> list[Bro
                 continue
             target, fragment = found
             if not exists(target):
-                broken.append(BrokenLink(rel, href, "points to a page that does not exist"))
+                broken.append(BrokenLink(rel, href, C.LINK_NO_PAGE()))
             elif fragment and target.endswith(".html") and unquote(fragment) not in ids_of(target):
-                broken.append(BrokenLink(rel, href, "points to an anchor missing from its page"))
+                broken.append(BrokenLink(rel, href, C.LINK_NO_ANCHOR_THERE()))
     return broken
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,8 +26,8 @@ PLAIN_TAGS = {
     "tag:yaml.org,2002:seq", "tag:yaml.org,2002:timestamp",
 }
 
-_TAG_EXPECTS = {"tag:yaml.org,2002:bool": "not a yes/no value", "tag:yaml.org,2002:int": "not a whole number",
-                "tag:yaml.org,2002:float": "not a number"}
+_TAG_EXPECTS = {"tag:yaml.org,2002:bool": C.YAML_NOT_YES_NO(), "tag:yaml.org,2002:int": C.YAML_NOT_WHOLE_NUMBER(),
+                "tag:yaml.org,2002:float": C.YAML_NOT_NUMBER()}
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map": yaml.MappingNode, "tag:yaml.org,2002:seq": yaml.SequenceNode}
 
 Path_ = tuple[str | int, ...]
@@ -141,31 +142,33 @@ def read_text(path: Path, display: str, root: "Path | Within | None") -> tuple[s
     """Read a text file, refusing links, files outside the root, huge files and non-UTF-8 bytes."""
     problems: list[Problem] = []
     if path.is_symlink():
-        return None, [Problem.of(C.FileUnsafePath, display, reason="the file is a symbolic link")]
+        return None, [Problem.of(C.FileUnsafePath, display, reason=C.FILE_IS_A_LINK())]
     if root is not None and not (root if isinstance(root, Within) else Within(root)).holds(path):
         return None, [Problem.of(C.FileUnsafePath, display,
-                                 reason="the file resolves to a place outside the repository")]
+                                 reason=C.FILE_OUTSIDE())]
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             return None, [Problem.of(C.FileTooLarge, display, size=size, limit=MAX_FILE_BYTES)]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Problem.of(C.FileEncoding, display, detail=f"the file cannot be read: {exc.strerror}")]
+        detail = (C.FILE_NOT_PERMITTED() if exc.errno in (errno.EACCES, errno.EPERM)
+                  else C.FILE_UNREADABLE(error=exc.strerror or exc))
+        return None, [Problem.of(C.FileEncoding, display, detail=detail)]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     nul = raw.find(b"\x00")
     if nul >= 0:
         line = raw.count(b"\n", 0, nul) + 1
         return None, [Problem.of(C.FileEncoding, display, line, 1,
-                                 detail="the file contains a NUL byte, so it is not a text file")]
+                                 detail=C.FILE_NUL_BYTE())]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, [Problem.of(C.FileEncoding, display, line, col,
-                                 detail=f"byte {raw[exc.start]:#04x} is not valid UTF-8")]
+                                 detail=C.FILE_NOT_UTF8(byte=f"{raw[exc.start]:#04x}"))]
     return text.replace("\r\n", "\n").replace("\r", "\n"), problems
 
 
@@ -185,7 +188,7 @@ def parse_yaml(text: str, display: str) -> tuple[Document | None, list[Problem]]
     except yaml.YAMLError:
         return None, [yaml_mistakes.explain_unplaced(text, display)]
     except RecursionError:
-        return None, [Problem.of(C.YamlSyntax, display, 1, 1, detail="the file is nested too deeply")]
+        return None, [Problem.of(C.YamlSyntax, display, 1, 1, detail=C.YAML_TOO_DEEP())]
     doc = Document(display, None, text=text)
     if node is None:
         return doc, []
@@ -195,7 +198,7 @@ def parse_yaml(text: str, display: str) -> tuple[Document | None, list[Problem]]
     except LoadFailure as failure:
         return None, [failure.problem]
     except RecursionError:
-        return None, [Problem.of(C.YamlSyntax, display, 1, 1, detail="the file is nested too deeply")]
+        return None, [Problem.of(C.YamlSyntax, display, 1, 1, detail=C.YAML_TOO_DEEP())]
     # A duplicate key leaves a readable document (the first value is kept), so the rest of the file is
     # still checked and every problem shows in one run; other problems make the data unusable.
     usable = all(p.code in _READABLE or not p.is_error for p in builder.problems)
@@ -254,7 +257,7 @@ class _Builder:
             # e.g. `!!map text` or `!!seq text`: the tag promises a kind of value the node is not.
             line, col = self.pos(node)
             raise LoadFailure(Problem.of(C.YamlSyntax, self.doc.file, line, col,
-                                         detail=f"the tag '{node.tag}' does not fit this value"))
+                                         detail=C.YAML_TAG_MISFIT(tag=node.tag)))
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -283,7 +286,7 @@ class _Builder:
             reason = _TAG_EXPECTS.get(tag, str(exc))
             line, col = self.pos(node)
             raise LoadFailure(Problem.of(C.YamlSyntax, self.doc.file, line, col,
-                                         detail=f"the value '{node.value}' cannot be read ({reason})"))
+                                         detail=C.YAML_VALUE_UNREADABLE(value=node.value, reason=reason)))
 
     def mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
         result: dict = {}
@@ -297,7 +300,7 @@ class _Builder:
                 line, col = self.pos(key_node)
                 self.problems.append(Problem.of(C.YamlForbiddenTag, self.doc.file, line, col,
                                                 tag=key_node.tag if isinstance(key_node, yaml.ScalarNode)
-                                                else "complex key"))
+                                                else C.YAML_COMPLEX_KEY()))
                 continue
             key = key_node.value if key_node.tag == _STR else self.scalar(key_node)
             if not isinstance(key, str):

@@ -116,16 +116,24 @@ def parse_amount(text: str) -> Money:
     return Money(AMOUNT, value, as_written=text)
 
 
+class NotAnAmount(TypeError):
+    """A value that is no amount of money: `what` says what it is instead (yes-no, list ...), with its values."""
+
+    def __init__(self, what: str, **values: object):
+        super().__init__(what)
+        self.what, self.values = what, values
+
+
 def money_from_yaml(value: Any) -> Money:
     """Accept a number, a written figure, or a mapping {amount, as_written, tbc, note}."""
     if isinstance(value, Money):
         return value
     if isinstance(value, bool):
-        raise TypeError("a yes/no value")
+        raise NotAnAmount("yes-no")
     if isinstance(value, (int, float)):
         # YAML's .inf and .nan are numbers to Python but not amounts; Decimal arithmetic would fail later.
         if not math.isfinite(value):
-            raise TypeError(f"the number {value}, which is not an amount")
+            raise NotAnAmount("not-finite", number=value)
         return Money(AMOUNT, Decimal(str(value)))
     if isinstance(value, str):
         return parse_amount(value)
@@ -137,14 +145,14 @@ def money_from_yaml(value: Any) -> Money:
         note = value.get("note")
         written = value.get("as_written")
         if note is not None and not isinstance(note, str):
-            raise TypeError("a note that is not text")
+            raise NotAnAmount("note")
         if written is not None and not isinstance(written, (str, int, float)):
-            raise TypeError("an as_written that is not text")
+            raise NotAnAmount("as-written")
         written = None if written is None else str(written)
         amount = value.get("amount")
         if amount is not None:
             if isinstance(amount, bool) or not isinstance(amount, (int, float)) or not math.isfinite(amount):
-                raise TypeError("an amount that is not a number")
+                raise NotAnAmount("amount")
             return Money(AMOUNT, Decimal(str(amount)), written, note)
         if value.get("tbc"):
             return Money(TBC, None, written, note)
@@ -152,7 +160,7 @@ def money_from_yaml(value: Any) -> Money:
             parsed = parse_amount(written)
             return Money(parsed.kind, parsed.amount, written, note)
         return Money(UNSTATED, None, None, note)
-    raise TypeError("a list" if isinstance(value, list) else type(value).__name__)
+    raise NotAnAmount("list") if isinstance(value, list) else NotAnAmount("other", kind=type(value).__name__)
 
 
 MONEY_JSON_SCHEMA = {

@@ -77,12 +77,94 @@ def shown_template(template: str) -> str:
     return _OPTIONAL.sub(lambda m: m.group(2), template)
 
 
+# The section of a catalogue-LANG.yaml that holds the phrases' texts rather than a problem code's.
+PHRASES_SECTION = "phrases"
+
+
+@lru_cache(maxsize=None)
+def _catalogue_file(language: str) -> dict:
+    path = Path(__file__).with_name(f"catalogue-{language}.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    return data or {}
+
+
 @lru_cache(maxsize=None)
 def translations(language: str) -> dict[str, dict[str, str]]:
     """The catalogue's text in another language (generator/catalogue-LANG.yaml), keyed by code."""
-    path = Path(__file__).with_name(f"catalogue-{language}.yaml")
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
-    return {str(code): {str(k): str(v) for k, v in (entry or {}).items()} for code, entry in (data or {}).items()}
+    return {str(code): {str(k): str(v) for k, v in (entry or {}).items()}
+            for code, entry in _catalogue_file(language).items() if code != PHRASES_SECTION}
+
+
+@lru_cache(maxsize=None)
+def phrase_translations(language: str) -> dict[str, str]:
+    """The phrases' text in another language (the `phrases` section of generator/catalogue-LANG.yaml), by key."""
+    return {str(key): str(text) for key, text in (_catalogue_file(language).get(PHRASES_SECTION) or {}).items()}
+
+
+@dataclass(frozen=True)
+class PhraseType:
+    """A part of a message said in words of its own (why a file is refused, how a figure is malformed):
+    an English template with its own values, keyed so that each language has its text for it."""
+
+    key: str
+    text: str
+
+    def __call__(self, **values: object) -> "Phrase":
+        return Phrase(self.key, _stored(values))
+
+
+# Every phrase, by key; filled by `phrase` as generator/catalogue.py is imported.
+PHRASES: dict[str, PhraseType] = {}
+
+
+def phrase(key: str, text: str) -> PhraseType:
+    """Register a phrase under its key."""
+    if key in PHRASES:
+        raise ValueError(f"duplicate phrase key {key}")
+    PHRASES[key] = PhraseType(key, text)
+    return PHRASES[key]
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One use of a phrase with its values; said in a language only when the problem is printed."""
+
+    key: str
+    values: tuple[tuple[str, "str | Phrase"], ...] = ()
+
+    def text_in(self, language: str) -> str:
+        template = PHRASES[self.key].text
+        if language != "en":
+            template = phrase_translations(language).get(self.key) or template
+        return fill(template, in_language(dict(self.values), language))
+
+    def __str__(self) -> str:
+        return self.text_in("en")
+
+
+class PhrasedError(ValueError):
+    """A value a schema validator refuses, with the phrase that says why (pydantic keeps the exception)."""
+
+    def __init__(self, phrase: Phrase, money: bool = False):
+        super().__init__(str(phrase))
+        self.phrase = phrase
+        # Whether the value should be an amount of money, for the hint that shows how one is written.
+        self.money = money
+
+
+def _stored(values: dict[str, object]) -> tuple[tuple[str, "str | Phrase"], ...]:
+    """Values as a problem or phrase keeps them: phrases as they are, everything else as its text."""
+    return tuple(sorted((k, v if isinstance(v, Phrase) else str(v)) for k, v in values.items()))
+
+
+def in_language(values: dict[str, "str | Phrase"], language: str) -> dict[str, str]:
+    """Values as text in `language`: phrases said in it, and a value with its own version in the language
+    (vocabulary_cy, place_cy) in the place of the English one."""
+    if language != "en":
+        suffix = f"_{language}"
+        for key in [k for k in values if k.endswith(suffix)]:
+            values[key.removesuffix(suffix)] = values[key]
+    return {k: v.text_in(language) if isinstance(v, Phrase) else v for k, v in values.items()}
 
 
 def text_of(kind: type[ProblemType], part: str, language: str) -> str:
@@ -102,7 +184,8 @@ class Problem:
     file: str
     line: int = 0
     column: int = 0
-    values: tuple[tuple[str, str], ...] = ()
+    # Text, or phrases said in the language the problem is printed in.
+    values: tuple[tuple[str, "str | Phrase"], ...] = ()
     field: str = ""
     severity: str = ""
     acknowledged: str = ""
@@ -113,7 +196,7 @@ class Problem:
     def of(cls, kind: type[ProblemType], file: str, line: int = 0, column: int = 0,
            field: str = "", excerpt: str = "", **values: object) -> "Problem":
         return cls(code=kind.code, file=file, line=line, column=column, field=field,
-                   values=tuple(sorted((k, str(v)) for k, v in values.items())),
+                   values=_stored(values),
                    severity=kind.severity, excerpt=excerpt)
 
     @property
@@ -140,13 +223,11 @@ class Problem:
         return fill(template, self._fill(language)) if template else ""
 
     def _fill(self, language: str = "en") -> dict[str, str]:
-        values = {"field": self.field, "code": self.code, **dict(self.values)}
-        if language != "en":
-            # A value with its own version in the language (vocabulary_cy, place_cy) takes its place.
-            suffix = f"_{language}"
-            for key in [k for k in values if k.endswith(suffix)]:
-                values[key.removesuffix(suffix)] = values[key]
-        return values
+        return in_language({"field": self.field, "code": self.code, **dict(self.values)}, language)
+
+    def value(self, name: str) -> str:
+        """One of the problem's values as English text ("" when it has none)."""
+        return str(dict(self.values).get(name, ""))
 
     @property
     def is_error(self) -> bool:
@@ -166,12 +247,12 @@ class Problem:
     @property
     def source_kind(self) -> str | None:
         """The kind of source mistake: the known issue's own, else the problem type's usual one."""
-        return dict(self.values).get("kind") or self.kind.flag_kind
+        return self.value("kind") or self.kind.flag_kind
 
     @property
     def as_written(self) -> str:
         """The figure or words as the source prints them, where the known issue records them."""
-        return dict(self.values).get("as_written", "")
+        return self.value("as_written")
 
     def as_text(self, colour: bool = False, language: str = "en") -> str:
         """The problem as every command prints it: `file:line:column: severity code: message`, then the
@@ -187,7 +268,7 @@ class Problem:
         return "\n".join(lines)
 
     def sort_key(self) -> tuple:
-        return (self.file, self.line, self.column, self.code, self.values)
+        return (self.file, self.line, self.column, self.code, tuple((k, str(v)) for k, v in self.values))
 
     def as_dict(self, language: str = "en") -> dict:
         return {

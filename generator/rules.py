@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from . import agreement, completeness, table_checks, text_checks
 from . import catalogue as C
 from .load import Document, Prose
 from .money import AMOUNT, TBC, UNPARSED, Money, format_pounds, known_amount, known_amounts
-from .problems import CATALOGUE, Problem
+from .problems import CATALOGUE, Phrase, Problem
 from .schema import Plan
 from .schema_check import field_path, model_at
 from .vocabulary import Lookup, VocabularySet
@@ -177,9 +177,9 @@ class PlanChecker:
         """A mistake of the source no rule detects: published as a note at the place it names."""
         issue = self.plan.known_issues[i]
         target = issue.field.strip()
-        what = f"prints '{issue.as_written}' here" if issue.as_written else "has a mistake here"
+        what = C.SOURCE_PRINTS(written=issue.as_written) if issue.as_written else C.SOURCE_HAS_MISTAKE()
         # The note is among the values so that two mistakes recorded at one place stay two problems.
-        values = dict(what=what, note=issue.note)
+        values: dict[str, Any] = dict(what=what, note=issue.note)
         if target in self.prose:
             prose = self.prose[target]
             # The mistake's line when the words as printed are found in the section, else its first line.
@@ -197,31 +197,31 @@ class PlanChecker:
         yield self.at(C.SourceError, loc, what=what, note=issue.note).acknowledge(issue.note, as_written=issue.as_written,
                                                                 kind=issue.kind)
 
-    def place(self, target: str) -> tuple[tuple, str]:
+    def place(self, target: str) -> tuple[tuple, Phrase | None]:
         """The location a known issue's field path names, or why it names none."""
         if target.endswith(".md"):
-            return (), "not a prose section file of this plan"
+            return (), C.PATH_IS_PROSE()
         if not _FIELD_PATH.match(target):
-            return (), "not a field path such as finance.lines[2].amount"
+            return (), C.PATH_MALFORMED()
         loc: tuple = tuple(int(part) if part.isdigit() else part for part in _PATH_PART.findall(target))
         current = self.doc.data
         for n, part in enumerate(loc):
             if isinstance(part, int):
                 if not isinstance(current, list) or part >= len(current):
                     size = len(current) if isinstance(current, list) else 0
-                    return (), f"not in the plan: {field_path(loc[:n]) or 'the plan'} has {size} entries, counted from 0"
+                    return (), C.PATH_PAST_END(holder=field_path(loc[:n]) or C.THE_PLAN(), size=size)
                 current = current[part]
                 continue
             if not isinstance(current, dict):
-                return (), f"not in the plan: {field_path(loc[:n])} has no field '{part}'"
+                return (), C.PATH_NO_FIELD(holder=field_path(loc[:n]), name=part)
             if part not in current:
                 holder = model_at(Plan, loc[:n]) if n else Plan
                 # A value the row lacks is a place too, as long as the schema has the field.
                 if n == len(loc) - 1 and holder is not None and part in holder.model_fields:
-                    return loc, ""
-                return (), f"not in the plan: {field_path(loc[:n]) or 'the plan'} has no field '{part}'"
+                    return loc, None
+                return (), C.PATH_NO_FIELD(holder=field_path(loc[:n]) or C.THE_PLAN(), name=part)
             current = current[part]
-        return loc, ""
+        return loc, None
 
 
 _FIELD_PATH = re.compile(r"^[a-z_]+(?:\[\d+\])*(?:\.[a-z_]+(?:\[\d+\])*)*$")

@@ -7,7 +7,9 @@ from typing import Annotated, Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, WithJsonSchema
 
-from .money import MONEY_JSON_SCHEMA, Money, money_from_yaml
+from . import catalogue as C
+from .money import MONEY_JSON_SCHEMA, Money, NotAnAmount, money_from_yaml
+from .problems import PhrasedError
 
 SCHEMA_URL = "https://cluster-plans.github.io/schema/plan.schema.json"
 
@@ -25,9 +27,15 @@ def _money(value: Any) -> Money:
     try:
         return money_from_yaml(value)
     except KeyError as exc:
-        raise ValueError(f"unknown field '{exc.args[0]}' in an amount of money") from None
-    except TypeError as exc:
-        raise ValueError(f"expected an amount of money, received {exc.args[0]}") from None
+        raise PhrasedError(C.MONEY_UNKNOWN_FIELD(name=exc.args[0]), money=True) from None
+    except NotAnAmount as exc:
+        raise PhrasedError(C.MONEY_RECEIVED(received=_NOT_AN_AMOUNT[exc.what](**exc.values)), money=True) from None
+
+
+# What a value that is no amount of money is, by NotAnAmount's `what`.
+_NOT_AN_AMOUNT = {"yes-no": C.MONEY_YES_NO, "not-finite": C.MONEY_NOT_FINITE, "note": C.MONEY_NOTE_NOT_TEXT,
+                  "as-written": C.MONEY_WRITTEN_NOT_TEXT, "amount": C.MONEY_AMOUNT_NOT_NUMBER, "list": C.MONEY_LIST,
+                  "other": C.MONEY_OTHER}
 
 
 MoneyField = Annotated[Money, PlainValidator(_money), PlainSerializer(lambda m: m.to_json()),

@@ -15,7 +15,7 @@ from . import catalogue as C
 from . import schema_words as words
 from . import yaml_mistakes
 from .load import Document, field_path
-from .problems import Problem
+from .problems import PhrasedError, Problem
 from .vocabulary import slugify
 
 M = TypeVar("M", bound=BaseModel)
@@ -90,9 +90,9 @@ def _merge_alternatives(problems: list[Problem]) -> list[Problem]:
         if p.code == C.SchemaWrongType.code and p.field in wrong:
             i = wrong[p.field]
             values = dict(out[i].values)
-            expected = values["expected"].split(" or ")
-            if dict(p.values)["expected"] not in expected:
-                values.update(words.expected_values(" or ".join([*expected, dict(p.values)["expected"]])))
+            expected = str(values["expected"]).split(" or ")
+            if p.value("expected") not in expected:
+                values.update(words.expected_values(" or ".join([*expected, p.value("expected")])))
                 out[i] = replace(out[i], values=tuple(sorted(values.items())))
             continue
         if p.code == C.SchemaWrongType.code:
@@ -166,15 +166,16 @@ def located(model: type[BaseModel], doc: Document, err: Mapping[str, Any], where
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
         got = words.received_values(value)
-        choices = ", ".join(part.strip(" '") for part in expected.replace(" or ", ", ").split(","))
+        allowed = [part.strip(" '") for part in expected.replace(" or ", ", ").split(",")]
+        quoted = [f"'{a}'" for a in allowed]
+        one_of = C.OR_LIST(items=", ".join(quoted[:-1]), last=quoted[-1]) if len(quoted) > 1 else quoted[0]
         return Problem.of(C.SchemaInvalidValue, doc.file, line, col, field=path, **named,
-                          detail=f"expected one of {expected}, received {got['received']}",
-                          detail_cy=f"disgwyliwyd un o {expected.replace(' or ', ' neu ')}, cafwyd {got['received_cy']}",
-                          choices=choices)
-    message = err["msg"].removeprefix("Value error, ")
-    money = "amount of money" in message
-    return Problem.of(C.SchemaInvalidValue, doc.file, line, col, field=path, **named, detail=message,
-                      detail_cy=_money_detail_cy(message), money="yes" if money else "", other="" if money else "yes")
+                          detail=C.ONE_OF(choices=one_of, **got), choices=", ".join(allowed))
+    error = err.get("ctx", {}).get("error")
+    detail = error.phrase if isinstance(error, PhrasedError) else err["msg"].removeprefix("Value error, ")
+    money = isinstance(error, PhrasedError) and error.money
+    return Problem.of(C.SchemaInvalidValue, doc.file, line, col, field=path, **named, detail=detail,
+                      money="yes" if money else "", other="" if money else "yes")
 
 
 _WHERE_CY = {"a plan": "cynllun", "an activity": "gweithgaredd", "the finance block": "y bloc cyllid",
@@ -210,15 +211,6 @@ def _tip(kind: str, expected: str, name: str, value: Any) -> dict[str, str]:
                 "tip_cy": f"Ysgrifennwch ei feysydd ar y llinellau o dan '{name}:', pob un wedi'i fewnoli 2 fwlch"
                           " ymhellach."}
     return {}
-
-
-def _money_detail_cy(message: str) -> str:
-    """The Welsh of the amount-of-money checks' messages (schema._money)."""
-    if message.startswith("unknown field "):
-        return message.replace("unknown field ", "maes anhysbys ").replace(" in an amount of money", " mewn swm o arian")
-    if message.startswith("expected an amount of money, received "):
-        return "disgwyliwyd swm o arian, cafwyd " + message.removeprefix("expected an amount of money, received ")
-    return message
 
 
 def _text_read_as_field(doc: Document, loc: tuple, kind: str, value: Any) -> Problem | None:

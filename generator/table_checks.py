@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Iterator
 
 from . import catalogue as C
-from .problems import Problem
+from .problems import Phrase, Problem
 from .schema import DataTable
 
 if TYPE_CHECKING:
@@ -78,12 +78,12 @@ def width(c: "PlanChecker", base: tuple, table: DataTable) -> Problem:
     wrong = [(r, len(row)) for r, row in enumerate(table.rows) if len(row) != len(table.columns)]
     if len(wrong) == len(table.rows) and len({n for _, n in wrong}) == 1:
         # Every row agrees with the others: the header is what is wrong.
-        which = "every row has" if len(wrong) > 1 else "its row has"
-        return c.at(C.TableWidthMismatch, base + ("columns",), caption=table.caption or "(no caption)",
+        which = C.EVERY_ROW_HAS() if len(wrong) > 1 else C.ITS_ROW_HAS()
+        return c.at(C.TableWidthMismatch, base + ("columns",), caption=table.caption or C.NO_CAPTION(),
                     columns=len(table.columns), which=which, cells=wrong[0][1])
     r, n = wrong[0]
-    return c.at(C.TableWidthMismatch, base + ("rows", r), caption=table.caption or "(no caption)",
-                columns=len(table.columns), which=f"row {r + 1} has", cells=n)
+    return c.at(C.TableWidthMismatch, base + ("rows", r), caption=table.caption or C.NO_CAPTION(),
+                columns=len(table.columns), which=C.ROW_HAS(row=r + 1), cells=n)
 
 
 def _index(value: int, size: int) -> int | None:
@@ -93,11 +93,11 @@ def _index(value: int, size: int) -> int | None:
 
 def totals(c: "PlanChecker", base: tuple, table: DataTable) -> Iterator[Problem]:
     rows, size = table.rows, len(table.rows)
-    caption = table.caption or "(no caption)"
+    caption = table.caption or C.NO_CAPTION()
     total_row = _index(table.total_row, size) if table.total_row is not None else None
     if table.total_row is not None and total_row is None:
         yield c.at(C.TableBadReference, base + ("total_row",),
-                   detail=f"total_row is {table.total_row}, but the table '{caption}' has {size} rows")
+                   detail=C.TOTAL_ROW_OUTSIDE(row=table.total_row, caption=caption, size=size))
     average_row = None
     if table.total_row is None and size >= 3 and rows[-1] and len(table.columns) > 2:
         label = str(rows[-1][0] or "")
@@ -109,7 +109,7 @@ def totals(c: "PlanChecker", base: tuple, table: DataTable) -> Iterator[Problem]
     total_column = _index(table.total_column, width) if table.total_column is not None else None
     if table.total_column is not None and total_column is None:
         yield c.at(C.TableBadReference, base + ("total_column",),
-                   detail=f"total_column is {table.total_column}, but the table '{caption}' has {width} columns")
+                   detail=C.TOTAL_COLUMN_OUTSIDE(column=table.total_column, caption=caption, size=width))
     if table.total_column is None and width >= 3:
         named = [n for n, name in enumerate(table.columns) if n > 0 and _TOTAL_LABEL.match(name or "")]
         total_column = named[-1] if named else None
@@ -132,8 +132,8 @@ def totals(c: "PlanChecker", base: tuple, table: DataTable) -> Iterator[Problem]
             computed = sum((v for v in values if v is not None), Decimal(0))
             if not _agrees(row[total_column], computed, True):
                 yield c.at(C.TableTotalMismatch, base + ("rows", r, total_column), caption=caption,
-                           label=f"the total of '{row[0]}'", stated=row[total_column],
-                           computed_as="the sum of its figures", computed=_shown(computed))
+                           label=C.TOTAL_OF(name=row[0]), stated=row[total_column],
+                           computed_as=C.SUM_OF_ITS_FIGURES(), computed=_shown(computed))
     for d_index, d in enumerate(table.derived):
         yield from _derived(c, base + ("derived", d_index), base, table, d)
 
@@ -141,7 +141,7 @@ def totals(c: "PlanChecker", base: tuple, table: DataTable) -> Iterator[Problem]
 def _columns(c: "PlanChecker", base: tuple, table: DataTable, line: int, parts: list[int], how: str,
              name: str) -> Iterator[Problem]:
     """The figures of one summary row, column by column, against the rows they summarise."""
-    caption = table.caption or "(no caption)"
+    caption = table.caption or C.NO_CAPTION()
     for k in range(1, len(table.columns)):
         stated = table.rows[line][k]
         if figure(stated) is None:
@@ -154,34 +154,37 @@ def _columns(c: "PlanChecker", base: tuple, table: DataTable, line: int, parts: 
         known = [v for v in values if v is not None]
         computed = sum(known, Decimal(0)) if how == "sum" else sum(known, Decimal(0)) / len(known)
         if not _agrees(stated, computed, how == "sum"):
-            column = table.columns[k] or f"column {k + 1}"
+            column = table.columns[k] or C.COLUMN(column=k + 1)
             rows = _row_names(table, parts)
             yield c.at(C.TableTotalMismatch, base + ("rows", line, k), caption=caption,
-                       label=f"the {name} of '{column}'", stated=stated,
-                       computed_as=f"the {'sum' if how == 'sum' else 'average'} of {rows}", computed=_shown(computed))
+                       label=(C.TOTAL_OF if name == "total" else C.AVERAGE_OF)(name=column), stated=stated,
+                       computed_as=(C.SUM_OF if how == "sum" else C.AVERAGE_OF_ROWS)(rows=rows),
+                       computed=_shown(computed))
 
 
-def _row_names(table: DataTable, rows: list[int]) -> str:
+def _row_names(table: DataTable, rows: list[int]) -> str | Phrase:
     if len(rows) > 3:
-        return f"rows {rows[0] + 1} to {rows[-1] + 1}"
-    names = [f"'{table.rows[r][0]}'" if table.rows[r][0] else f"row {r + 1}" for r in rows]
-    return " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
+        return C.ROWS_FROM_TO(first=rows[0] + 1, last=rows[-1] + 1)
+    names = [f"'{table.rows[r][0]}'" if table.rows[r][0] else C.ROW(row=r + 1) for r in rows]
+    if len(names) == 1:
+        return names[0]
+    items = names[0] if len(names) == 2 else C.COMMA(first=names[0], then=names[1])
+    return C.AND_LIST(items=items, last=names[-1])
 
 
 def _derived(c: "PlanChecker", loc: tuple, base: tuple, table: DataTable, d) -> Iterator[Problem]:
     size = len(table.rows)
-    caption = table.caption or "(no caption)"
+    caption = table.caption or C.NO_CAPTION()
     given = [(name, getattr(d, name)) for name in ("sum", "average", "ratio") if getattr(d, name) is not None]
     if len(given) != 1:
-        yield c.at(C.TableBadReference, loc, detail=f"a derived row of the table '{caption}' must name one of sum,"
-                                                    f" average or ratio; it names {len(given) or 'none'}")
+        yield c.at(C.TableBadReference, loc, detail=C.DERIVED_HOW(caption=caption, count=len(given) or C.NONE()))
         return
     how, named = given[0]
     line = _index(d.row, size)
     indexes = [_index(r, size) for r in named]
     if line is None or any(i is None for i in indexes) or not indexes or (how == "ratio" and len(indexes) != 2):
-        yield c.at(C.TableBadReference, loc, detail=f"a derived row of the table '{caption}' names rows"
-                                                    f" {[d.row, *named]}; the table has {size} rows")
+        yield c.at(C.TableBadReference, loc, detail=C.DERIVED_ROWS_OUTSIDE(caption=caption, rows=[d.row, *named],
+                                                                            size=size))
         return
     parts = [i for i in indexes if i is not None]
     for k in range(1, len(table.columns)):
@@ -199,12 +202,13 @@ def _derived(c: "PlanChecker", loc: tuple, base: tuple, table: DataTable, d) -> 
                 continue
             computed = known[0] / known[1]
         if not _agrees(stated, computed, how == "sum"):
-            label = table.rows[line][0] or f"row {line + 1}"
+            label = f"'{table.rows[line][0]}'" if table.rows[line][0] else C.ROW(row=line + 1)
+            computed_as: Phrase
             if how == "ratio":
-                computed_as = f"{_row_names(table, parts[:1])} divided by {_row_names(table, parts[1:])}"
+                computed_as = C.DIVIDED_BY(rows=_row_names(table, parts[:1]), by=_row_names(table, parts[1:]))
             else:
-                computed_as = f"the {how} of {_row_names(table, parts)}"
-            yield c.at(C.TableTotalMismatch, base + ("rows", line, k), caption=caption, label=f"'{label}'",
+                computed_as = (C.SUM_OF if how == "sum" else C.AVERAGE_OF_ROWS)(rows=_row_names(table, parts))
+            yield c.at(C.TableTotalMismatch, base + ("rows", line, k), caption=caption, label=label,
                        stated=stated, computed_as=computed_as, computed=_shown(computed))
 
 
@@ -217,7 +221,7 @@ def _is_note(label: object) -> bool:
 def missing(c: "PlanChecker", base: tuple, table: DataTable) -> Iterator[Problem]:
     """A row with an empty cell where every other row of the column has a figure: a count the source lacks."""
     rows = table.rows
-    caption = table.caption or "(no caption)"
+    caption = table.caption or C.NO_CAPTION()
     if len(rows) < 4:
         return
     for k in range(1, len(table.columns)):
@@ -226,16 +230,15 @@ def missing(c: "PlanChecker", base: tuple, table: DataTable) -> Iterator[Problem
         empty = [r for r, v in enumerate(column) if v is None or str(v).strip() == ""]
         if not empty or len(empty) > 2 or len(counted) + len(empty) != len(rows):
             continue
-        name = table.columns[k] or "figure"
         for r in empty:
             if _is_note(rows[r][0]):
                 continue
-            what = f"'{rows[r][0]}'" if rows[r][0] else f"row {r + 1}"
+            what = f"'{rows[r][0]}'" if rows[r][0] else C.ROW(row=r + 1)
             yield c.at(C.TableCountMissing, base + ("rows", r, k), caption=caption, what=what,
-                       missing=f"'{name}'" if table.columns[k] else "figure")
+                       missing=f"'{table.columns[k]}'" if table.columns[k] else C.FIGURE())
     # Figures with no row name: the source lost the name of what they count.
     if all(row[0] not in (None, "") for row in rows[:1]) and len(table.columns) >= 2:
         for r, row in enumerate(rows):
             if row[0] in (None, "") and any(figure(v) is not None for v in row[1:]):
-                yield c.at(C.TableCountMissing, base + ("rows", r, 0), caption=caption, what=f"row {r + 1}",
-                           missing="name")
+                yield c.at(C.TableCountMissing, base + ("rows", r, 0), caption=caption, what=C.ROW(row=r + 1),
+                           missing=C.NAME())

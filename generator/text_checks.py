@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, utils
 
 from . import catalogue as C
 from .load import Prose
-from .problems import Problem
+from .problems import Phrase, Problem
 from .schema_check import field_path
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ def text_problems(report, text: str, where: str) -> Iterator[Problem]:
         before = text[max(0, m.start() - 40):m.start()]
         if value > 100 and not _GROWTH.search(before):
             yield report(C.PercentageImpossible, written=m.group(0), where=where,
-                         reason="is a share of more than the whole")
+                         reason=C.SHARE_OVER_WHOLE())
     for m in _TBC_MISSPELT.finditer(text):
         yield report(C.TbcMisspelt, written=m.group(0))
     for m in _PLACEHOLDER.finditer(text):
@@ -92,25 +92,25 @@ def text_problems(report, text: str, where: str) -> Iterator[Problem]:
         yield report(C.BracketUnbalanced, words=_excerpt(text, bracket[1]), where=where, reason=bracket[0])
 
 
-def _figure_reason(written: str) -> str:
+def _figure_reason(written: str) -> Phrase | None:
     digits = written.lstrip("£").strip()
     k = digits[-1:].lower() in ("k", "m")
     number = digits.rstrip("kKmM").strip()
     whole, _, pence = number.partition(".")
     if ", " in whole:
-        return "it has a space inside the figure"
+        return C.FIGURE_SPACE()
     if ",," in whole:
-        return "it has a doubled comma"
+        return C.FIGURE_DOUBLE_COMMA()
     if not _GROUPED.match(whole):
-        return "its thousands are not grouped in threes"
+        return C.FIGURE_GROUPING()
     if k and "," in whole:
-        return f"it gives thousands twice, with a comma and '{digits[-1]}'"
+        return C.FIGURE_THOUSANDS_TWICE(suffix=digits[-1])
     if len(pence) > 2:
-        return "it has more than two figures of pence"
-    return ""
+        return C.FIGURE_PENCE()
+    return None
 
 
-def bracket_reason(text: str) -> tuple[str, int] | None:
+def bracket_reason(text: str) -> tuple[Phrase, int] | None:
     """Why the brackets of a text do not pair up, and where; None when they do."""
     stack: list[tuple[str, int]] = []
     enumerators: set[int] | None = None
@@ -127,10 +127,10 @@ def bracket_reason(text: str) -> tuple[str, int] | None:
                     enumerators = {e.end() - 1 for e in _ENUMERATOR.finditer(text)}
                 if i in enumerators:
                     continue
-            return f"a '{ch}' that closes no '{_PAIRS[ch]}'", i
+            return C.BRACKET_UNOPENED(close=ch, open=_PAIRS[ch]), i
     if stack:
         ch, i = stack[0]
-        return f"a '{ch}' that is never closed", i
+        return C.BRACKET_UNCLOSED(open=ch), i
     return None
 
 
@@ -154,17 +154,17 @@ def _successors(prev: tuple[int, ...]) -> set[tuple[int, ...]]:
     return {prev[:k] + (prev[k] + 1,) + (1,) * (len(prev) - k - 1) for k in range(len(prev))}
 
 
-def sequence_problems(numbers: list[tuple[tuple, tuple[int, ...]]]) -> Iterator[tuple[tuple, str, str, str]]:
+def sequence_problems(numbers: list[tuple[tuple, tuple[int, ...]]]) -> Iterator[tuple[tuple, str, str, Phrase]]:
     """(place, number, previous, reason) for each entry whose number does not follow the one before."""
     for (_, prev), (loc, num) in zip(numbers, numbers[1:]):
         if num == prev:
-            reason = "the number is repeated"
+            reason = C.NUMBER_REPEATED()
         elif len(num) != len(prev) or num in _successors(prev):
             continue
         elif num > prev:
-            reason = "a number is skipped"
+            reason = C.NUMBER_SKIPPED()
         else:
-            reason = "the numbers go backwards"
+            reason = C.NUMBERS_BACKWARDS()
         yield loc, ".".join(map(str, num)), ".".join(map(str, prev)), reason
 
 
@@ -180,12 +180,12 @@ def _first_text(item: Any) -> str | None:
 
 def numbering(c: "PlanChecker") -> Iterator[Problem]:
     data = c.doc.data if isinstance(c.doc.data, dict) else {}
-    sequences: list[tuple[str, list[tuple[tuple, tuple[int, ...]]]]] = []
+    sequences: list[tuple[str | Phrase, list[tuple[tuple, tuple[int, ...]]]]] = []
     # The action plan numbers its goals across priority areas: 1.1 ... 1.6, then 2.1.
     goals = [(("action_plan", i, "goals", j, "goal"), _number(g.get("goal")))
              for i, area in enumerate(data.get("action_plan") or []) if isinstance(area, dict)
              for j, g in enumerate(area.get("goals") or []) if isinstance(g, dict)]
-    sequences.append(("the action plan", [(loc, n) for loc, n in goals if n is not None]))
+    sequences.append((C.THE_ACTION_PLAN(), [(loc, n) for loc, n in goals if n is not None]))
     for loc, items in _lists(data, ()):
         # Table rows and headers hold figures, not numbered entries.
         if (loc and loc[0] == "action_plan") or "rows" in loc or "columns" in loc:
@@ -301,8 +301,8 @@ def prose_problems(prose: Prose) -> Iterator[Problem]:
     name = prose.file.rsplit("/", 1)[-1]
     lines = prose.text.splitlines()
     for n, line in enumerate(lines, 1):
-        def report(kind: "type[ProblemType]", _n: int = n, **values: object) -> Problem:
-            return Problem.of(kind, prose.file, _n, 1, field=name, **{k: str(v) for k, v in values.items()})
+        def report(kind: "type[ProblemType]", _n: int = n, **values: Any) -> Problem:
+            return Problem.of(kind, prose.file, _n, 1, field=name, **values)
         yield from text_problems(report, line, name)
     yield from _list_numbering(prose, name, lines)
     yield from _repeated_paragraphs(prose, name, lines)
@@ -323,7 +323,7 @@ def _list_numbering(prose: Prose, name: str, lines: list[str]) -> Iterator[Probl
     for run in runs:
         numbers: list[tuple[tuple, tuple[int, ...]]] = [((n,), (value,)) for n, value in run]
         for (n,), number, previous, reason in sequence_problems(numbers):
-            yield Problem.of(C.NumberingBroken, prose.file, n, 1, field=name, where=f"the list in {name}",
+            yield Problem.of(C.NumberingBroken, prose.file, n, 1, field=name, where=C.LIST_IN(name=name),
                              number=number, previous=previous, reason=reason)
 
 
@@ -343,6 +343,6 @@ def _repeated_paragraphs(prose: Prose, name: str, lines: list[str]) -> Iterator[
             continue
         if text in seen:
             yield Problem.of(C.DuplicateEntry, prose.file, start, 1, field=name,
-                             what=f"the paragraph on line {start} of {name}", first=f"line {seen[text]}")
+                             what=C.PARAGRAPH_OF(line=start, name=name), first=C.LINE_NUMBER(line=seen[text]))
         else:
             seen[text] = start

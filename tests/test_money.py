@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import TypeAdapter, ValidationError
 from plan_testing import REAL_REPO
 
 from generator import i18n
@@ -24,7 +25,9 @@ from generator.money import (
     money_from_yaml,
     parse_amount,
 )
+from generator.problems import PhrasedError
 from generator.render import Renderer, SiteContext
+from generator.schema import MoneyField
 
 
 @pytest.mark.parametrize("written, amount", [
@@ -102,22 +105,26 @@ def test_empty_mapping_is_unstated():
     assert money_from_yaml({}) == Money(UNSTATED)
 
 
-@pytest.mark.parametrize("value, error, text", [
-    (True, TypeError, "a yes/no value"),
-    ([12000], TypeError, "a list"),
-    (float("inf"), TypeError, "the number inf, which is not an amount"),
-    (float("nan"), TypeError, "the number nan, which is not an amount"),
-    ({"amount": "12000"}, TypeError, "an amount that is not a number"),
-    ({"amount": float("inf")}, TypeError, "an amount that is not a number"),
-    ({"amount": True}, TypeError, "an amount that is not a number"),
-    ({"note": 5}, TypeError, "a note that is not text"),
-    ({"as_written": ["£5"]}, TypeError, "an as_written that is not text"),
-    ({"amout": 5}, KeyError, "amout"),
+@pytest.mark.parametrize("value, text", [
+    (True, "expected an amount of money, received a yes/no value"),
+    ([12000], "expected an amount of money, received a list"),
+    (float("inf"), "expected an amount of money, received the number inf, which is not an amount"),
+    (float("nan"), "expected an amount of money, received the number nan, which is not an amount"),
+    ({"amount": "12000"}, "expected an amount of money, received an amount that is not a number"),
+    ({"amount": float("inf")}, "expected an amount of money, received an amount that is not a number"),
+    ({"amount": True}, "expected an amount of money, received an amount that is not a number"),
+    ({"note": 5}, "expected an amount of money, received a note that is not text"),
+    ({"as_written": ["£5"]}, "expected an amount of money, received an as_written that is not text"),
+    ({"amout": 5}, "unknown field 'amout' in an amount of money"),
 ])
-def test_values_that_are_not_money(value, error, text: str):
-    with pytest.raises(error) as caught:
-        money_from_yaml(value)
-    assert caught.value.args[0] == text
+def test_values_that_are_not_money(value, text: str):
+    with pytest.raises(ValidationError) as caught:
+        TypeAdapter(MoneyField).validate_python(value)
+    [error] = caught.value.errors()
+    refused = error["ctx"]["error"]
+    assert isinstance(refused, PhrasedError) and refused.money
+    assert str(refused.phrase) == text
+    assert refused.phrase.text_in("cy").startswith(("disgwyliwyd swm o arian, cafwyd ", "maes anhysbys 'amout'"))
 
 
 def test_parse_amount_keeps_the_original_text():
