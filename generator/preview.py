@@ -245,7 +245,8 @@ class Preview:
         translations = i18n.Translations.load(self.project.templates_dir)
         env = templating.environment(self.project.templates_dir, translations, language)
         env.globals.update(t=lambda key, **values: translations.text(key, language, **values), lang=language)
-        values = dict(problems=errors[:BANNER_LIMIT], hidden=max(0, len(errors) - BANNER_LIMIT), failure=self.failure)
+        shown = [_banner_entry(problem, language) for problem in errors[:BANNER_LIMIT]]
+        values = dict(problems=shown, hidden=max(0, len(errors) - BANNER_LIMIT), failure=self.failure)
         return (env.get_template("preview/problems.html.j2").render(**values),
                 env.get_template("preview/unavailable.html.j2").render(**values))
 
@@ -263,6 +264,14 @@ class Preview:
         tmp = path.with_name(path.name + ".tmp")
         tmp.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, path)
+
+
+def _banner_entry(problem: Problem, language: str) -> dict[str, object]:
+    """A problem as the banner shows it: its place, its message and hint in the page's language, and the
+    address of its entry in the problem reference in that language (the preview is served from the root)."""
+    return {"file": problem.file, "line": problem.line, "column": problem.column, "code": problem.code,
+            "message": problem.message_in(language), "hint": problem.hint_in(language),
+            "reference": "/" + _in(language, f"guide/problems/#{problem.code}")}
 
 
 def _in(language: str, path: str) -> str:

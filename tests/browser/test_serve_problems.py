@@ -110,9 +110,12 @@ def test_a_broken_plan_shows_in_a_banner_until_it_is_fixed(tmp_path, serve, brow
     assert banner.get_attribute("role") == "alert"
     text = banner.inner_text()
     assert f"clusters/{PLAN}/plan.yaml:{line}" in text, text
-    assert "finishd" in text, text
-    assert "How to fix it:" in text, text
+    assert "'finishd' is not a known activity status" in text, text
+    assert "How to fix it: Use one of: planned; started; ongoing; delayed; completed; stopped." in text, text
     assert "Problems to fix: 1" in text, text
+    # The code links to its entry in the problem reference, in the page's language.
+    code = banner.get_by_role("link", name="vocabulary-unknown")
+    assert code.get_attribute("href") == "/guide/problems/#vocabulary-unknown"
     # The last good version of the plan stays on the page below the banner.
     assert "North East Flintshire" in page.locator("h1").first.inner_text()
     # The preview goes on rebuilding the other languages and the overviews, reloading the page each
@@ -134,8 +137,21 @@ def test_a_broken_plan_shows_in_a_banner_until_it_is_fixed(tmp_path, serve, brow
     assert "Problemau i'w cywiro: 1" in cy_text, cy_text
     assert "Sut i'w gywiro:" in cy_text, cy_text
     assert f"plan.yaml:{line}" in cy_text, cy_text
+    # The problem itself in Welsh, as validate --language cy says it: message and hint.
+    assert "vocabulary-unknown: term anhysbys (statws gweithgaredd): 'finishd'" in cy_text, cy_text
+    assert ("Sut i'w gywiro: Defnyddiwch un o'r rhain: planned; started; ongoing; delayed; completed; stopped."
+            in cy_text), cy_text
     assert "How to fix it:" not in cy_text, cy_text
+    assert "is not a known" not in cy_text and "Use one of" not in cy_text, cy_text
+    cy_code = cy_banner.get_by_role("link", name="vocabulary-unknown")
+    assert cy_code.get_attribute("href") == "/cy/guide/problems/#vocabulary-unknown"
     welsh.screenshot(path=str(SCREENSHOTS / "serve-banner-cy.png"))
+    # The reference entry the code links to is there, in Welsh.
+    cy_code.click()
+    welsh.wait_for_url("**/cy/guide/problems/#vocabulary-unknown")
+    assert welsh.locator("#vocabulary-unknown").is_visible()
+    assert "Term nad yw yn yr eirfa reoledig" in welsh.locator("main").inner_text()
+    welsh.goto(server.base + "cy/" + PLAN + "/")
 
     plan.write_text(good, encoding="utf-8")
     page.wait_for_function(f"!document.querySelector('{BANNER}')", timeout=30_000)
