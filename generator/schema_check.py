@@ -24,7 +24,7 @@ _RECEIVED = {bool: "yes/no", int: "a number", float: "a number", str: "text", li
              dict: "a mapping", type(None): "nothing"}
 _EXPECTED = {
     "string_type": "text", "int_type": "a whole number", "float_type": "a number",
-    "int_parsing": "a whole number", "float_parsing": "a number",
+    "int_parsing": "a whole number", "int_from_float": "a whole number", "float_parsing": "a number",
     "bool_type": "yes or no (true/false)", "bool_parsing": "yes or no (true/false)",
     "list_type": "a list (lines starting with '- ')", "dict_type": "a mapping of fields",
     "model_type": "a mapping of fields", "model_attributes_type": "a mapping of fields",

@@ -234,3 +234,12 @@ def test_a_total_that_does_not_add_up_in_welsh(repo: Repo):
     ], result.output
     for line in result.lines:
         _no_english_phrase(line)
+
+
+def test_a_fraction_where_a_whole_number_belongs_in_welsh(repo: Repo):
+    repo.write(UV_PLAN, repo.read(UV_PLAN) + "\ntables:\n  - caption: Practices\n    columns: [Practice, GPs]\n"
+                                             "    rows:\n      - [Amman, 4]\n    total_row: 1.5\n")
+    row = repo.line_of(UV_PLAN, "    total_row: 1.5")
+    line, hint = _welsh_problem(repo, "schema-wrong-type", UV_2022)
+    assert line == f"{UV_PLAN}:{row}:16: error schema-wrong-type: disgwyliwyd rhif cyfan, cafwyd rhif '1.5'"
+    assert hint == "Rhowch rif cyfan yn y maes 'total_row' ar gyfer tabl 1, 'Practices'."
