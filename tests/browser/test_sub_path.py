@@ -15,6 +15,13 @@ from site_testing import site_repo
 from test_accessibility import AXE
 
 MOUNT = "/plans/"
+NEF_2023 = "clusters/betsi-cadwaladr/north-east-flintshire/2023-24"
+PLAN_PAGE = "betsi-cadwaladr/north-east-flintshire/2023-24/"
+# Each link to a download as written in the prose, and the file of the site it reaches from either language.
+DOWNLOAD_LINKS = {"activities.csv": f"{PLAN_PAGE}activities.csv",
+                  "../2022-23/activities.json": "betsi-cadwaladr/north-east-flintshire/2022-23/activities.json",
+                  "../../../downloads/plans.json": "downloads/plans.json",
+                  "../../../downloads/activities.csv": "downloads/activities.csv"}
 
 
 class SubPathHandler(http.server.SimpleHTTPRequestHandler):
@@ -48,6 +55,12 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def sub_path_url(tmp_path_factory):
     root = site_repo(tmp_path_factory.mktemp("sub-path") / "repo")
+    # The links to downloads a lead writes as the guide says (content/guide/index.md), in an English section
+    # (which the Welsh page shows too, having no Welsh version of it) and in a Welsh one.
+    for section, words in (("achievements", "Download"), ("executive-summary", "Lawrlwythwch")):
+        prose = root / NEF_2023 / f"{section}{'.cy' if words == 'Lawrlwythwch' else ''}.md"
+        prose.write_text(prose.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + " ".join(
+            f"{words} [{section}: {address}]({address})." for address in DOWNLOAD_LINKS) + "\n", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root),
                              "--site-url", "https://plans.example.org/plans/"], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -100,3 +113,24 @@ def test_headings_go_down_one_level_at_a_time(page, sub_path_url, path):
     result = page.evaluate("async () => await axe.run(document, {runOnly: ['heading-order', 'valid-lang', "
                            "'html-has-lang', 'page-has-heading-one']})")
     assert [v["id"] for v in result["violations"]] == []
+
+
+@pytest.mark.parametrize("language, section", [("", "achievements"), ("cy/", "achievements"),
+                                               ("cy/", "executive-summary")])
+@pytest.mark.parametrize("written", list(DOWNLOAD_LINKS))
+def test_a_download_linked_in_the_prose_is_reached_from_either_language_under_a_sub_path(
+        page, sub_path_url, language, section, written):
+    page.goto(sub_path_url + language + PLAN_PAGE)
+    # The English section is shown on the Welsh page too, until the section has a Welsh version.
+    link = page.get_by_role("link", name=f"{section}: {written}", exact=True)
+    expected = sub_path_url + DOWNLOAD_LINKS[written]
+    if written.endswith(".csv"):
+        with page.expect_download() as download:
+            link.click()
+        assert download.value.url == expected
+        assert Path(download.value.path()).read_text(encoding="utf-8-sig").startswith("board,cluster,year,id,title")
+    else:
+        link.click()
+        page.wait_for_load_state()
+        assert page.url == expected
+        assert page.evaluate("() => Array.isArray(JSON.parse(document.body.innerText))")
