@@ -81,6 +81,8 @@ def engine_config(config: EngineConfig, docs_dir: Path, site_dir: Path, nav: lis
 
 
 _ID = re.compile(r' id="([^"]+)"')
+# The extensions MkDocs always adds to those mkdocs.yml names.
+MKDOCS_OWN_EXTENSIONS = ("toc", "tables", "fenced_code")
 # A page's YAML front matter, which the engine reads as its settings, not as its text.
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 
@@ -89,11 +91,12 @@ def page_ids(text: str, config_file: Path) -> set[str]:
     """The ids a docs page carries once the engine has built it, its headings' included: its Markdown read
     with the Markdown extensions of mkdocs.yml, as MkDocs reads it. The theme's own parts are not counted."""
     data = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
-    names: list[str] = []
+    names: list[str] = list(MKDOCS_OWN_EXTENSIONS)
     settings: dict[str, dict] = {}
     for entry in data.get("markdown_extensions") or []:
         name = entry if isinstance(entry, str) else next(iter(entry))
-        names.append(name)
+        if name not in names:
+            names.append(name)
         if isinstance(entry, dict):
             settings[name] = entry[name] or {}
     html = markdown.Markdown(extensions=names, extension_configs=settings).convert(_FRONT_MATTER.sub("", text))
