@@ -133,6 +133,11 @@ def test_a_lead_edits_a_plan_and_a_section_and_only_those_lines_change(editor, b
     page.get_by_role("button", name="Add activity").click()
     page.get_by_label("Identifier", exact=True).filter(visible=True).last.fill("social-prescribing")
     page.get_by_label(re.compile(r"^Title( \(optional\))?$")).filter(visible=True).last.fill("Social prescribing")
+    # A published plan's activity says what it will achieve: the lead writes one result too.
+    page.get_by_role("button", name=re.compile(r"^Add Results expected by the end of March", re.I)) \
+        .filter(visible=True).last.click()
+    page.get_by_label(re.compile(r"^Results expected by the end of March( \(optional\))?$")).filter(visible=True) \
+        .last.fill("Fewer patients returning to the GP with loneliness")
     audiology.get_by_label("Amount in pounds").scroll_into_view_if_needed()
     page.screenshot(path=SCREENSHOTS / "editor-form.png")
     save(page)
@@ -161,7 +166,8 @@ def test_a_lead_edits_a_plan_and_a_section_and_only_those_lines_change(editor, b
     plan_diff = branch_diff(repo, PLAN_BRANCH)
     assert changed_lines(plan_diff) == [
         "-    budget: TBC", "+    budget: 12500",
-        "+  - id: social-prescribing", "+    title: Social prescribing"]
+        "+  - id: social-prescribing", "+    title: Social prescribing",
+        "+    expected_results:", "+      - Fewer patients returning to the GP with loneliness"]
     section_diff = branch_diff(repo, SECTION_BRANCH)
     assert changed_lines(section_diff) == [
         "+", "+We will review this plan with our partners in September."]
