@@ -59,15 +59,23 @@ def validate(targets: tuple[str, ...], fmt: str, language: str, jobs: int | None
 @cli.command()
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the schema to this file instead of printing it.")
+@click.option("--site-url", default=None, metavar="URL",
+              help="The address of the site that publishes the plans, e.g. https://example.org/plans/ "
+                   "(default: site_url in mkdocs.yml).")
+@click.option("--modeline", is_flag=True,
+              help="Print the line to put at the top of each plan.yaml, which tells editors where the schema is.")
 @root_option
-def schema(output: Path | None, root: Path | None) -> None:
+def schema(output: Path | None, site_url: str | None, modeline: bool, root: Path | None) -> None:
     """Print the JSON Schema of plan.yaml (for editor autocompletion).
 
     The vocabulary fields (activity status, priorities, funding sources, the board's priority
     areas) list the terms of clusters/vocabularies.yaml and board.yaml, so editors offer them.
+    With a site address the schema's $id is where the site publishes it (schema/plan.schema.json
+    under the address), and --modeline names that address; without one, --modeline names
+    schema/plan.schema.json at the repository's root by its path from each plan.yaml.
     """
     from .commands import schema as command
-    sys.exit(command.run(output, root or find_root(Path.cwd())))
+    sys.exit(command.run(output, root or find_root(Path.cwd()), site_url, modeline))
 
 
 @cli.command()

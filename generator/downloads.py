@@ -67,13 +67,14 @@ def plan_json(plan: PlanRecord) -> dict:
     return data
 
 
-def data_pages(repo: Repository) -> list[Page]:
-    """Language-independent downloads: per-plan activities and the whole data set, as the list of the
-    site's pages names them."""
-    return [_made(page, repo) for page in SitePages(repo).downloads()]
+def data_pages(repo: Repository, site_url: str | None = None) -> list[Page]:
+    """Language-independent downloads: per-plan activities, the whole data set and the plan schema (whose
+    `$id` is its address on the site, when the site's address is known), as the list of the site's pages
+    names them."""
+    return [_made(page, repo, site_url) for page in SitePages(repo).downloads()]
 
 
-def _made(page: SitePage, repo: Repository) -> Page:
+def _made(page: SitePage, repo: Repository, site_url: str | None) -> Page:
     if page.kind == P.PLAN_CSV:
         return Page(page.path, activities_csv(_rows(page.subject)), (page.subject.folder,))
     if page.kind == P.PLAN_JSON:
@@ -82,7 +83,7 @@ def _made(page: SitePage, repo: Repository) -> Page:
         return Page(page.path, activities_csv([activity_row(plan, a) for plan in repo.plans for a in plan.activities]))
     if page.kind == P.NATIONAL_JSON:
         return Page(page.path, json.dumps([plan_json(plan) for plan in repo.plans], ensure_ascii=False) + "\n")
-    return Page(page.path, editor_schema_text(repo))
+    return Page(page.path, editor_schema_text(repo, site_url))
 
 
 def _rows(plan: PlanRecord) -> list[dict]:

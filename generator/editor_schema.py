@@ -63,9 +63,10 @@ def _restrict(prop: dict[str, Any], value: dict[str, Any]) -> None:
         prop.update(value)
 
 
-def editor_schema(repository: Repository) -> dict[str, Any]:
-    """The plan JSON Schema with the vocabularies of `repository` (its boards' priorities per board)."""
-    schema = copy.deepcopy(plan_json_schema())
+def editor_schema(repository: Repository, site_url: str | None = None) -> dict[str, Any]:
+    """The plan JSON Schema with the vocabularies of `repository` (its boards' priorities per board); with
+    the site's address, its `$id` is where the site publishes it."""
+    schema = copy.deepcopy(plan_json_schema(site_url))
     vocab = repository.vocab
     if vocab is not None:
         activity = schema["$defs"]["Activity"]["properties"]
@@ -90,9 +91,9 @@ def editor_schema(repository: Repository) -> dict[str, Any]:
     return schema
 
 
-def editor_schema_text(repository: Repository) -> str:
+def editor_schema_text(repository: Repository, site_url: str | None = None) -> str:
     """The editors' schema as published: stable key order, one trailing newline."""
-    return json.dumps(editor_schema(repository), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return json.dumps(editor_schema(repository, site_url), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def repository_terms(root: Path) -> tuple[Repository, list]:

@@ -18,6 +18,7 @@ from .facets import Facets
 from .languages import LANGUAGES, OTHER_LANGUAGES
 from .model import BoardRecord, ClusterRecord, PlanRecord, Repository
 from .prose import render_markdown
+from .schema_address import SCHEMA_PATH
 from .urls import page_dir, relative_url
 from .vocabulary import slugify
 
@@ -171,7 +172,7 @@ class SitePages:
                   for name, kind in (("activities.csv", PLAN_CSV), ("activities.json", PLAN_JSON))]
         return pages + [SitePage("downloads/activities.csv", None, NATIONAL_CSV),
                         SitePage("downloads/plans.json", None, NATIONAL_JSON),
-                        SitePage("schema/plan.schema.json", None, SCHEMA)]
+                        SitePage(SCHEMA_PATH, None, SCHEMA)]
 
     def everything(self) -> list[SitePage]:
         pages = []

@@ -75,7 +75,7 @@ class Preview:
         self.failure = ""
         self.validation = built.validation
         self.pages = {page.path: page for page in built.pages}
-        self.downloads = {page.path for page in data_pages(built.validation.repository)}
+        self.downloads = {page.path for page in data_pages(built.validation.repository, self.project.site_address)}
         self.problems = {"build": []}
         for problem in built.validation.report.errors:
             self.problems.setdefault(_plan_key(problem), []).append(problem)
@@ -189,7 +189,7 @@ class Preview:
     def finish(self, fresh: list[Page]) -> None:
         """Downloads where the build writes them, the links of the re-rendered pages, and a new search index."""
         assert self.validation is not None
-        downloads = data_pages(self.validation.repository)
+        downloads = data_pages(self.validation.repository, self.project.site_address)
         engine.write_pages(downloads, self.site_dir)
         for path in self.downloads - {page.path for page in downloads}:
             (self.site_dir / path).unlink(missing_ok=True)

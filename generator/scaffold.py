@@ -18,6 +18,7 @@ from .languages import of_section_file
 from .load import load_yaml, read_text, relative
 from .problems import Report
 from .schema import SECTIONS
+from .schema_address import SiteAddressError, configured_site_url, modeline
 from .prose import title_of
 from .registry import ClusterRef
 from .source_notes import drop_source_notes
@@ -27,7 +28,8 @@ from .yaml_edit import (add_lines_after, dump, empty_list, load, plain, put_afte
                         take_lines_after)
 from .years import first_mentioned, following, is_year, preceding, shift_years, slashed, start_of, year_folders
 
-SCHEMA_HEADER = "# yaml-language-server: $schema=../../../../schema/plan.schema.json"
+# The schema line of a plan in a repository with no site address (see schema_address.py).
+SCHEMA_HEADER = modeline(None)
 PACKAGE = Path(__file__).resolve().parent
 TEMPLATE_FILE = PACKAGE / "plan-template.yaml"
 PROMPTS_FILE = PACKAGE / "section-prompts.yaml"
@@ -227,11 +229,12 @@ def status_choices(vocab: VocabularySet | None) -> str:
     return " or ".join(filter(None, [", ".join(terms[:-1]), *terms[-1:]]))
 
 
-def blank_template(ref: ClusterRef, year: str, vocab: VocabularySet | None) -> str:
+def blank_template(ref: ClusterRef, year: str, vocab: VocabularySet | None, schema_line: str = SCHEMA_HEADER) -> str:
     """The blank plan for the cluster and year, with its guidance for the lead."""
     start = start_of(year)
     values = {"board": ref.board, "cluster": ref.cluster, "year": year, "name": ref.name, "start": start,
-              "end": start + 1, "year_slash": slashed(year), "statuses": status_choices(vocab)}
+              "end": start + 1, "year_slash": slashed(year), "statuses": status_choices(vocab),
+              "schema_line": schema_line}
     return string.Template(TEMPLATE_FILE.read_text(encoding="utf-8")).substitute(values)
 
 
@@ -245,9 +248,9 @@ def add_guidance(plan: CommentedMap, guidance: dict[str, str]) -> None:
 
 
 def next_plan_text(text: str, ref: ClusterRef, source_year: str, year: str, vocab: VocabularySet | None,
-                   first_listed: dict[str, str]) -> tuple[str, CommentedMap, Carry]:
+                   first_listed: dict[str, str], schema_line: str = SCHEMA_HEADER) -> tuple[str, CommentedMap, Carry]:
     """Last year's plan.yaml turned into next year's, as text and as the round-trip data."""
-    plan = load(_header(text, ref.name, source_year, year))
+    plan = load(_header(text, ref.name, source_year, year, schema_line))
     opening = plan.ca.comment  # the new plan's own header, which says nothing of a source
     plan.ca.comment = None
     drop_source_notes(plan)
@@ -271,7 +274,7 @@ def next_plan_text(text: str, ref: ClusterRef, source_year: str, year: str, voca
     return dump(plan), plan, carry
 
 
-def _header(text: str, name: str, source_year: str, year: str) -> str:
+def _header(text: str, name: str, source_year: str, year: str, schema_line: str = SCHEMA_HEADER) -> str:
     """The plan's opening comments for the new year, starting with the schema line editors read.
 
     Last year's opening comments describe where that plan came from, so they are not carried over.
@@ -279,7 +282,7 @@ def _header(text: str, name: str, source_year: str, year: str) -> str:
     lines = text.split("\n")
     n = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
     start = start_of(year)
-    head = [SCHEMA_HEADER,
+    head = [schema_line,
             f"# {name} cluster plan for April {start} to March {start + 1}, started from the {source_year} plan",
             "# with `cluster-plans new`. Prose sections are the .md files beside this file."]
     return "\n".join([*head, *lines[n:]])
@@ -344,11 +347,16 @@ def draft_plan(root: Path, ref: ClusterRef, year: str | None) -> Draft:
         raise ScaffoldError(f"{rel}/plan.yaml already exists; a plan is never overwritten. "
                             f"Edit it, or give another year.")
     earlier = [y for y in years if y < year]
+    try:
+        # With a site address, the plan names the schema the site publishes; else the repository's own copy.
+        schema_line = modeline(configured_site_url(root))
+    except SiteAddressError as failure:
+        raise ScaffoldError(str(failure)) from None
     draft = Draft(ref, cluster_dir, year, folder, {})
     if earlier:
-        _from_previous(root, draft, earlier)
+        _from_previous(root, draft, earlier, schema_line)
     else:
-        _blank(root, draft)
+        _blank(root, draft, schema_line)
     if folder.is_dir():
         draft.kept = sorted(name for name in draft.files if (folder / name).exists())
         for name in draft.kept:
@@ -357,7 +365,7 @@ def draft_plan(root: Path, ref: ClusterRef, year: str | None) -> Draft:
     return draft
 
 
-def _from_previous(root: Path, draft: Draft, earlier: list[str]) -> None:
+def _from_previous(root: Path, draft: Draft, earlier: list[str], schema_line: str = SCHEMA_HEADER) -> None:
     source_year = earlier[-1]
     source = draft.cluster_dir / source_year
     validation = validate(root, [source])
@@ -374,7 +382,7 @@ def _from_previous(root: Path, draft: Draft, earlier: list[str]) -> None:
                             Report(unreadable, plans_checked=1))
     first_listed = _first_listed(draft.cluster_dir, earlier, root)
     plan_text, plan, carry = next_plan_text(text, draft.ref, source_year, draft.year, validation.repository.vocab,
-                                            first_listed)
+                                            first_listed, schema_line)
     draft.source_year = source_year
     draft.carried, draft.left_out = carry.carried, carry.left_out
     draft.workforce_stashed = carry.workforce_stashed
@@ -388,12 +396,12 @@ def _from_previous(root: Path, draft: Draft, earlier: list[str]) -> None:
     draft.plan_data = plan
 
 
-def _blank(root: Path, draft: Draft) -> None:
+def _blank(root: Path, draft: Draft, schema_line: str = SCHEMA_HEADER) -> None:
     prompts = _prompts()
     for stem in BLANK_SECTIONS:
         draft.files[f"{stem}.md"] = prose_prompt(f"{stem}.md", f"# {SECTIONS[stem]}", draft.year, None, prompts)
     vocab = Validator(root, plans=False).run().repository.vocab
-    draft.files["plan.yaml"] = blank_template(draft.ref, draft.year, vocab)
+    draft.files["plan.yaml"] = blank_template(draft.ref, draft.year, vocab, schema_line)
 
 
 def check_draft(root: Path, draft: Draft) -> Report:

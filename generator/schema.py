@@ -11,8 +11,6 @@ from . import catalogue as C
 from .money import MONEY_JSON_SCHEMA, Money, NotAnAmount, money_from_yaml
 from .problems import PhrasedError
 
-SCHEMA_URL = "https://cluster-plans.github.io/schema/plan.schema.json"
-
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 YEAR_PATTERN = r"^[0-9]{4}-[0-9]{2}$"
 
@@ -336,14 +334,19 @@ SECTIONS: dict[str, str] = {
 }
 
 
-def plan_json_schema_text() -> str:
+def plan_json_schema_text(site_url: str | None = None) -> str:
     """The plan JSON Schema as published: stable key order, one trailing newline."""
-    return json.dumps(plan_json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return json.dumps(plan_json_schema(site_url), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def plan_json_schema() -> dict:
+def plan_json_schema(site_url: str | None = None) -> dict:
+    """The plan JSON Schema; with the site's address, its `$id` is the address it is published at there
+    (without one it has none: its address is wherever it is read from)."""
+    from .schema_address import schema_url
+
     schema = Plan.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = SCHEMA_URL
+    if site_url:
+        schema["$id"] = schema_url(site_url)
     schema["title"] = "Cluster plan"
     return schema

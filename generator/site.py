@@ -12,6 +12,7 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
@@ -25,6 +26,7 @@ from .languages import LANGUAGES, OTHER_LANGUAGES
 from .parallel import WorkerDied, share_out
 from .problems import Problem, Report
 from .render import Page, Renderer, SiteContext
+from .schema_address import SiteAddressError, configured_site_url
 from .templating import TemplateFailure, template_problem
 from .urls import page_dir
 from .validate import Validation, validate
@@ -51,6 +53,12 @@ class Project:
     def __post_init__(self) -> None:
         # The engine runs in other processes and folders: every path it is given must be absolute.
         self.root = Path(self.root).resolve()
+
+    @cached_property
+    def site_address(self) -> str | None:
+        """The address the site is published at: the build's own, else mkdocs.yml's site_url, else None.
+        Raises SiteAddressError when mkdocs.yml's is no web address."""
+        return self.site_url or configured_site_url(self.root)
 
     @property
     def config_file(self) -> Path:
@@ -336,7 +344,7 @@ def index_and_check_links(project: Project, validation: Validation, site_dir: Pa
     start = time.perf_counter()
     search = engine.start_pagefind(site_dir)
     try:
-        engine.write_pages(data_pages(validation.repository), site_dir)
+        engine.write_pages(data_pages(validation.repository, project.site_address), site_dir)
         broken = links.check_site(site_dir, jobs, base=served_at)
     except BaseException:
         search.kill()
@@ -391,6 +399,10 @@ def build(project: Project, site_dir: Path, progress: Progress = lambda s: None,
     """Every stage, from plan.yaml to the published site; a failure leaves `site_dir` as it was. A preview
     is not `strict`: it publishes the valid plans and the pages with broken links, and shows the problems."""
     ensure_writable(site_dir)
+    try:
+        project.site_address
+    except SiteAddressError as failure:
+        raise BuildFailure(str(failure)) from None
     timings = Timings()
     try:
         start = time.perf_counter()

@@ -189,9 +189,10 @@ def plan_data(repo: Repo, rel: str):
     return doc.data
 
 
-def test_schema_is_draft_2020_12_with_an_id(plan_schema: dict):
+def test_schema_is_draft_2020_12(plan_schema: dict):
     assert plan_schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert plan_schema["$id"].endswith("plan.schema.json")
+    # This repository's mkdocs.yml gives no site address, so the schema claims no address of its own.
+    assert "$id" not in plan_schema
     assert plan_schema["type"] == "object"
     assert set(plan_schema["required"]) == {"board", "cluster", "year"}
     assert plan_schema["additionalProperties"] is False

@@ -251,6 +251,9 @@ def test_the_publish_build_runs_locally(tmp_path: Path):
     assert '<link rel="canonical" href="https://example.github.io/cluster-plans/guide/">' in \
         (site / "guide/index.html").read_text(encoding="utf-8")
     assert 'href="/cluster-plans/assets/stylesheets/cluster-plans.css"' in (site / "404.html").read_text()
+    # The schema the plans' editors read is published under the Pages address, and says so.
+    schema = json.loads((site / "schema/plan.schema.json").read_text(encoding="utf-8"))
+    assert schema["$id"] == "https://example.github.io/cluster-plans/schema/plan.schema.json"
 
 
 # --- The pull-request comment ------------------------------------------------------------------

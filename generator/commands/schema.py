@@ -1,4 +1,5 @@
-"""`cluster-plans schema`: print or write the plan JSON Schema, with the repository's vocabularies."""
+"""`cluster-plans schema`: print or write the plan JSON Schema, with the repository's vocabularies, or the line
+at the top of each plan.yaml that tells editors where it is."""
 
 from __future__ import annotations
 
@@ -8,24 +9,46 @@ from pathlib import Path
 
 import click
 
+from ..addresses import is_site_address
 from ..editor_schema import editor_schema_text, repository_terms
 from ..problems import Report
+from ..schema_address import SCHEMA_PATH, SiteAddressError, configured_site_url, modeline
 
 
 def schema_text(root: Path | None = None) -> str:
-    """The schema for the repository at `root` (default: this project's own repository)."""
-    repository, _ = repository_terms(root or Path(__file__).resolve().parents[2])
-    return editor_schema_text(repository)
+    """The schema for the repository at `root` (default: this project's own repository), with the site
+    address its mkdocs.yml gives."""
+    root = root or Path(__file__).resolve().parents[2]
+    repository, _ = repository_terms(root)
+    return editor_schema_text(repository, configured_site_url(root))
 
 
-def run(output: Path | None, root: Path) -> int:
+def run(output: Path | None, root: Path, site_url: str | None = None, show_modeline: bool = False) -> int:
+    if site_url is not None and not is_site_address(site_url):
+        click.echo(f"error: --site-url '{site_url}' is not a web address: give the full address the site is"
+                   " published at, e.g. https://example.org/plans/", err=True)
+        return 1
+    try:
+        address = site_url or configured_site_url(root)
+    except SiteAddressError as failure:
+        click.echo(f"error: {failure}", err=True)
+        return 1
+    if show_modeline:
+        click.echo(modeline(address))
+        if address is None and not (root / SCHEMA_PATH).is_file():
+            click.echo(f"note: {root / SCHEMA_PATH} does not exist yet, so editors find no schema at this path:"
+                       f" make the folder schema/ and write it with `cluster-plans schema -o {SCHEMA_PATH}` (again"
+                       " whenever the vocabularies change), or give the address of the site that publishes these"
+                       " plans with --site-url",
+                       err=True)
+        return 0
     repository, errors = repository_terms(root)
     if errors:
         click.echo(Report(errors).as_text(), err=True)
         click.echo("error: the vocabularies or boards above cannot be read, so the schema would not list their"
                    " terms; fix them and run this again", err=True)
         return 1
-    text = editor_schema_text(repository)
+    text = editor_schema_text(repository, address)
     if output is None:
         click.echo(text, nl=False)
         return 0
