@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from .languages import OTHER_LANGUAGES
 from .problems import Problem
 
 
@@ -21,6 +22,15 @@ class Flag:
     note: str          # the plan's note on it, or the rule's message
     recorded: bool     # recorded by the plan as a known issue of its source
     also: str = ""     # a second place it concerns (the finance line of an activity that disagrees)
+    # A rule's finding in the site's other languages, as (language, message); a plan's note stays as written.
+    said: tuple[tuple[str, str], ...] = ()
+
+    def note_in(self, language: str) -> str:
+        return dict(self.said).get(language, self.note)
+
+    def note_is_english(self, language: str) -> bool:
+        """Whether the note shown on a page in `language` is English there (and so marked as such)."""
+        return language != "en" and language not in dict(self.said)
 
 
 # The parts of a plan whose page shows flags where they are (see templates/pages/plan.md.j2).
@@ -36,7 +46,8 @@ class PlanFlags:
         found = [p for p in problems if not p.is_error and (p.source_kind or p.acknowledged)]
         found.sort(key=Problem.sort_key)
         self.all = [Flag(n, p.code, p.source_kind or "other", p.field, p.as_written or _written(p),
-                         p.acknowledged or p.message, bool(p.acknowledged), p.value("also"))
+                         p.acknowledged or p.message, bool(p.acknowledged), p.value("also"),
+                         () if p.acknowledged else tuple((lang, p.message_in(lang)) for lang in OTHER_LANGUAGES))
                     for n, p in enumerate(found, 1)]
 
     def __bool__(self) -> bool:

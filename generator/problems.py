@@ -211,8 +211,15 @@ class Problem:
     def hint(self) -> str:
         return self.hint_in("en")
 
+    def said_in(self, language: str) -> str:
+        """The message alone, without the note of a known issue (which is the plan's own words)."""
+        return fill(text_of(self.kind, "message", language), self._fill(language))
+
+    def title_in(self, language: str) -> str:
+        return text_of(self.kind, "title", language)
+
     def message_in(self, language: str) -> str:
-        text = fill(text_of(self.kind, "message", language), self._fill(language))
+        text = self.said_in(language)
         if self.acknowledged:
             text += (f" (known issue of the source: {self.acknowledged})" if language == "en"
                      else f" (gwall hysbys yn y ffynhonnell: {self.acknowledged})")

@@ -151,3 +151,23 @@ def test_welsh_page_flags_in_welsh_with_the_note_marked_english(site: Path):
     assert "Gwall yn y ffynhonnell (cyfanswm): Fel y'i hargraffwyd: “4 GP practices”." in seen(facts)
     assert '<span class="cp-flag-note" lang="en">The community assets section counts 5 GP practices.</span>' in facts
     assert "Gwallau yn y ffynhonnell wedi'u nodi: 3" in seen(page(site, "cy/data-quality"))
+
+
+def test_a_rules_finding_on_a_welsh_page_is_in_welsh(site: Path):
+    # The checker's own words are the catalogue's, in Welsh; the plan's titles and figures stay as written.
+    html = page(site, f"cy/{NEF_2023}")
+    row = part(html, 'id="activity-frail-and-vulnerable"', "</tr>")
+    assert ("mae tabl y gweithgareddau yn rhoi cyllideb o £18,500 i 'Frail and vulnerable Service', ond mae'r"
+            " llinell gyllid 'Frail and Vulnerable Service' yn dweud £18,000") in seen(row)
+    note = re.search(r'<span class="cp-flag-note"[^>]*>mae tabl y gweithgareddau', row)[0]
+    assert 'lang="en"' not in note
+
+
+def test_the_welsh_data_quality_page_says_each_problem_in_welsh(site: Path):
+    html = page(site, "cy/data-quality")
+    uv = seen(part(html, 'id="swansea-bay-upper-valleys-2022-23"', "</table>"))
+    assert "Cyllideb i'w chadarnhau budget-tbc" in uv
+    assert "mae cyllideb 'Blood Pressure Monitoring' eto i'w chadarnhau" in uv
+    assert "is to be confirmed" not in uv and "Budget to be confirmed" not in uv
+    # A known issue's note is the plan's own words: shown as written, marked as English.
+    assert re.search(r'\(gwall hysbys yn y ffynhonnell: <span lang="en">[^<]+</span>\)', html)
