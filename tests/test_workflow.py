@@ -170,9 +170,12 @@ def test_every_command_the_workflows_and_hooks_run_exists():
     assert {"validate", "diff", "build", "codeowners"} <= verbs
     for where, verb, args in found:
         assert verb in cli.commands, f"{where} runs `cluster-plans {verb}`, which is not a command"
-        # click parses the arguments as the command would: an unknown option fails here
+        # click parses the arguments as the command would: an unknown option fails here. The command's
+        # context is made under the group's, as `cluster-plans VERB` makes it (click keeps the command's
+        # help option from the first context made, so one made alone would drop -h from its help).
         try:
-            cli.commands[verb].make_context(verb, list(args), resilient_parsing=False)
+            parent = click.Context(cli, info_name="cluster-plans", **cli.context_settings)
+            cli.commands[verb].make_context(verb, list(args), parent=parent, resilient_parsing=False)
         except click.exceptions.Exit:
             pass
         except click.UsageError as exc:
