@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -29,6 +31,16 @@ def site_repo(destination: Path, source: Path = FIXTURE_REPO) -> Path:
         else:
             shutil.copy2(origin, destination / part)
     return destination
+
+
+def built_site(folder: Path) -> Path:
+    """The fixture repository copied into `folder` and built as a user builds it (`cluster-plans build`,
+    in its own process); the built site's folder."""
+    root = site_repo(folder / "repo")
+    result = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
 
 
 def _files(folder: Path, prefix: str) -> dict[str, bytes]:

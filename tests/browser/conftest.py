@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import functools
 import http.server
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-from site_testing import site_repo
+from site_testing import built_site
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -26,11 +24,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    root = site_repo(tmp_path_factory.mktemp("browser") / "repo")
-    result = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root)],
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
+    return built_site(tmp_path_factory.mktemp("browser"))
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator import engine, search_index
-from site_testing import site_repo
+from site_testing import built_site
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -21,11 +21,7 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    root = site_repo(tmp_path_factory.mktemp("search") / "repo")
-    result = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root)],
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
+    return built_site(tmp_path_factory.mktemp("search"))
 
 
 def test_each_language_is_indexed_from_its_own_pages(built):

@@ -3,26 +3,20 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from generator.i18n import Translations
 from generator.languages import LANGUAGES
-from site_testing import PROJECT, site_repo
+from site_testing import PROJECT, built_site
 
 NEF_2023 = "betsi-cadwaladr/north-east-flintshire/2023-24/"
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    root = site_repo(tmp_path_factory.mktemp("welsh") / "repo")
-    result = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root)],
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
+    return built_site(tmp_path_factory.mktemp("welsh"))
 
 
 def test_every_key_has_english_and_welsh():
