@@ -123,7 +123,7 @@ def run_mkdocs(config_path: Path, epoch: int, dirty: bool = False) -> None:
 def run_pagefind(site_dir: Path, output: Path | None = None) -> None:
     """Index the built site for search (generator/search_index.py): Pagefind's chunked index, so a
     search downloads only the parts it needs. `output` writes the index elsewhere (to swap it in later)."""
-    finish_pagefind(start_pagefind(site_dir, output), site_dir, output)
+    finish_pagefind(start_pagefind(site_dir, output))
 
 
 def start_pagefind(site_dir: Path, output: Path | None = None) -> subprocess.Popen:
@@ -134,7 +134,7 @@ def start_pagefind(site_dir: Path, output: Path | None = None) -> subprocess.Pop
                              str(bundle.resolve())], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
-def finish_pagefind(process: subprocess.Popen, site_dir: Path, output: Path | None = None) -> None:
+def finish_pagefind(process: subprocess.Popen) -> None:
     out, _ = process.communicate()
     if process.returncode != 0:
         raise EngineFailure((out or "").strip())

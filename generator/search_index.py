@@ -92,8 +92,7 @@ def index_site(site_dir: Path, output: Path) -> None:
             shutil.copytree(written, bundle, dirs_exist_ok=True)
             shutil.rmtree(written)
         if not entries:
-            run_pagefind(site_dir, bundle)
-            entries.append(json.loads((bundle / ENTRY).read_text(encoding="utf-8")))
+            raise RuntimeError(f"{site_dir} has no pages to index")
         # Sorted keys keep the entry file byte-identical from one build to the next.
         (bundle / ENTRY).write_text(json.dumps(merge_entries(entries), sort_keys=True, separators=(",", ":"),
                                                ensure_ascii=False), encoding="utf-8")

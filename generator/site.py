@@ -357,7 +357,7 @@ def index_and_check_links(project: Project, validation: Validation, site_dir: Pa
         entry = site_dir / "pagefind" / "pagefind-entry.json"
         if entry.exists():
             indexed = checked - min(checked - start, max(0.0, time.time() - entry.stat().st_mtime))
-    engine.finish_pagefind(search, site_dir)
+    engine.finish_pagefind(search)
     if indexed == checked:
         indexed = time.perf_counter()
     return Checked(link_problems(broken, pages, project.root), checked - start, indexed - start,

@@ -33,12 +33,17 @@ def site_repo(destination: Path, source: Path = FIXTURE_REPO) -> Path:
     return destination
 
 
+def run_build(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """`cluster-plans build --root ROOT ARGS` in its own process, as a user runs it."""
+    return subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root), *args],
+                          capture_output=True, text=True)
+
+
 def built_site(folder: Path) -> Path:
     """The fixture repository copied into `folder` and built as a user builds it (`cluster-plans build`,
     in its own process); the built site's folder."""
     root = site_repo(folder / "repo")
-    result = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root)],
-                            capture_output=True, text=True)
+    result = run_build(root)
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
 

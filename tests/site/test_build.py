@@ -10,14 +10,9 @@ from pathlib import Path
 import pytest
 
 from generator.links import external_requests
-from site_testing import site_repo
+from site_testing import run_build as build, site_repo
 
 NEF = "clusters/betsi-cadwaladr/north-east-flintshire"
-
-
-def build(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root), *args],
-                          capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")
@@ -174,12 +169,18 @@ def test_build_from_inside_the_repository_with_a_relative_root(tmp_path):
     assert (root / "site" / "index.html").is_file()
 
 
-def test_a_broken_template_ends_in_build_failed_naming_the_template_and_line(tmp_path):
+def with_cluster_template_line(tmp_path: Path, line: str) -> Path:
+    """The fixture repository with `line` written into the cluster page's template as its 12th line."""
     root = site_repo(tmp_path / "repo")
     template = root / "templates" / "pages" / "cluster.md.j2"
     lines = template.read_text().splitlines()
-    lines.insert(11, "{% if cluster %}never closed")
+    lines.insert(11, line)
     template.write_text("\n".join(lines) + "\n")
+    return root
+
+
+def test_a_broken_template_ends_in_build_failed_naming_the_template_and_line(tmp_path):
+    root = with_cluster_template_line(tmp_path, "{% if cluster %}never closed")
     result = build(root)
     assert result.returncode == 1
     assert "templates/pages/cluster.md.j2:" in result.stdout
@@ -190,11 +191,7 @@ def test_a_broken_template_ends_in_build_failed_naming_the_template_and_line(tmp
 
 
 def test_a_template_error_while_rendering_names_the_line(tmp_path):
-    root = site_repo(tmp_path / "repo")
-    template = root / "templates" / "pages" / "cluster.md.j2"
-    lines = template.read_text().splitlines()
-    lines.insert(11, "{{ cluster.no_such_field }}")
-    template.write_text("\n".join(lines) + "\n")
+    root = with_cluster_template_line(tmp_path, "{{ cluster.no_such_field }}")
     result = build(root)
     assert result.returncode == 1
     assert "templates/pages/cluster.md.j2:12:0: error template-error: the template cannot be used:" in result.stdout

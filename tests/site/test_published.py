@@ -8,24 +8,17 @@ import io
 import json
 import posixpath
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from site_testing import site_repo
+from site_testing import run_build as build, site_repo
 
 SITE_URL = "https://plans.example.org/cluster-plans/"
 NEF_2023 = "betsi-cadwaladr/north-east-flintshire/2023-24/"
 ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)">')
-
-
-def build(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root), *args],
-                          capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")

@@ -75,3 +75,12 @@ def test_a_failing_index_is_a_clear_failure(tmp_path, monkeypatch):
     assert (tmp_path / "taken").read_text() == "a file"
     with pytest.raises(engine.EngineFailure, match="the search index could not be made"):
         engine.run_pagefind(site, tmp_path / "taken" / "x")
+
+
+def test_a_site_with_no_pages_is_refused_in_words(tmp_path):
+    (tmp_path / "site").mkdir()
+    result = subprocess.run([sys.executable, "-m", "generator.search_index", str(tmp_path / "site"),
+                             str(tmp_path / "site" / "pagefind")], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"the search index could not be made: {tmp_path / 'site'} has no pages to index"
+    assert not (tmp_path / "site" / "pagefind").exists()
