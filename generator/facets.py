@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .model import ActivityView, BoardRecord, ClusterRecord, PlanRecord, Repository, status_counts
+from .problems import Problem
 
 @dataclass
 class ServiceGroup:
@@ -17,6 +18,22 @@ class ServiceGroup:
     @property
     def clusters(self) -> int:
         return len({(p.board.slug, p.cluster.slug) for p, _ in self.rows})
+
+
+@dataclass
+class FlagKind:
+    """How many flags of one kind of source mistake some plans have, how many of them the plans record as
+    known issues, and how many plans have one."""
+    kind: str
+    flags: int = 0
+    recorded: int = 0
+    plans: int = 0
+
+
+@dataclass
+class FlagKinds:
+    total: int             # every flag, of whatever kind
+    rows: list[FlagKind]   # the kinds asked for that some plan has
 
 
 @dataclass
@@ -114,10 +131,37 @@ class Facets:
             out.append((board, [(c, {p.year: p for p in c.plans}) for c in board.clusters]))
         return years, out
 
-    def problems_by_cluster(self, board: BoardRecord) -> list[tuple[ClusterRecord, PlanRecord, list]]:
+    def problems_by_cluster(self, board: BoardRecord, kinds: list[str] | None = None
+                            ) -> list[tuple[ClusterRecord, PlanRecord, list[Problem]]]:
+        """Each plan of the board with warnings, and its warnings; with `kinds`, by kind of source mistake
+        in that order, then those of no kind (a warning of a kind not in `kinds` is not listed)."""
+        order = {kind: n for n, kind in enumerate([*kinds, None])} if kinds is not None else None
         out = []
         for cluster in board.clusters:
             for plan in cluster.plans:
                 if plan.warnings:
-                    out.append((cluster, plan, plan.warnings))
+                    listed = plan.warnings
+                    if order is not None:
+                        listed = [p for p in listed if p.source_kind in order]
+                        listed.sort(key=lambda p: order[p.source_kind])  # stable: the file's order within a kind
+                    out.append((cluster, plan, listed))
         return out
+
+    @staticmethod
+    def flag_kinds(boards: list[BoardRecord], kinds: list[str]) -> FlagKinds:
+        """The flags of the boards' plans counted by kind of source mistake, in the order of `kinds`."""
+        rows = {kind: FlagKind(kind) for kind in kinds}
+        total = 0
+        for plan in (plan for board in boards for plan in board.plans):
+            total += len(plan.flags)
+            seen: set[str] = set()
+            for flag in plan.flags.all:
+                row = rows.get(flag.kind)
+                if row is None:
+                    continue
+                row.flags += 1
+                row.recorded += flag.recorded
+                if flag.kind not in seen:
+                    seen.add(flag.kind)
+                    row.plans += 1
+        return FlagKinds(total, [row for row in rows.values() if row.flags])

@@ -82,6 +82,14 @@ class PlanFlags:
                     return f"{base}[{i}]"
         return ""
 
+    def counts(self, kinds: Iterable[str]) -> list[tuple[str, int]]:
+        """How many flags of each of `kinds` there are, in that order; kinds with none left out."""
+        n = {kind: 0 for kind in kinds}
+        for flag in self.all:
+            if flag.kind in n:
+                n[flag.kind] += 1
+        return [(kind, count) for kind, count in n.items() if count]
+
     def at(self, field: str) -> list[Flag]:
         return [f for f in self.all if f.field == field]
 

@@ -353,8 +353,7 @@ class Renderer:
         board: BoardRecord | None = page.subject
         boards = [board] if board else self.repo.boards
         return self.render("pages/data_quality.md.j2", page.path, title=self.t("quality.title"),
-                           board=board, boards=boards, facets_quality=self.facets.problems_by_cluster,
-                           kinds=list(SOURCE_ERROR_KINDS))
+                           board=board, boards=boards, kinds=list(SOURCE_ERROR_KINDS), facets=self.facets)
 
     # --- pieces -------------------------------------------------------------
 

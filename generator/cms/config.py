@@ -297,6 +297,13 @@ def cms_config(root: Path, repository: Repository, translations: i18n.Translatio
             backend[key] = getattr(settings, key)
     plans, sections = [], []
     forms: dict[str, list[dict[str, Any]]] = {}
+    # Every section has the same form: one object, which the file writes once and refers to after.
+    section_form = [{"name": "body", "label": labels.text("cms.section_body"),
+                     # Markdown as typed: the rich-text mode would rewrite the whole file on a save.
+                     "widget": "markdown", "modes": ["raw"],
+                     "buttons": ["bold", "italic", "link", "heading-two", "heading-three",
+                                 "bulleted-list", "numbered-list", "quote"],
+                     "editor_components": []}]
     for board in repository.boards:
         builder = FormBuilder(labels, board_options(repository, board.board.slug, vocabularies,
                                                     list(board.board.strategic_priorities)))
@@ -310,12 +317,7 @@ def cms_config(root: Path, repository: Repository, translations: i18n.Translatio
                     "name": section_entry_name(record, file_name),
                     "label": section_label(labels, record, file_name),
                     "file": f"{record.folder}/{file_name}",
-                    "fields": [{"name": "body", "label": labels.text("cms.section_body"),
-                                # Markdown as typed: the rich-text mode would rewrite the whole file on a save.
-                                "widget": "markdown", "modes": ["raw"],
-                                "buttons": ["bold", "italic", "link", "heading-two", "heading-three",
-                                            "bulleted-list", "numbered-list", "quote"],
-                                "editor_components": []}],
+                    "fields": section_form,
                 })
     config: dict[str, Any] = {
         "backend": backend,
