@@ -120,18 +120,20 @@ def run_mkdocs(config_path: Path, epoch: int, dirty: bool = False) -> None:
         raise EngineFailure((result.stderr or result.stdout).strip())
 
 
-def run_pagefind(site_dir: Path, output: Path | None = None) -> None:
+def run_pagefind(site_dir: Path, output: Path | None = None, unsearched: tuple[str, ...] = ()) -> None:
     """Index the built site for search (generator/search_index.py): Pagefind's chunked index, so a
     search downloads only the parts it needs. `output` writes the index elsewhere (to swap it in later)."""
-    finish_pagefind(start_pagefind(site_dir, output))
+    finish_pagefind(start_pagefind(site_dir, output, unsearched))
 
 
-def start_pagefind(site_dir: Path, output: Path | None = None) -> subprocess.Popen:
+def start_pagefind(site_dir: Path, output: Path | None = None, unsearched: tuple[str, ...] = ()) -> subprocess.Popen:
     """Start indexing in its own process (see run_pagefind); finish_pagefind waits for it. The index is
-    written beside the pages and never as HTML, so the pages can be read while it runs."""
+    written beside the pages and never as HTML, so the pages can be read while it runs; the folders
+    `unsearched` (of every language) are not indexed, so they can be written meanwhile."""
     bundle = output or site_dir / "pagefind"
     return subprocess.Popen([sys.executable, "-m", "generator.search_index", str(site_dir.resolve()),
-                             str(bundle.resolve())], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                             str(bundle.resolve()), *(f"--unsearched={folder}" for folder in unsearched)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
 def finish_pagefind(process: subprocess.Popen) -> None:

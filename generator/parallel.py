@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable, Sequence, TypeVar
+from contextlib import contextmanager
+from typing import Callable, Iterator, Sequence, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -62,9 +64,30 @@ def share_out(stage: str, function: Callable[[Item], Result], items: Sequence[It
         return [function(item) for item in items]
     _WORK = (stage, function, items)
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        # What this process holds reaches the workers as the fork left it, and stays as it is.
+        with kept_as_is(), ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             return list(pool.map(_run, range(len(items)), chunksize=1))
     except BrokenProcessPool:
         raise WorkerDied(stage) from None
     finally:
         _WORK = None
+
+
+_kept = 0
+
+
+@contextmanager
+def kept_as_is() -> Iterator[None]:
+    """While inside, the objects this process holds now (the plans checked, the pages' data) are left out
+    of garbage collection: they live until the work is done, and a full collection walking millions of
+    them again and again costs a build seconds; a forked worker that walked them would also copy every
+    page of memory they are on. The outermost use hands them back to the collector."""
+    global _kept
+    gc.freeze()
+    _kept += 1
+    try:
+        yield
+    finally:
+        _kept -= 1
+        if not _kept:
+            gc.unfreeze()

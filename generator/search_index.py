@@ -29,17 +29,22 @@ from .languages import LANGUAGES, OTHER_LANGUAGES
 ENTRY = "pagefind-entry.json"
 
 
-def pages_by_language(site_dir: Path, output: Path) -> dict[str, list[Path]]:
+def pages_by_language(site_dir: Path, output: Path, unsearched: tuple[str, ...] = ()) -> dict[str, list[Path]]:
     """The HTML pages of each language, as paths inside the site: a language other than the first
     has its own folder (/cy/); the rest of the site is the first language's. An index already in the
-    site is not a page."""
+    site is not a page, nor is anything in the `unsearched` folders of any language (/admin/, /cy/admin/),
+    which may be written while the index is made."""
     groups: dict[str, list[Path]] = {language: [] for language in LANGUAGES}
     for page in sorted(site_dir.rglob("*.html")):
         if page.is_relative_to(output):
             continue
         inside = page.relative_to(site_dir)
         first = inside.parts[0] if len(inside.parts) > 1 else ""
-        groups[first if first in OTHER_LANGUAGES else LANGUAGES[0]].append(inside)
+        language = first if first in OTHER_LANGUAGES else LANGUAGES[0]
+        within = inside.parts[1:] if language != LANGUAGES[0] else inside.parts
+        if len(within) > 1 and within[0] in unsearched:
+            continue
+        groups[language].append(inside)
     return groups
 
 
@@ -73,9 +78,10 @@ def merge_entries(entries: list[dict]) -> dict:
     return merged
 
 
-def index_site(site_dir: Path, output: Path) -> None:
-    """Index the site's pages into the bundle folder `output`, one language at a time."""
-    groups = pages_by_language(site_dir, output)
+def index_site(site_dir: Path, output: Path, unsearched: tuple[str, ...] = ()) -> None:
+    """Index the site's pages, but those in the `unsearched` folders, into the bundle folder `output`,
+    one language at a time."""
+    groups = pages_by_language(site_dir, output, unsearched)
     entries: list[dict] = []
     # The work folder sits beside the site, on the same file system, so the pages can be hard-linked.
     with tempfile.TemporaryDirectory(prefix=".search-", dir=site_dir.parent) as work:
@@ -105,9 +111,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator.search_index", description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path, help="the built site")
     parser.add_argument("output", type=Path, help="where the search bundle goes (usually SITE/pagefind)")
+    parser.add_argument("--unsearched", action="append", default=[], metavar="FOLDER",
+                        help="a folder of every language whose pages are not searched (admin)")
     args = parser.parse_args(argv)
     try:
-        index_site(args.site.resolve(), args.output.resolve())
+        index_site(args.site.resolve(), args.output.resolve(), tuple(args.unsearched))
     except (OSError, RuntimeError, ValueError) as error:
         print(f"the search index could not be made: {error}", file=sys.stderr)
         return 1

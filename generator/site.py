@@ -18,12 +18,12 @@ from typing import Any, Callable
 
 from . import addresses, engine, i18n, links, publish
 from . import catalogue as C
-from .cms.admin import admin_pages
+from .cms.admin import ADMIN, admin_pages
 from .cms.config import SettingsError
 from .cms.node import NodeMissing
 from .downloads import data_pages
 from .languages import LANGUAGES, OTHER_LANGUAGES
-from .parallel import WorkerDied, share_out
+from .parallel import WorkerDied, kept_as_is, share_out
 from .problems import Problem, Report
 from .render import Page, Renderer, SiteContext
 from .schema_address import SiteAddressError, configured_site_url
@@ -331,6 +331,7 @@ def _where_written(target: str, sources: tuple[str, ...], root: Path) -> tuple[s
 class Checked:
     """What the last stage before publishing found, and how long its parts took."""
     problems: list[Problem]
+    editor_seconds: float
     links_seconds: float
     index_seconds: float
     waited_for_links: float
@@ -338,12 +339,18 @@ class Checked:
 
 def index_and_check_links(project: Project, validation: Validation, site_dir: Path, pages: list[Page],
                           jobs: int | None = None, served_at: str = "/") -> Checked:
-    """While Pagefind indexes the pages, the downloads (CSV and JSON files, which the engine would only
-    copy) are written into the site and every link is checked. Pagefind reads only the HTML pages and
-    writes none, so the two can run together."""
+    """While Pagefind indexes the pages, the online editor's pages (/admin/: not searched) and the
+    downloads (CSV and JSON files, which the engine would only copy) are written into the site and every
+    link is checked. Pagefind reads only the HTML pages outside the editor's folder and writes none, so
+    these can run together."""
     start = time.perf_counter()
-    search = engine.start_pagefind(site_dir)
+    search = engine.start_pagefind(site_dir, unsearched=(ADMIN,))
     try:
+        # The editor's pages link to the style sheets the engine wrote, and their links are checked too.
+        translations = i18n.Translations.load(project.templates_dir)
+        engine.write_pages(admin_pages(project.root, validation.repository, translations, project.templates_dir,
+                                       site_dir, LANGUAGES), site_dir)
+        editor = time.perf_counter()
         engine.write_pages(data_pages(validation.repository, project.site_address), site_dir)
         broken = links.check_site(site_dir, jobs, base=served_at)
     except BaseException:
@@ -360,7 +367,7 @@ def index_and_check_links(project: Project, validation: Validation, site_dir: Pa
     engine.finish_pagefind(search)
     if indexed == checked:
         indexed = time.perf_counter()
-    return Checked(link_problems(broken, pages, project.root), checked - start, indexed - start,
+    return Checked(link_problems(broken, pages, project.root), editor - start, checked - editor, indexed - start,
                    max(0.0, checked - indexed))
 
 
@@ -412,51 +419,47 @@ def build(project: Project, site_dir: Path, progress: Progress = lambda s: None,
         if strict and not validation.report.valid:
             raise BuildFailure("the plans have errors; nothing was built", [], validation.report)
 
-        start = time.perf_counter()
-        progress("Rendering the clusters' pages")
-        pages = render_clusters(project, validation, jobs)
-        timings.add("clusters", time.perf_counter() - start)
-        start = time.perf_counter()
-        progress("Rendering overview pages")
-        pages = render_overviews(project, validation, jobs) + pages
-        timings.add("overviews", time.perf_counter() - start)
-
-        staging = publish.staging_dir(site_dir)
-        site_dirs = language_site_dirs(staging)
-        try:
+        # From here on the checked plans only get read: the collector can leave them be (see kept_as_is).
+        with kept_as_is():
             start = time.perf_counter()
-            trees = write_docs_trees(project, validation, pages, site_dirs)
-            timings.add("docs", time.perf_counter() - start)
-
-            progress("Building the site with MkDocs")
+            progress("Rendering the clusters' pages")
+            pages = render_clusters(project, validation, jobs)
+            timings.add("clusters", time.perf_counter() - start)
             start = time.perf_counter()
-            run_engine(trees, source_epoch(project.root))
-            gather_languages(trees, staging)
-            timings.add("engine", time.perf_counter() - start)
-            # The online editor joins the site here, before its links are checked; its pages link to the
-            # style sheets the engine wrote.
-            start = time.perf_counter()
-            engine.write_pages(admin_pages(project.root, validation.repository,
-                                           i18n.Translations.load(project.templates_dir), project.templates_dir,
-                                           staging, LANGUAGES), staging)
-            timings.add("editor", time.perf_counter() - start)
+            progress("Rendering overview pages")
+            pages = render_overviews(project, validation, jobs) + pages
+            timings.add("overviews", time.perf_counter() - start)
 
-            progress("Indexing for search, writing the downloads and checking links")
-            served_at = next(tree.served_at for tree in trees if tree.language == LANGUAGES[0])
-            checked = index_and_check_links(project, validation, staging, pages, jobs, served_at)
-            timings.add("index", checked.index_seconds)
-            timings.add("links", checked.waited_for_links)
-            timings.alongside["downloads and links"] = checked.links_seconds
-            if strict and checked.problems:
-                report = Report(checked.problems)
-                n = len(report.errors)
-                raise BuildFailure(f"{n} broken link{'s' if n != 1 else ''}; nothing was published", [], report)
+            staging = publish.staging_dir(site_dir)
+            site_dirs = language_site_dirs(staging)
+            try:
+                start = time.perf_counter()
+                trees = write_docs_trees(project, validation, pages, site_dirs)
+                timings.add("docs", time.perf_counter() - start)
 
-            progress("Publishing")
-            publish.swap_into_place(staging, site_dir)
-        finally:
-            for folder in site_dirs.values():
-                publish.discard(folder)
+                progress("Building the site with MkDocs")
+                start = time.perf_counter()
+                run_engine(trees, source_epoch(project.root))
+                gather_languages(trees, staging)
+                timings.add("engine", time.perf_counter() - start)
+
+                progress("Indexing for search, adding the online editor, writing the downloads and checking links")
+                served_at = next(tree.served_at for tree in trees if tree.language == LANGUAGES[0])
+                checked = index_and_check_links(project, validation, staging, pages, jobs, served_at)
+                timings.add("index", checked.index_seconds)
+                timings.add("links", checked.waited_for_links)
+                timings.alongside["online editor"] = checked.editor_seconds
+                timings.alongside["downloads and links"] = checked.links_seconds
+                if strict and checked.problems:
+                    report = Report(checked.problems)
+                    n = len(report.errors)
+                    raise BuildFailure(f"{n} broken link{'s' if n != 1 else ''}; nothing was published", [], report)
+
+                progress("Publishing")
+                publish.swap_into_place(staging, site_dir)
+            finally:
+                for folder in site_dirs.values():
+                    publish.discard(folder)
     except TemplateFailure as failure:
         raise BuildFailure("a template could not be used; nothing was published", [],
                            Report([failure.problem])) from None

@@ -63,7 +63,8 @@ def run(root: Path, site_dir: Path | None, site_url: str | None = None, jobs: in
                f"rendering clusters {stages.get('clusters', 0):.1f}s, "
                f"rendering overviews {stages.get('overviews', 0):.1f}s, "
                f"docs trees {stages.get('docs', 0):.1f}s, "
-               f"MkDocs {stages.get('engine', 0):.1f}s, online editor {stages.get('editor', 0):.1f}s, search index {stages.get('index', 0):.1f}s, "
-               f"waiting for the link check {stages.get('links', 0):.1f}s; downloads written and links checked "
-               f"in {timings.alongside.get('downloads and links', 0):.1f}s while the index was made")
+               f"MkDocs {stages.get('engine', 0):.1f}s, search index {stages.get('index', 0):.1f}s, "
+               f"waiting for the link check {stages.get('links', 0):.1f}s; while the index was made, the online "
+               f"editor added in {timings.alongside.get('online editor', 0):.1f}s, downloads written and links "
+               f"checked in {timings.alongside.get('downloads and links', 0):.1f}s")
     return 0

@@ -50,6 +50,22 @@ def test_the_index_is_the_one_a_single_run_over_the_whole_site_makes(built, tmp_
     assert json.loads(ours["pagefind-entry.json"]) == json.loads(theirs["pagefind-entry.json"])
 
 
+def test_the_editor_is_not_searched_so_it_can_be_written_while_the_index_is_made(built, tmp_path):
+    """The build writes /admin/ and /cy/admin/ while Pagefind runs: the index leaves those folders out
+    in every language, and is the same whatever they hold at the time."""
+    groups = search_index.pages_by_language(built, built / "pagefind", ("admin",))
+    assert Path("admin/index.html") in search_index.pages_by_language(built, built / "pagefind")["en"]
+    assert Path("admin/index.html") not in groups["en"] and Path("cy/admin/index.html") not in groups["cy"]
+    assert Path("cy/index.html") in groups["cy"] and Path("index.html") in groups["en"]
+    pages = tmp_path / "site"
+    shutil.copytree(built, pages)
+    for language in ("", "cy/"):
+        editor = pages / f"{language}admin" / "index.html"
+        editor.write_text("<html lang='en'><body><div data-pagefind-body>half written editor</div></body></html>")
+    engine.run_pagefind(pages, unsearched=("admin",))
+    assert tree(pages / "pagefind") == tree(built / "pagefind")
+
+
 def test_an_index_already_in_the_site_is_replaced_not_indexed(built, tmp_path):
     pages = tmp_path / "site"
     shutil.copytree(built, pages)
