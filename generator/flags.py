@@ -49,6 +49,9 @@ class PlanFlags:
                          p.acknowledged or p.message, bool(p.acknowledged), p.value("also"),
                          () if p.acknowledged else tuple((lang, p.message_in(lang)) for lang in OTHER_LANGUAGES))
                     for n, p in enumerate(found, 1)]
+        # The parts of the plan (finance, activities, tables...) that some flag is in, or concerns.
+        self._parts = {_part(f.field) for f in self.all}
+        self._parts_also = self._parts | {_part(f.also) for f in self.all if f.also}
 
     def __bool__(self) -> bool:
         return bool(self.all)
@@ -59,6 +62,10 @@ class PlanFlags:
     def under(self, prefix: str, also: bool = False) -> list[Flag]:
         """Flags at `prefix` or inside it (activities[2] holds activities[2].budget); with `also`, the
         flags that concern it as their second place."""
+        # A page asks of every figure and cell; most parts of a plan have no flag at all.
+        if _part(prefix) not in (self._parts_also if also else self._parts):
+            return []
+
         def inside(field: str) -> bool:
             return field == prefix or field.startswith(prefix + ".") or field.startswith(prefix + "[")
         return [f for f in self.all if inside(f.field) or (also and f.also and inside(f.also))]
@@ -109,6 +116,11 @@ class PlanFlags:
         prefixes = tuple(placed)
         return [f for f in self.all if not any(f.field == p or f.field.startswith((p + ".", p + "["))
                                               for p in prefixes)]
+
+
+def _part(field: str) -> str:
+    """The part of the plan a field path is in: finance for finance.lines[2].amount, tables for tables[0]."""
+    return field.split(".", 1)[0].split("[", 1)[0]
 
 
 def _written(p: Problem) -> str:
