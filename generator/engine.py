@@ -67,6 +67,10 @@ def _write_changed(wanted: dict[Path, bytes]) -> int:
     return written
 
 
+# The generator's own hooks into MkDocs (generated pages' HTML passed through as it is).
+HOOKS = Path(__file__).with_name("engine_hooks.py")
+
+
 def engine_config(config: EngineConfig, docs_dir: Path, site_dir: Path, nav: list | None) -> dict:
     """The project's mkdocs.yml with the build's own folders, nav and language filled in."""
     data = yaml.safe_load(config.config_file.read_text(encoding="utf-8")) or {}
@@ -77,6 +81,7 @@ def engine_config(config: EngineConfig, docs_dir: Path, site_dir: Path, nav: lis
         theme["custom_dir"] = str((config.root / theme["custom_dir"]).resolve())
     if nav is not None:
         data["nav"] = nav
+    data["hooks"] = [*data.get("hooks", []), str(HOOKS)]
     return data
 
 
