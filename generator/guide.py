@@ -73,7 +73,7 @@ INTRO = {
         "i gael y negeseuon yn Gymraeg. Er enghraifft:",
         "",
         "```text",
-        "clusters/betsi-cadwaladr/north-east-flintshire/2024-25/plan.yaml:69:11: error yaml-missing-colon: "
+        "clusters/betsi-cadwaladr/north-east-flintshire/2024-25/plan.yaml:69:11: gwall yaml-missing-colon: "
         "nid oes colon ar ôl enw'r maes 'budget'",
         "    69 |     budget TBC",
         "       |           ^",

@@ -176,6 +176,10 @@ def text_of(kind: type[ProblemType], part: str, language: str) -> str:
     return getattr(kind, part, "")
 
 
+# How a problem's line says its severity in another language (the JSON keeps the English keyword).
+SEVERITY_WORDS = {"cy": {ERROR: "gwall", WARNING: "rhybudd"}}
+
+
 @dataclass(frozen=True)
 class Problem:
     """One occurrence of a problem type at a place in a file."""
@@ -264,7 +268,7 @@ class Problem:
     def as_text(self, colour: bool = False, language: str = "en") -> str:
         """The problem as every command prints it: `file:line:column: severity code: message`, then the
         hint indented on the next line."""
-        severity = self.severity
+        severity = SEVERITY_WORDS.get(language, {}).get(self.severity, self.severity)
         if colour:
             severity = f"\x1b[1;31m{severity}\x1b[0m" if self.is_error else f"\x1b[1;33m{severity}\x1b[0m"
         lines = [f"{self.file}:{self.line}:{self.column}: {severity} {self.code}: {self.message_in(language)}",

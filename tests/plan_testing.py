@@ -26,7 +26,7 @@ UV_2022 = "clusters/swansea-bay/upper-valleys/2022-23"
 PLANS = (NEF_2022, NEF_2023, NWF_2022, UV_2022)
 
 PROBLEM_LINE = re.compile(
-    r"^(?P<file>[^\s:][^:]*):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning) (?P<code>[a-z-]+): (?P<message>.*)$")
+    r"^(?P<file>[^\s:][^:]*):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning|gwall|rhybudd) (?P<code>[a-z-]+): (?P<message>.*)$")
 
 # The quoted line of a file under a problem ("    12 |     budget TBC") and the caret line under it.
 EXCERPT_LINE = re.compile(r"^    (\d+| +) \| ")

@@ -41,7 +41,7 @@ def test_validate_in_welsh(repo: Repo):
     result = repo.validate("--language", "cy", NEF_2023)
     line = repo.line_of(plan, "    title Audiology")
     assert result.exit_code == 1
-    at = result.lines.index(f"{plan}:{line}:10: error yaml-missing-colon: nid oes colon ar ôl enw'r maes 'title'")
+    at = result.lines.index(f"{plan}:{line}:10: gwall yaml-missing-colon: nid oes colon ar ôl enw'r maes 'title'")
     assert result.lines[at + 1] == f"    {line} |     title Audiology"
     assert result.lines[at + 3] == "    awgrym: Rhowch golon a bwlch ar ôl enw'r maes: title: Audiology"
     assert result.lines[-1] == "Cynlluniau a wiriwyd: 1; gwallau: 1; rhybuddion: 0"

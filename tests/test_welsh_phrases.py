@@ -147,7 +147,7 @@ def test_a_symbolic_link_in_welsh(repo: Repo):
     plan.rename(real)
     plan.symlink_to(os.path.relpath(real, plan.parent))
     line, hint = _welsh_problem(repo, "file-unsafe-path", NEF_2023)
-    assert line == f"{NEF_PLAN}:0:0: error file-unsafe-path: dolen symbolaidd yw'r ffeil"
+    assert line == f"{NEF_PLAN}:0:0: gwall file-unsafe-path: dolen symbolaidd yw'r ffeil"
     assert hint == "Rhowch y ffeil ei hun yn lle'r ddolen, y tu mewn i'r ystorfa."
 
 
@@ -155,13 +155,13 @@ def test_a_nul_byte_in_welsh(repo: Repo):
     repo.path(NEF_PLAN).write_bytes(repo.path(NEF_PLAN).read_bytes().replace(b"status: published\n",
                                                                            b"status: pub\x00lished\n"))
     line, _ = _welsh_problem(repo, "file-encoding", NEF_2023)
-    assert line == (f"{NEF_PLAN}:8:1: error file-encoding: mae beit NUL yn y ffeil, felly nid yw'n ffeil destun")
+    assert line == (f"{NEF_PLAN}:8:1: gwall file-encoding: mae beit NUL yn y ffeil, felly nid yw'n ffeil destun")
 
 
 def test_a_value_not_among_the_choices_in_welsh(repo: Repo):
     repo.replace(NEF_PLAN, "status: published\n", "status: publishd\n")
     line, hint = _welsh_problem(repo, "schema-invalid-value", NEF_2023)
-    assert line == (f"{NEF_PLAN}:8:9: error schema-invalid-value: disgwyliwyd un o 'draft' neu 'published',"
+    assert line == (f"{NEF_PLAN}:8:9: gwall schema-invalid-value: disgwyliwyd un o 'draft' neu 'published',"
                     " cafwyd testun 'publishd'")
     assert hint == "Rhowch un o'r rhain yn y maes 'status' ar gyfer y cynllun: draft, published."
 
@@ -169,14 +169,14 @@ def test_a_value_not_among_the_choices_in_welsh(repo: Repo):
 def test_an_amount_that_is_no_amount_in_welsh(repo: Repo):
     repo.replace(NEF_PLAN, "    budget: £18,500\n", "    budget: [18500]\n")
     line, _ = _welsh_problem(repo, "schema-invalid-value", NEF_2023)
-    assert line.endswith("error schema-invalid-value: disgwyliwyd swm o arian, cafwyd rhestr"), line
+    assert line.endswith("gwall schema-invalid-value: disgwyliwyd swm o arian, cafwyd rhestr"), line
 
 
 def test_an_empty_budget_in_welsh(repo: Repo):
     repo.replace(NEF_PLAN, "    budget: £18,500\n", "    budget:\n")
     row = repo.read(NEF_PLAN).splitlines().index("    budget:") + 1
     line, _ = _welsh_problem(repo, "budget-not-stated", NEF_2023)
-    assert line == (f"{NEF_PLAN}:{row}:5: warning budget-not-stated: mae cyllideb 'Frail and vulnerable Service' yn"
+    assert line == (f"{NEF_PLAN}:{row}:5: rhybudd budget-not-stated: mae cyllideb 'Frail and vulnerable Service' yn"
                     " wag, felly mae'r wefan yn ei dangos fel un heb ei nodi")
 
 
@@ -185,7 +185,7 @@ def test_a_malformed_figure_and_a_lone_bracket_in_prose_in_welsh(repo: Repo):
     repo.write(prose, repo.read(prose) + "\nWe spent £72,,000 on care (see the table.\n")
     row = repo.line_of(prose, "We spent £72,,000")
     line, _ = _welsh_problem(repo, "figure-malformed", NEF_2023)
-    assert line == (f"{prose}:{row}:1: warning figure-malformed: nid yw '£72,,000' yn achievements.md yn swm"
+    assert line == (f"{prose}:{row}:1: rhybudd figure-malformed: nid yw '£72,,000' yn achievements.md yn swm"
                     " wedi'i ffurfio'n gywir: mae ganddo goma dwbl")
     line, _ = _welsh_problem(repo, "bracket-unbalanced", NEF_2023)
     assert line.endswith("yn achievements.md: mae '(' nad yw byth yn cau"), line
@@ -196,7 +196,7 @@ def test_a_numbered_list_that_skips_in_welsh(repo: Repo):
     repo.write(prose, repo.read(prose) + "\n1. First\n2. Second\n4. Fourth\n")
     row = repo.line_of(prose, "4. Fourth")
     line, _ = _welsh_problem(repo, "numbering-broken", NEF_2023)
-    assert line == (f"{prose}:{row}:1: warning numbering-broken: yn y rhestr yn achievements.md, daw '4' ar ôl"
+    assert line == (f"{prose}:{row}:1: rhybudd numbering-broken: yn y rhestr yn achievements.md, daw '4' ar ôl"
                     " '2': mae rhif wedi'i hepgor")
 
 
@@ -211,7 +211,7 @@ def test_a_known_issue_naming_no_place_in_welsh(repo: Repo, target: str, reason:
                                              "    note: Something is wrong.\n")
     row = repo.line_of(UV_PLAN, f"    field: {target}")
     line, _ = _welsh_problem(repo, "known-issue-bad-field", UV_2022)
-    assert line == f"{UV_PLAN}:{row}:12: error known-issue-bad-field: mae'r gwall hysbys yn enwi '{target}', {reason}"
+    assert line == f"{UV_PLAN}:{row}:12: gwall known-issue-bad-field: mae'r gwall hysbys yn enwi '{target}', {reason}"
 
 
 def test_a_table_row_of_the_wrong_width_in_welsh(repo: Repo):
@@ -219,7 +219,7 @@ def test_a_table_row_of_the_wrong_width_in_welsh(repo: Repo):
                                              "    rows:\n      - [Amman, 4, 2]\n      - [Brynamman, 3]\n")
     row = repo.line_of(UV_PLAN, "      - [Brynamman, 3]")
     line, _ = _welsh_problem(repo, "table-width-mismatch", UV_2022)
-    assert line == (f"{UV_PLAN}:{row}:9: error table-width-mismatch: mae gan bennawd y tabl 'Practices' 3 colofn,"
+    assert line == (f"{UV_PLAN}:{row}:9: gwall table-width-mismatch: mae gan bennawd y tabl 'Practices' 3 colofn,"
                     " ond mae gan res 2 2 cell")
 
 
@@ -241,5 +241,5 @@ def test_a_fraction_where_a_whole_number_belongs_in_welsh(repo: Repo):
                                              "    rows:\n      - [Amman, 4]\n    total_row: 1.5\n")
     row = repo.line_of(UV_PLAN, "    total_row: 1.5")
     line, hint = _welsh_problem(repo, "schema-wrong-type", UV_2022)
-    assert line == f"{UV_PLAN}:{row}:16: error schema-wrong-type: disgwyliwyd rhif cyfan, cafwyd rhif '1.5'"
+    assert line == f"{UV_PLAN}:{row}:16: gwall schema-wrong-type: disgwyliwyd rhif cyfan, cafwyd rhif '1.5'"
     assert hint == "Rhowch rif cyfan yn y maes 'total_row' ar gyfer tabl 1, 'Practices'."
