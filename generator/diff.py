@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, utils
 from rapidfuzz.distance import Indel
 
 from .languages import LANGUAGES
-from .model import ActivityView, PlanRecord
+from .model import ActivityView, Committed, PlanRecord
 from .money import AMOUNT, TBC, UNPARSED, Money, known_amount, known_amounts
 from .prose import title_of
 from .schema import SECTIONS
@@ -632,7 +632,7 @@ class PlanDiff:
     before: PlanRecord | None = field(default=None, compare=False, repr=False, metadata=NOT_IN_JSON)
     after: PlanRecord | None = field(default=None, compare=False, repr=False, metadata=NOT_IN_JSON)
     derived: ClassVar[dict[str, str]] = {"state": "state", "summary": "summary", "before": "before_side",
-                                         "after": "after_side"}
+                                         "after": "after_side", "committed": "committed"}
 
     @property
     def state(self) -> str:
@@ -658,6 +658,13 @@ class PlanDiff:
     @property
     def after_side(self) -> dict[str, str | None]:
         return {"label": self.after_label, "year": self.after_year}
+
+    @property
+    def committed(self) -> dict[str, Committed | None]:
+        """Each side's committed budget and where its figure comes from (the stated total, or a sum of the
+        finance lines or of the activity budgets), as the text and Markdown summaries say it."""
+        return {"before": self.before.committed_budget if self.before is not None else None,
+                "after": self.after.committed_budget if self.after is not None else None}
 
     @property
     def summary(self) -> Summary:
@@ -729,7 +736,8 @@ def as_json(value: Any) -> Any:
             name = f.metadata.get(JSON_NAME, f.name)
             if name is not None:
                 out[name] = as_json(getattr(value, f.name))
-        for name, attribute in getattr(value, "derived", {}).items():
+        derived = getattr(type(value), "derived", {})
+        for name, attribute in (derived.items() if isinstance(derived, dict) else ()):
             out[name] = as_json(getattr(value, attribute))
         return out
     if isinstance(value, (list, tuple)):

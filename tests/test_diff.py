@@ -303,7 +303,8 @@ def test_json_output_has_stable_keys():
         "years", "2022-23", "2023-24", 1)
     [plan] = data["plans"]
     assert set(plan) == {"board", "cluster", "state", "context", "before", "after", "summary", "activities",
-                         "budgets", "finance", "key_actions", "sections", "leads", "plan_status", "title"}
+                         "budgets", "finance", "key_actions", "sections", "leads", "plan_status", "title",
+                         "committed"}
     assert plan["summary"] == data["summary"]
     assert plan["summary"]["activities_added"] == 1
     [audiology] = [m for m in plan["activities"]["carried_over"] if m["after"]["id"] == "audiology"]
@@ -319,6 +320,24 @@ def test_json_output_has_stable_keys():
     assert {tuple(sorted(s)) for s in plan["sections"]} == {
         ("changes", "heading", "language", "name", "state", "words_after", "words_before")}
     assert plan["before"] == {"label": "2022-23", "year": "2022-23"}
+
+
+def test_json_output_says_where_each_committed_budget_comes_from():
+    """The text and Markdown summaries say whether a committed budget is the plan's stated total or a sum
+    worked out here; the JSON carries the same, for tools."""
+    plan = json.loads(run_cli("diff", CLUSTER, "--format", "json", "--root", DIFF_REPO).output)["plans"][0]
+    assert set(plan["committed"]) == {"before", "after"}
+    for side in ("before", "after"):
+        committed = plan["committed"][side]
+        assert set(committed) == {"amount", "basis", "counted", "of", "stated_as"}
+        assert committed["basis"] in ("stated", "finance-lines", "activity-budgets", "none")
+    # Riverside's plans state their totals: the JSON's figures and basis are the text's.
+    assert plan["committed"]["before"] == {"amount": 135000, "basis": "stated", "counted": 0, "of": 0,
+                                           "stated_as": None}
+    assert plan["committed"]["after"]["amount"] == 138500 and plan["committed"]["after"]["basis"] == "stated"
+    text = run_cli("diff", CLUSTER, "--root", DIFF_REPO).output
+    assert ("Committed budget: £135,000 (the total the plan states) → £138,500 (the total the plan states)"
+            in text)
 
 
 def test_welsh_output():
