@@ -265,7 +265,7 @@ def test_expected_results_the_source_leaves_out_are_recorded_and_stay_a_warning(
 def test_in_welsh_a_published_plan_is_held_back_in_welsh(repo: Repo):
     line = add_activity_without_results(repo)
     result = repo.validate("--language", "cy", NWF_2022)
-    said = (f"{NWF_PLAN}:{line}:5: error plan-no-expected-results: nid yw gweithgaredd 1, 'Home visits' yn rhoi"
+    said = (f"{NWF_PLAN}:{line}:5: gwall plan-no-expected-results: nid yw gweithgaredd 1, 'Home visits' yn rhoi"
             " canlyniadau disgwyliedig, ac ni ellir cyhoeddi cynllun gyda hyn")
     assert said in result.lines, result.output
     hint = result.lines[result.lines.index(said) + 1]
