@@ -736,6 +736,8 @@ def as_json(value: Any) -> Any:
             name = f.metadata.get(JSON_NAME, f.name)
             if name is not None:
                 out[name] = as_json(getattr(value, f.name))
+        # A diff's part names its derived fields in a class-level dict; a plan's `Committed` has a
+        # property of that name (derived or stated), which is a field of its own, not such a list.
         derived = getattr(type(value), "derived", {})
         for name, attribute in (derived.items() if isinstance(derived, dict) else ()):
             out[name] = as_json(getattr(value, attribute))

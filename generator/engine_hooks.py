@@ -15,8 +15,8 @@ from typing import Any
 
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
-# A block of the page: its lines up to a blank line.
-_BLOCKS = re.compile(r"\n{2,}")
+# Blank lines, which end a block of the page.
+_BLOCKS = re.compile(r"(\n{2,})")
 _OPENING = re.compile(r"<([a-z][a-z0-9]*)[\s>]")
 _PLACEHOLDER = '<div data-cp-block="{}"></div>'
 _PLACED = re.compile(r'<div data-cp-block="(\d+)"></div>')
@@ -61,18 +61,18 @@ def _element_end(block: str, at: int) -> int | None:
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
     if not page.meta.get("generated"):
         return markdown
-    parts = _BLOCKS.split(markdown)
-    gaps = _BLOCKS.findall(markdown)
+    # The blocks at even places, the blank lines between them at odd ones.
+    pieces = _BLOCKS.split(markdown)
     aside: list[str] = []
-    for i, part in enumerate(parts):
-        if finished_html(part):
-            block = part.rstrip()
-            parts[i] = _PLACEHOLDER.format(len(aside)) + part[len(block):]
+    for i in range(0, len(pieces), 2):
+        if finished_html(pieces[i]):
+            block = pieces[i].rstrip()
+            pieces[i] = _PLACEHOLDER.format(len(aside)) + pieces[i][len(block):]
             aside.append(block)
     if not aside:
         return markdown
     _set_aside[page.file.src_uri] = aside
-    return "".join(part + gap for part, gap in zip(parts, gaps + [""]))
+    return "".join(pieces)
 
 
 def on_page_content(html: str, page: Any, **_: Any) -> str:

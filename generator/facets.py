@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .model import ActivityView, BoardRecord, ClusterRecord, PlanRecord, Repository, status_counts
+from .flags import FlagKind
 from .problems import Problem
+from .schema import SOURCE_ERROR_KINDS
 
 @dataclass
 class ServiceGroup:
@@ -20,14 +22,8 @@ class ServiceGroup:
         return len({(p.board.slug, p.cluster.slug) for p, _ in self.rows})
 
 
-@dataclass
-class FlagKind:
-    """How many flags of one kind of source mistake some plans have, how many of them the plans record as
-    known issues, and how many plans have one."""
-    kind: str
-    flags: int = 0
-    recorded: int = 0
-    plans: int = 0
+# Where a warning's kind of source mistake comes on a data-quality page; warnings of no kind come last.
+_KIND_ORDER: dict[str | None, int] = {kind: n for n, kind in enumerate([*SOURCE_ERROR_KINDS, None])}
 
 
 @dataclass
@@ -131,19 +127,15 @@ class Facets:
             out.append((board, [(c, {p.year: p for p in c.plans}) for c in board.clusters]))
         return years, out
 
-    def problems_by_cluster(self, board: BoardRecord, kinds: list[str] | None = None
-                            ) -> list[tuple[ClusterRecord, PlanRecord, list[Problem]]]:
-        """Each plan of the board with warnings, and its warnings; with `kinds`, by kind of source mistake
-        in that order, then those of no kind (a warning of a kind not in `kinds` is not listed)."""
-        order = {kind: n for n, kind in enumerate([*kinds, None])} if kinds is not None else None
+    def problems_by_cluster(self, board: BoardRecord) -> list[tuple[ClusterRecord, PlanRecord, list[Problem]]]:
+        """Each plan of the board with warnings, and its warnings by kind of source mistake (in the order of
+        SOURCE_ERROR_KINDS, then those of no kind; in the file's order within a kind)."""
         out = []
         for cluster in board.clusters:
             for plan in cluster.plans:
                 if plan.warnings:
-                    listed = plan.warnings
-                    if order is not None:
-                        listed = [p for p in listed if p.source_kind in order]
-                        listed.sort(key=lambda p: order[p.source_kind])  # stable: the file's order within a kind
+                    listed = [p for p in plan.warnings if p.source_kind in _KIND_ORDER]
+                    listed.sort(key=lambda p: _KIND_ORDER[p.source_kind])
                     out.append((cluster, plan, listed))
         return out
 
@@ -154,14 +146,9 @@ class Facets:
         total = 0
         for plan in (plan for board in boards for plan in board.plans):
             total += len(plan.flags)
-            seen: set[str] = set()
-            for flag in plan.flags.all:
-                row = rows.get(flag.kind)
-                if row is None:
-                    continue
-                row.flags += 1
-                row.recorded += flag.recorded
-                if flag.kind not in seen:
-                    seen.add(flag.kind)
-                    row.plans += 1
+            for count in plan.flags.counts(kinds):
+                row = rows[count.kind]
+                row.flags += count.flags
+                row.recorded += count.recorded
+                row.plans += count.plans
         return FlagKinds(total, [row for row in rows.values() if row.flags])

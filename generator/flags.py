@@ -33,6 +33,16 @@ class Flag:
         return language != "en" and language not in dict(self.said)
 
 
+@dataclass
+class FlagKind:
+    """How many flags of one kind of source mistake some plans have, how many of them the plans record as
+    known issues, and how many plans have one."""
+    kind: str
+    flags: int = 0
+    recorded: int = 0
+    plans: int = 0
+
+
 # The parts of a plan whose page shows flags where they are (see templates/pages/plan.md.j2).
 PLACED = ("activities", "finance", "workforce", "tables", "key_facts", "key_actions", "swot", "action_plan",
           "risks", "members")
@@ -89,13 +99,15 @@ class PlanFlags:
                     return f"{base}[{i}]"
         return ""
 
-    def counts(self, kinds: Iterable[str]) -> list[tuple[str, int]]:
-        """How many flags of each of `kinds` there are, in that order; kinds with none left out."""
-        n = {kind: 0 for kind in kinds}
+    def counts(self, kinds: Iterable[str]) -> list[FlagKind]:
+        """The plan's flags counted by each of `kinds`, in that order; kinds with none left out."""
+        rows = {kind: FlagKind(kind, plans=1) for kind in kinds}
         for flag in self.all:
-            if flag.kind in n:
-                n[flag.kind] += 1
-        return [(kind, count) for kind, count in n.items() if count]
+            row = rows.get(flag.kind)
+            if row is not None:
+                row.flags += 1
+                row.recorded += flag.recorded
+        return [row for row in rows.values() if row.flags]
 
     def at(self, field: str) -> list[Flag]:
         return [f for f in self.all if f.field == field]
