@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -122,6 +123,9 @@ class Renderer:
     # --- helpers available to templates ------------------------------------
 
     def t(self, key: str, **values) -> str:
+        if any(isinstance(value, Markup) for value in values.values()):
+            # A piece of HTML among the values (a committed budget, say) goes in as it is, escaped once.
+            return Markup.escape(self.ctx.translations.text(key, self.language)).format(**values)
         return self.ctx.translations.text(key, self.language, **values)
 
     def number(self, value, places: int = 0) -> str:
@@ -416,7 +420,8 @@ def _untranslated(text: str, notice: str) -> str:
 
 def markdown_text(text: str) -> Markup:
     """Escape text for use in a Markdown heading or link label."""
-    escaped = str(Markup.escape(text))
+    # Quotes stay as they are: an entity such as &#39; would have its # escaped below and show as text.
+    escaped = html.escape(text, quote=False)
     for ch in "\\`*_{}[]<>#+-!|":
         escaped = escaped.replace(ch, "\\" + ch)
     return Markup(escaped)

@@ -89,3 +89,20 @@ def test_downloads_are_published_once_and_welsh_pages_link_to_them(site):
     assert 'href="../../downloads/plans.json"' in welsh
     plan = (site / "cy" / NEF_2023 / "index.html").read_text()
     assert f'href="../../../../{NEF_2023}activities.csv"' in plan
+
+
+# Text escaped twice shows its entity to the reader: "Caerdydd a&#39;r Fro", "wedi&#39;i".
+ESCAPED_TWICE = re.compile(r"&amp;(?:#\d+|#x[0-9a-f]+|quot|amp|lt|gt|apos);", re.IGNORECASE)
+
+
+def test_no_page_shows_an_entity_for_an_apostrophe_or_any_other_character(site):
+    """Welsh is full of apostrophes (a'r, wedi'i): in headings, their table of contents and anchors, and in
+    sentences with a figure put in (the committed budget), each is written once, as readers see it."""
+    shown = {page.relative_to(site).as_posix(): ESCAPED_TWICE.findall(page.read_text(encoding="utf-8"))
+             for page in site.rglob("*.html") if "admin" not in page.parts}
+    assert {path: found for path, found in shown.items() if found} == {}
+    quality = (site / "cy" / "data-quality" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 id="ansawdd-datar-cynlluniau-cyhoeddedig">Ansawdd data\'r cynlluniau cyhoeddedig' in quality
+    changes = (site / "cy" / "betsi-cadwaladr" / "north-east-flintshire" / "changes" / "2022-23-to-2023-24"
+               / "index.html").read_text(encoding="utf-8")
+    assert "<p>Cyllideb wedi&#39;i hymrwymo: £37,000 (wedi&#39;i gyfrifo, heb ei nodi yn y cynllun" in changes
