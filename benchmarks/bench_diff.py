@@ -25,13 +25,13 @@ sys.path.insert(0, str(HERE.parent))
 from click.testing import CliRunner  # noqa: E402
 
 import corpus  # noqa: E402
-from generator import i18n  # noqa: E402
+from generator.core import i18n  # noqa: E402
 from generator.cli import cli  # noqa: E402
 from generator.commands.diff import Presenter  # noqa: E402
-from generator.diff import compare  # noqa: E402
-from generator.pages import CHANGES  # noqa: E402
-from generator.render import Renderer, SiteContext  # noqa: E402
-from generator.validate import validate  # noqa: E402
+from generator.model.diff import compare  # noqa: E402
+from generator.sitemap.pages import CHANGES  # noqa: E402
+from generator.render.renderer import Renderer, SiteContext  # noqa: E402
+from generator.checks.validate import validate  # noqa: E402
 
 TEMPLATES = HERE.parent / "templates"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .languages import LANGUAGES
+from generator import __version__
+from generator.core.languages import LANGUAGES
 
 
 def find_root(start: Path) -> Path:
@@ -52,7 +52,7 @@ def validate(targets: tuple[str, ...], fmt: str, language: str, jobs: int | None
     for one plan); the whole repository when none are given.
     Exits 0 when there are no errors (warnings allowed) and 1 when there are errors.
     """
-    from .commands import validate as command
+    from generator.commands import validate as command
     sys.exit(command.run(list(targets), fmt, root or find_root(Path.cwd()), language, jobs))
 
 
@@ -74,7 +74,7 @@ def schema(output: Path | None, site_url: str | None, modeline: bool, root: Path
     under the address), and --modeline names that address; without one, --modeline names
     schema/plan.schema.json at the repository's root by its path from each plan.yaml.
     """
-    from .commands import schema as command
+    from generator.commands import schema as command
     sys.exit(command.run(output, root or find_root(Path.cwd()), site_url, modeline))
 
 
@@ -95,7 +95,7 @@ def build(site_dir: Path | None, site_url: str | None, fmt: str, jobs: int | Non
     Errors in the plans, broken links and broken templates stop the build with the same kind of
     messages as `validate`; the previous site is left untouched when a build fails.
     """
-    from .commands import build as command
+    from generator.commands import build as command
     sys.exit(command.run(root or find_root(Path.cwd()), site_dir, site_url, jobs, fmt))
 
 
@@ -107,7 +107,7 @@ def build(site_dir: Path | None, site_url: str | None, fmt: str, jobs: int | Non
 @root_option
 def serve(host: str, port: int, jobs: int | None, root: Path | None) -> None:
     """Preview the site locally; it rebuilds and reloads when a plan or page changes."""
-    from .commands import serve as command
+    from generator.commands import serve as command
     sys.exit(command.run(root or find_root(Path.cwd()), host, port, jobs))
 
 
@@ -132,7 +132,7 @@ def diff(cluster: str | None, from_year: str | None, to_year: str | None, base: 
     reading old versions with git; with CLUSTER as well, only that cluster's plans.
     Exits 0, or 1 when a plan to compare has errors (the validator's messages are printed).
     """
-    from .commands import diff as command
+    from generator.commands import diff as command
     sys.exit(command.run(cluster, from_year, to_year, base, head, fmt, language, root or find_root(Path.cwd())))
 
 
@@ -149,7 +149,7 @@ def new(cluster: str, year: str | None, root: Path | None) -> None:
     Activities still in progress are carried over; figures are left to be confirmed and the
     section files ask for this year's text. An existing plan is never overwritten.
     """
-    from .commands import new as command
+    from generator.commands import new as command
     sys.exit(command.run(root or find_root(Path.cwd()), cluster, year))
 
 
@@ -163,7 +163,7 @@ def codeowners(check: bool, fmt: str, root: Path | None) -> None:
     Each cluster's folder is owned by its maintainers, so GitHub asks them to review
     every change to their cluster's plans.
     """
-    from .commands import codeowners as command
+    from generator.commands import codeowners as command
     sys.exit(command.run(root or find_root(Path.cwd()), check, fmt))
 
 
@@ -178,7 +178,7 @@ def edit(port: int, scratch: Path | None, root: Path | None) -> None:
     The editor works on a scratch copy of this repository (decap-server on 127.0.0.1:8081); each save
     becomes a branch cms/..., with the plan's comments and layout kept and its problems listed here.
     """
-    from .commands import edit as command
+    from generator.commands import edit as command
     sys.exit(command.run(root or find_root(Path.cwd()), port, scratch))
 
 
@@ -194,7 +194,7 @@ def cms_merge(base: str, check: bool, fmt: str, root: Path | None) -> None:
     Every plan.yaml changed since BASE gets the saved values re-applied onto its BASE version, so
     only the lines the lead edited differ. Exits 1 when a plan has errors or cannot be combined.
     """
-    from .commands import cms_merge as command
+    from generator.commands import cms_merge as command
     sys.exit(command.run(root or find_root(Path.cwd()), base, check, fmt))
 
 

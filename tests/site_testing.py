@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.site import Project, build
+from generator.pipeline.build import Project, build
 
 TESTS = Path(__file__).resolve().parent
 PROJECT = TESTS.parent

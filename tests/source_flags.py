@@ -7,7 +7,7 @@ import re
 
 import yaml
 
-from generator.problems import Problem
+from generator.problems.report import Problem
 from site_testing import PROJECT
 
 

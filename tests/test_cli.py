@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 
 from generator.cli import cli
-from generator.load import load_yaml
+from generator.load.documents import load_yaml
 from plan_testing import NEF_2022, NEF_2023, NWF_2022, PLANS, UV_2022, Repo, run_cli
 
 NWF_PLAN = f"{NWF_2022}/plan.yaml"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.registry import UnknownCluster
-from generator.validate import registry_of
+from generator.model.registry import UnknownCluster
+from generator.checks.validate import registry_of
 from plan_testing import FIXTURE_REPO, NEF_2023, REAL_REPO, Repo, run_cli
 
 NEF = "betsi-cadwaladr/north-east-flintshire"

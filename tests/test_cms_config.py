@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import i18n
+from generator.core import i18n
 from generator.cms.config import Settings, SettingsError, cms_config, config_text
-from generator.validate import validate
+from generator.checks.validate import validate
 from plan_testing import FIXTURE_REPO, NEF_2023, UV_2022, REAL_REPO
 
 

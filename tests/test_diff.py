@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import i18n
-from generator.diff import RENAME_THRESHOLD, compare, consecutive, pair_up, title_score, word_diff
-from generator.model import PlanRecord
-from generator.render import Renderer, SiteContext
-from generator.validate import validate
+from generator.core import i18n
+from generator.model.diff import RENAME_THRESHOLD, compare, consecutive, pair_up, title_score, word_diff
+from generator.model.records import PlanRecord
+from generator.render.renderer import Renderer, SiteContext
+from generator.checks.validate import validate
 from plan_testing import REAL_REPO, TESTS, run_cli
 
 DIFF_REPO = TESTS / "fixtures" / "diff" / "repo"

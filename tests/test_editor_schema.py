@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.load import load_yaml
+from generator.load.documents import load_yaml
 from plan_testing import NEF_2023, UV_2022, Repo, run_cli
 
 

@@ -11,7 +11,8 @@ import pytest
 import yaml
 from mkdocs.utils.meta import get_data
 
-from generator import engine, engine_hooks
+from generator.engine import mkdocs as engine
+from generator.engine import hooks as engine_hooks
 from site_testing import GOLDEN
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from generator.money import AMOUNT
-from generator.schema import SECTIONS
-from generator.validate import validate
+from generator.core.money import AMOUNT
+from generator.schema.plan import SECTIONS
+from generator.checks.validate import validate
 from plan_testing import FIXTURE_REPO, NEF_2022, NEF_2023, PLANS, REAL_REPO, UV_2022
 
 

@@ -12,17 +12,17 @@ from hypothesis import strategies as st
 from jinja2 import FileSystemLoader
 from plan_testing import FIXTURE_REPO, REAL_REPO, TESTS
 
-from generator import fragments, i18n
-from generator.catalogue import FigureMalformed, MoneyUnparseable
-from generator.diff import (ActivitiesDiff, ActivityChange, ActivityEntry, Hunk, ItemsChange, MoneyMove, Segment,
-                            TextChange, ValueChange)
-from generator.flags import PlanFlags
-from generator.model import ActivityView
-from generator.money import AMOUNT, TBC, UNPARSED, UNSTATED, Money
-from generator.problems import Problem
-from generator.render import Renderer, SiteContext
-from generator.schema import Activity
-from generator.validate import validate
+from generator.render import fragments
+from generator.core import i18n
+from generator.problems.catalogue import FigureMalformed, MoneyUnparseable
+from generator.model.diff import ActivitiesDiff, ActivityChange, ActivityEntry, Hunk, ItemsChange, MoneyMove, Segment, TextChange, ValueChange
+from generator.model.flags import PlanFlags
+from generator.model.records import ActivityView
+from generator.core.money import AMOUNT, TBC, UNPARSED, UNSTATED, Money
+from generator.problems.report import Problem
+from generator.render.renderer import Renderer, SiteContext
+from generator.schema.plan import Activity
+from generator.checks.validate import validate
 
 REFERENCES = TESTS / "fragments"
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -12,8 +12,8 @@ import yaml
 from pydantic import BaseModel
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
-from generator import schema
-from generator.validate import validate
+from generator.schema import plan as schema
+from generator.checks.validate import validate
 from plan_testing import FIXTURE_REPO, NEF_2023, run_cli
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from generator.links import check_site
+from generator.engine.links import check_site
 
 
 def _page(site: Path, rel: str, body: str) -> None:

@@ -12,22 +12,13 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 from plan_testing import REAL_REPO
 
-from generator import i18n
+from generator.core import i18n
 from generator.commands.diff import Presenter
-from generator.model import Repository
-from generator.money import (
-    AMOUNT,
-    TBC,
-    UNPARSED,
-    UNSTATED,
-    Money,
-    format_pounds,
-    money_from_yaml,
-    parse_amount,
-)
-from generator.problems import PhrasedError
-from generator.render import Renderer, SiteContext
-from generator.schema import MoneyField
+from generator.model.records import Repository
+from generator.core.money import AMOUNT, TBC, UNPARSED, UNSTATED, Money, format_pounds, money_from_yaml, parse_amount
+from generator.problems.report import PhrasedError
+from generator.render.renderer import Renderer, SiteContext
+from generator.schema.plan import MoneyField
 
 
 @pytest.mark.parametrize("written, amount", [

@@ -11,10 +11,10 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.load import field_path
+from generator.load.documents import field_path
 
-from generator.scaffold import SCHEMA_HEADER
-from generator.years import following, is_year
+from generator.authoring.scaffold import SCHEMA_HEADER
+from generator.core.years import following, is_year
 from plan_testing import NEF_2023, NWF_2022, REAL_REPO, UV_2022, Repo, run_cli
 
 NEF = "betsi-cadwaladr/north-east-flintshire"

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import MAX_ALIAS_EXPANSION, MAX_FILE_BYTES
-from generator.problems import CATALOGUE
-from generator.schema import SOURCE_ERROR_KINDS
+from generator.load.documents import MAX_ALIAS_EXPANSION, MAX_FILE_BYTES
+from generator.problems.report import CATALOGUE
+from generator.schema.plan import SOURCE_ERROR_KINDS
 from plan_testing import NEF_2022, NEF_2023, NWF_2022, UV_2022, CliResult, Repo, run_cli
 
 NEF_PLAN = f"{NEF_2023}/plan.yaml"
@@ -450,7 +450,7 @@ def test_missing_field(repo: Repo):
     line = repo.line_of(NEF_PLAN, "- id: audiology")
     only_error(result, NEF_PLAN, line, "schema-missing-field")
     hint = reported(result, NEF_PLAN, line, 5, "error", "schema-missing-field", "'title' is required here but missing")
-    assert hint == ("Add 'title:' to activity 5. See the plan template (generator/plan-template.yaml) for an"
+    assert hint == ("Add 'title:' to activity 5. See the plan template (generator/authoring/plan-template.yaml) for an"
                     " example.")
 
 
@@ -887,7 +887,7 @@ def test_known_issue_kind_must_be_one_of_the_kinds(repo: Repo):
 def test_source_error_kinds_are_listed_once():
     from typing import get_args
 
-    from generator.schema import SOURCE_ERROR_KINDS, SourceErrorKind
+    from generator.schema.plan import SOURCE_ERROR_KINDS, SourceErrorKind
     assert list(SOURCE_ERROR_KINDS) == list(get_args(SourceErrorKind))
 
 

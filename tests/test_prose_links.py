@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.pages import SitePages
-from generator.validate import validate
+from generator.sitemap.pages import SitePages
+from generator.checks.validate import validate
 from plan_testing import NEF_2023, REAL_REPO, Repo
 from site_testing import site_repo
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_yaml
-from generator.registry import Registry, UnknownCluster
-from generator.schema import Board, Cluster
-from generator.schema_check import check
-from generator.validate import validate
+from generator.load.documents import load_yaml
+from generator.model.registry import Registry, UnknownCluster
+from generator.schema.plan import Board, Cluster
+from generator.checks.schema_check import check
+from generator.checks.validate import validate
 from plan_testing import REAL_REPO
 
 CLUSTERS = REAL_REPO / "clusters"

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from generator.cms.node import ensure_installed, node_executable
-from generator.roundtrip import RoundTripError, reapply
+from generator.authoring.roundtrip import RoundTripError, reapply
 from plan_testing import REAL_REPO, Repo, run_cli
 
 NEF = REAL_REPO / "clusters/betsi-cadwaladr/north-east-flintshire/2023-24/plan.yaml"

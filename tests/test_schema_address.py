@@ -17,7 +17,7 @@ import yaml
 
 from plan_testing import FIXTURE_REPO, NEF_2023, REAL_REPO, run_cli
 
-from generator.scaffold import SCHEMA_HEADER
+from generator.authoring.scaffold import SCHEMA_HEADER
 
 BOARD = "clusters/betsi-cadwaladr"
 CLUSTER = f"{BOARD}/north-east-flintshire"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.prose import render_markdown, title_of
+from generator.core.prose import render_markdown, title_of
 
 
 @pytest.mark.parametrize("text, title", [

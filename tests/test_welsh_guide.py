@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-import generator.catalogue  # noqa: F401  (importing it fills the catalogue)
-from generator.problems import CATALOGUE, text_of
+import generator.problems.catalogue  # noqa: F401  (importing it fills the catalogue)
+from generator.problems.report import CATALOGUE, text_of
 from plan_testing import REAL_REPO
 
 GUIDE = REAL_REPO / "content" / "guide"

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-import generator.catalogue  # noqa: F401  (importing it fills the catalogue)
-from generator.problems import CATALOGUE, shown_template, translations
+import generator.problems.catalogue  # noqa: F401  (importing it fills the catalogue)
+from generator.problems.report import CATALOGUE, shown_template, translations
 from plan_testing import NEF_2023, Repo
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -24,7 +24,7 @@ def test_every_code_has_welsh_text(code: str):
     for part in ("title", "message", "hint"):
         english = getattr(kind, part, "")
         if english:
-            assert welsh.get(part, "").strip(), f"{code} has no Welsh {part} in generator/catalogue-cy.yaml"
+            assert welsh.get(part, "").strip(), f"{code} has no Welsh {part} in generator/problems/catalogue-cy.yaml"
             # The Welsh fills in only what the English is given.
             assert set(PLACEHOLDER.findall(welsh[part])) <= set(PLACEHOLDER.findall(english)) | WELSH_ONLY, (code, part)
             # The same text only where it is nothing but a value (its Welsh comes with the value).

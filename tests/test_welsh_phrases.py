@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-import generator.catalogue  # noqa: F401  (importing it fills the catalogue and its phrases)
-from generator.problems import CATALOGUE, PHRASES, Phrase, phrase_translations
+import generator.problems.catalogue  # noqa: F401  (importing it fills the catalogue and its phrases)
+from generator.problems.report import CATALOGUE, PHRASES, Phrase, phrase_translations
 from plan_testing import NEF_2023, PROBLEM_LINE, UV_2022, Repo
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -27,7 +27,7 @@ def test_every_phrase_has_welsh_with_the_same_values(key: str):
     assert len(PHRASES) > 60
     english = PHRASES[key].text
     welsh = phrase_translations("cy").get(key, "")
-    assert welsh.strip(), f"the phrase {key} has no Welsh in the phrases section of generator/catalogue-cy.yaml"
+    assert welsh.strip(), f"the phrase {key} has no Welsh in the phrases section of generator/problems/catalogue-cy.yaml"
     assert set(PLACEHOLDER.findall(welsh)) == set(PLACEHOLDER.findall(english)), key
     # The same words only where the phrase is nothing but its values and punctuation.
     assert welsh != english or not re.search(r"[a-z]{2,}", PLACEHOLDER.sub("", english)), key
@@ -57,7 +57,7 @@ def test_a_phrase_said_in_welsh_keeps_none_of_its_english_words(key: str):
 
 
 def test_a_phrase_inside_a_phrase_is_said_in_the_same_language():
-    from generator import catalogue as C
+    from generator.problems import catalogue as C
     rows = C.AND_LIST(items=C.COMMA(first=C.ROW(row=2), then=C.ROW(row=3)), last="'Total'")
     assert C.SUM_OF(rows=rows).text_in("en") == "the sum of row 2, row 3 and 'Total'"
     assert C.SUM_OF(rows=rows).text_in("cy") == "swm rhes 2, rhes 3 a 'Total'"
@@ -106,12 +106,12 @@ def _literals(value: ast.expr) -> list[str]:
 
 def test_no_check_writes_english_words_into_a_message():
     found = [line for path in sorted(GENERATOR.rglob("*.py")) for line in _english_given_as_a_value(path)]
-    assert not found, "write these as phrases of generator/catalogue.py:\n" + "\n".join(found)
+    assert not found, "write these as phrases of generator/problems/catalogue.py:\n" + "\n".join(found)
 
 
 def test_phrases_travel_with_the_problem_and_print_in_english_by_default():
-    from generator import catalogue as C
-    from generator.problems import Problem
+    from generator.problems import catalogue as C
+    from generator.problems.report import Problem
     problem = Problem.of(C.FileUnsafePath, "clusters/x/plan.yaml", reason=C.FILE_IS_A_LINK())
     assert isinstance(dict(problem.values)["reason"], Phrase)
     assert problem.message == "the file is a symbolic link"

@@ -17,9 +17,9 @@ import yaml
 
 from generator.cli import cli
 from generator.commands.schema import schema_text
-from generator.guide import problem_reference_markdown
-from generator.problems import CATALOGUE
-from generator.scaffold import SCHEMA_HEADER
+from generator.problems.guide import problem_reference_markdown
+from generator.problems.report import CATALOGUE
+from generator.authoring.scaffold import SCHEMA_HEADER
 from plan_testing import CliResult, FIXTURE_REPO, NEF_2023, NWF_2022, PLANS, REAL_REPO, Repo, run_cli
 
 WORKFLOWS = REAL_REPO / ".github" / "workflows"
@@ -419,9 +419,9 @@ GUIDE = REAL_REPO / "content" / "guide"
 
 def test_the_committed_problem_reference_is_current():
     committed = (GUIDE / "problems.md").read_text(encoding="utf-8")
-    assert committed == problem_reference_markdown(), "run: python -m generator.guide"
+    assert committed == problem_reference_markdown(), "run: python -m generator.problems.guide"
     welsh = (REAL_REPO / "content" / "cy" / "guide" / "problems.md").read_text(encoding="utf-8")
-    assert welsh == problem_reference_markdown("cy"), "run: python -m generator.guide"
+    assert welsh == problem_reference_markdown("cy"), "run: python -m generator.problems.guide"
     assert welsh.startswith("# Codau problemau\n")
 
 

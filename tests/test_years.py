@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.years import (first_mentioned, following, is_year, looks_like_year, preceding, shift_years,
-                             slashed, start_of, year_folders, year_starting)
+from generator.core.years import first_mentioned, following, is_year, looks_like_year, preceding, shift_years, slashed, start_of, year_folders, year_starting
 
 
 @pytest.mark.parametrize("name", ["2023-24", "1999-00", "2099-00", "2009-10"])

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import i18n, templating
-from ..model import Repository
-from ..render import Page
-from . import config, node
+from generator.core import i18n
+from generator.render import templating
+from generator.model.records import Repository
+from generator.render.renderer import Page
+from generator.cms import config, node
 
 ADMIN = "admin"
 DECAP_SCRIPT = "decap-cms.js"

@@ -17,10 +17,10 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .. import i18n
-from ..model import PlanRecord, Repository
-from ..money import Money
-from ..schema import SECTIONS, Plan, Text
+from generator.core import i18n
+from generator.model.records import PlanRecord, Repository
+from generator.core.money import Money
+from generator.schema.plan import SECTIONS, Plan, Text
 
 PLANS = "plans"
 SECTIONS_COLLECTION = "sections"

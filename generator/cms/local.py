@@ -15,9 +15,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..roundtrip import RoundTripError, reapply
-from . import node
-from .config import PROXY_PORT
+from generator.authoring.roundtrip import RoundTripError, reapply
+from generator.cms import node
+from generator.cms.config import PROXY_PORT
 BRANCH_PREFIX = "cms/"
 KEEP_LAYOUT_MESSAGE = "Keep the plan's comments and layout"
 GIT_TIMEOUT = 60

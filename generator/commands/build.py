@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from .. import addresses
-from ..problems import Report
-from ..site import BuildFailure, Project, build
+from generator.sitemap import addresses
+from generator.problems.report import Report
+from generator.pipeline.build import BuildFailure, Project, build
 
 
 def show_report(report: Report, fmt: str, colour: bool) -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import click
 
-from ..roundtrip import RoundTripError, reapply
-from . import validate as validate_command
+from generator.authoring.roundtrip import RoundTripError, reapply
+from generator.commands import validate as validate_command
 
 GIT_TIMEOUT = 60
 

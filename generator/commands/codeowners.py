@@ -10,11 +10,11 @@ from pathlib import Path
 
 import click
 
-from .. import catalogue as C
-from ..load import load_yaml, relative
-from ..problems import Problem, Report
-from ..schema import Cluster
-from ..schema_check import check
+from generator.problems import catalogue as C
+from generator.load.documents import load_yaml, relative
+from generator.problems.report import Problem, Report
+from generator.schema.plan import Cluster
+from generator.checks.schema_check import check
 
 CODEOWNERS = ".github/CODEOWNERS"
 HEADER = """\

@@ -13,16 +13,16 @@ from pathlib import Path
 import click
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .. import i18n
-from ..diff import PlanDiff, Summary, compare
-from ..diff import as_json as diff_json
-from ..money import AMOUNT, TBC, UNSTATED, Money, as_typed, shown
-from ..problems import Report
-from ..registry import UnknownCluster
-from ..revisions import GitError, PlanKey, Side, compare_revisions, load_working_tree
-from ..validate import find_cluster
-from ..vocabulary import VocabularySet
-from ..years import year_folders
+from generator.core import i18n
+from generator.model.diff import PlanDiff, Summary, compare
+from generator.model.diff import as_json as diff_json
+from generator.core.money import AMOUNT, TBC, UNSTATED, Money, as_typed, shown
+from generator.problems.report import Report
+from generator.model.registry import UnknownCluster
+from generator.authoring.revisions import GitError, PlanKey, Side, compare_revisions, load_working_tree
+from generator.checks.validate import find_cluster
+from generator.schema.vocabulary import VocabularySet
+from generator.core.years import year_folders
 
 # The tool's own templates, for a repository of plans that does not carry a templates/ folder.
 TOOL_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"

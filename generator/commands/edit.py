@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from ..cms import local, node
+from generator.cms import local, node
 
 POLL_SECONDS = 1.0
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from ..load import relative
-from ..registry import UnknownCluster
-from ..scaffold import ScaffoldError, draft_plan, write_draft
-from ..validate import find_cluster
+from generator.load.documents import relative
+from generator.model.registry import UnknownCluster
+from generator.authoring.scaffold import ScaffoldError, draft_plan, write_draft
+from generator.checks.validate import find_cluster
 
 
 def run(root: Path, cluster: str, year: str | None) -> int:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import click
 
-from .. import preview_server
-from ..preview import STATE_FILE, Preview
-from ..site import Project
+from generator.preview import server as preview_server
+from generator.preview.rebuild import STATE_FILE, Preview
+from generator.pipeline.build import Project
 
 WATCHED = ("clusters", "content", "templates", "mkdocs.yml")
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from ..parallel import WorkerDied
-from ..registry import UnknownCluster
-from ..validate import find_cluster, validate
+from generator.core.parallel import WorkerDied
+from generator.model.registry import UnknownCluster
+from generator.checks.validate import find_cluster, validate
 
 
 def run(targets: Sequence[str | Path], fmt: str, root: Path, language: str = "en", jobs: int | None = None) -> int:

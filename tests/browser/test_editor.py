@@ -22,11 +22,11 @@ import material
 import pytest
 import yaml
 
-from generator import i18n
+from generator.core import i18n
 from generator.cms import local
 from generator.cms.admin import admin_pages
-from generator.engine import write_pages
-from generator.validate import validate
+from generator.engine.mkdocs import write_pages
+from generator.checks.validate import validate
 from plan_testing import REAL_REPO
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"

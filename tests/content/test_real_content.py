@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.validate import validate
+from generator.checks.validate import validate
 from site_testing import PROJECT
 
 # For each plan taken from a source document: facts read off that document (lead, figures, activities,

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.problems import WARNING, Problem
-from generator.validate import validate
+from generator.problems.report import WARNING, Problem
+from generator.checks.validate import validate
 from site_testing import PROJECT
 from source_flags import plan_value, reported_at
 

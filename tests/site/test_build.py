@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.links import external_requests
+from generator.engine.links import external_requests
 from site_testing import run_build as build, site_repo
 
 NEF = "clusters/betsi-cadwaladr/north-east-flintshire"

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import links, parallel
-from generator.site import Project, check, render_clusters, render_overviews
-from generator.validate import validate
+from generator.engine import links
+from generator.core import parallel
+from generator.pipeline.build import Project, check, render_clusters, render_overviews
+from generator.checks.validate import validate
 from site_testing import PROJECT, site_repo
 
 sys.path.insert(0, str(PROJECT / "benchmarks"))

@@ -178,7 +178,7 @@ def test_csv_downloads_open_in_a_spreadsheet_as_text_never_as_formulas(addressed
 
 
 def test_a_negative_amount_stays_a_number():
-    from generator.downloads import spreadsheet_cell
+    from generator.render.downloads import spreadsheet_cell
     assert spreadsheet_cell("-1250.50") == "-1250.50"
     assert spreadsheet_cell("-1250.50+cmd") == "'-1250.50+cmd"
     assert spreadsheet_cell("\tTab") == "'\tTab"

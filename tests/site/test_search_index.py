@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import engine, search_index
+from generator.engine import mkdocs as engine
+from generator.engine import search_index
 from site_testing import built_site
 
 
@@ -83,7 +84,7 @@ def test_a_failing_index_is_a_clear_failure(tmp_path, monkeypatch):
     (site / "index.html").write_text("<html lang='en'><body><main>Plans</main></body></html>")
     # Pagefind refuses an output folder that is a file.
     (tmp_path / "taken").write_text("a file")
-    result = subprocess.run([sys.executable, "-m", "generator.search_index", str(site), str(tmp_path / "taken" / "x")],
+    result = subprocess.run([sys.executable, "-m", "generator.engine.search_index", str(site), str(tmp_path / "taken" / "x")],
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stderr.startswith("the search index could not be made:")
@@ -95,7 +96,7 @@ def test_a_failing_index_is_a_clear_failure(tmp_path, monkeypatch):
 
 def test_a_site_with_no_pages_is_refused_in_words(tmp_path):
     (tmp_path / "site").mkdir()
-    result = subprocess.run([sys.executable, "-m", "generator.search_index", str(tmp_path / "site"),
+    result = subprocess.run([sys.executable, "-m", "generator.engine.search_index", str(tmp_path / "site"),
                              str(tmp_path / "site" / "pagefind")], capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stderr.strip() == f"the search index could not be made: {tmp_path / 'site'} has no pages to index"

@@ -1,4 +1,4 @@
-"""The list of the site's pages (generator/pages.py) against the site the build makes from it: the same pages,
+"""The list of the site's pages (generator/sitemap/pages.py) against the site the build makes from it: the same pages,
 and, for every page, the anchors validate reckons with are the ones the built page carries."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.pages import EDITOR, PLAN, SitePages
-from generator.prose_links import built_anchors
-from generator.validate import validate
+from generator.sitemap.pages import EDITOR, PLAN, SitePages
+from generator.checks.prose_links import built_anchors
+from generator.checks.validate import validate
 from site_testing import site_repo
 
 _ID = re.compile(r' id="([^"]+)"')

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.i18n import Translations
-from generator.languages import LANGUAGES
+from generator.core.i18n import Translations
+from generator.core.languages import LANGUAGES
 from site_testing import PROJECT, built_site
 
 NEF_2023 = "betsi-cadwaladr/north-east-flintshire/2023-24/"

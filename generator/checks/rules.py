@@ -1,0 +1,235 @@
+"""Plan rules beyond the schema: vocabularies, money, finance arithmetic, ids and known issues of the source."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any, Callable, Iterator
+
+from generator.checks import agreement
+from generator.checks import completeness
+from generator.checks import tables as table_checks
+from generator.checks import text as text_checks
+from generator.problems import catalogue as C
+from generator.load.documents import Document, Prose
+from generator.core.money import AMOUNT, TBC, UNPARSED, Money, format_pounds, known_amount, known_amounts
+from generator.problems.report import CATALOGUE, Phrase, Problem
+from generator.schema.plan import Plan
+from generator.checks.schema_check import field_path, model_at
+from generator.schema.vocabulary import Lookup, VocabularySet
+
+
+# Rules for the mistakes source documents make, each module a family of them; each takes the checker
+# and yields problems.
+SOURCE_RULES: tuple[Callable[["PlanChecker"], Iterator[Problem]], ...] = (
+    agreement.check, table_checks.check, text_checks.check)
+
+
+class PlanChecker:
+    """Runs every rule on one schema-valid plan; each rule yields problems."""
+
+    def __init__(self, plan: Plan, doc: Document, vocab: VocabularySet, board_priorities: Lookup,
+                 prose: dict[str, Prose] | None = None):
+        self.plan, self.doc, self.vocab, self.board_priorities = plan, doc, vocab, board_priorities
+        # The plan's prose sections by file name (e.g. needs.md, needs.cy.md).
+        self.prose = prose or {}
+
+    def at(self, kind, loc: tuple, key: bool = False, **values) -> Problem:
+        line, col = self.doc.where(loc, key=key)
+        return Problem.of(kind, self.doc.file, line, col, field=field_path(loc), **values)
+
+    def problems(self) -> list[Problem]:
+        found = [*self.ids(), *self.terms(), *self.money(), *self.finance(), *self.advice()]
+        for rules in SOURCE_RULES:
+            found.extend(rules(self))
+        found.extend(completeness.problems(self))
+        return completeness.by_status(self, self.apply_known_issues(found))
+
+    def ids(self) -> Iterator[Problem]:
+        first: dict[str, int] = {}
+        for i, activity in enumerate(self.plan.activities):
+            line = self.doc.where(("activities", i, "id"))[0]
+            if activity.id in first:
+                yield self.at(C.ActivityDuplicateId, ("activities", i, "id"), id=activity.id,
+                              first_line=first[activity.id])
+            else:
+                first[activity.id] = line
+
+    def term(self, lookup: Lookup, written: str, loc: tuple) -> Iterator[Problem]:
+        match = lookup.match(written)
+        if match.canonical is None:
+            yield self.at(C.VocabularyUnknown, loc, term=written, vocabulary=lookup.label,
+                          vocabulary_cy=lookup.label_cy or lookup.label, close=match.suggestion or "",
+                          choices="; ".join(lookup.terms) or "(none defined)",
+                          choices_cy="; ".join(lookup.terms) or "(dim wedi'u diffinio)")
+        elif match.variant:
+            yield self.at(C.VocabularyVariant, loc, term=written, vocabulary=lookup.label,
+                          vocabulary_cy=lookup.label_cy or lookup.label,
+                          canonical=match.canonical)
+
+    def terms(self) -> Iterator[Problem]:
+        v = self.vocab
+        for i, a in enumerate(self.plan.activities):
+            base = ("activities", i)
+            for field, lookup in (("ministerial_priorities", v.ministerial), ("sppc_priorities", v.sppc),
+                                  ("funding_sources", v.funding), ("board_priorities", self.board_priorities)):
+                for j, written in enumerate(getattr(a, field)):
+                    yield from self.term(lookup, written, base + (field, j))
+            if a.status is not None:
+                yield from self.term(v.status, a.status, base + ("status",))
+            if a.new_or_existing is not None:
+                yield from self.term(v.origin, a.new_or_existing, base + ("new_or_existing",))
+        for i, area in enumerate(self.plan.action_plan):
+            for j, goal in enumerate(area.goals):
+                for k, written in enumerate(goal.strategic_priorities):
+                    yield from self.term(self.board_priorities, written,
+                                         ("action_plan", i, "goals", j, "strategic_priorities", k))
+
+    def money_fields(self) -> Iterator[tuple[tuple, Money]]:
+        for i, a in enumerate(self.plan.activities):
+            if a.budget is not None:
+                yield ("activities", i, "budget"), a.budget
+        f = self.plan.finance
+        if f is None:
+            return
+        for name in ("allocation", "carry_over", "total", "balance"):
+            value = getattr(f, name)
+            if value is not None:
+                yield ("finance", name), value
+        for i, line in enumerate(f.lines):
+            for name in ("amount", "full_year_effect"):
+                value = getattr(line, name)
+                if value is not None:
+                    yield ("finance", "lines", i, name), value
+
+    def looks_printed(self, written: str) -> bool:
+        """Whether an unreadable figure looks like a source document's misprint kept as printed (£72,,000,
+        £77,0194.24) rather than a lead's typo: only figures and separators, in a plan that has a source."""
+        return (self.plan.source is not None and self.plan.status != "draft"
+                and re.fullmatch(r"£?\s*[\d][\d,.\s]*", written.strip()) is not None)
+
+    def money(self) -> Iterator[Problem]:
+        for loc, value in self.money_fields():
+            if value.kind == UNPARSED:
+                yield self.at(C.MoneyUnparseable, loc, written=value.as_written,
+                              misprint="yes" if self.looks_printed(value.as_written or "") else "")
+
+    def finance(self) -> Iterator[Problem]:
+        f = self.plan.finance
+        if f is None:
+            return
+        amounts = [line.amount for line in f.lines if line.amount is not None]
+        unknown = [m for m in amounts if m.kind != AMOUNT]
+        computed = sum(known_amounts(amounts), Decimal(0))
+        total = known_amount(f.total)
+        # Without lines there is nothing to add up, but the balance can still be checked against the total.
+        if f.lines and f.total is not None and total is not None:
+            if unknown:
+                yield self.at(C.FinanceTotalUncheckable, ("finance", "total"), count=len(unknown))
+            elif total != computed:
+                yield self.at(C.FinanceTotalMismatch, ("finance", "total"),
+                              stated=_shown(f.total), computed=format_pounds(computed))
+        balance, allocation = known_amount(f.balance), known_amount(f.allocation)
+        if f.balance is not None and balance is not None and allocation is not None and total is not None:
+            expected = allocation + (known_amount(f.carry_over) or Decimal(0)) - total
+            if expected != balance:
+                yield self.at(C.FinanceBalanceMismatch, ("finance", "balance"),
+                              stated=_shown(f.balance), computed=format_pounds(expected))
+
+    def advice(self) -> Iterator[Problem]:
+        if not self.plan.leads:
+            yield self.at(C.SectionMissingLead, ())
+        for i, a in enumerate(self.plan.activities):
+            if a.budget is not None and a.budget.kind == TBC:
+                yield self.at(C.BudgetToBeConfirmed, ("activities", i, "budget"), title=a.title)
+            funded = [s for s in a.funding_sources if self.vocab.funding.match(s).canonical != "To be confirmed"]
+            if not funded:
+                loc = ("activities", i, "funding_sources") if a.funding_sources else ("activities", i)
+                yield self.at(C.FundingSourceMissing, loc, title=a.title)
+
+    def apply_known_issues(self, found: list[Problem]) -> list[Problem]:
+        notes = {}
+        out: list[Problem] = []
+        for i, issue in enumerate(self.plan.known_issues):
+            if issue.problem == C.SourceError.code:
+                out.extend(self.source_error(i))
+                continue
+            kind = CATALOGUE.get(issue.problem)
+            if kind is None or not kind.acknowledgeable:
+                allowed = ", ".join(c for c, k in CATALOGUE.items() if k.acknowledgeable)
+                out.append(self.at(C.KnownIssueNotAllowed, ("known_issues", i, "problem"),
+                                   problem=issue.problem, choices=allowed))
+                continue
+            notes[(issue.problem, issue.field.replace(" ", ""))] = (i, issue)
+        used = set()
+        for p in found:
+            key = (p.code, p.field)
+            if key in notes:
+                used.add(key)
+                issue = notes[key][1]
+                out.append(p.acknowledge(issue.note, as_written=issue.as_written, kind=issue.kind))
+            else:
+                out.append(p)
+        for key, (i, _) in notes.items():
+            if key not in used:
+                out.append(self.at(C.KnownIssueUnmatched, ("known_issues", i), problem=key[0], target=key[1]))
+        return out
+
+
+    def source_error(self, i: int) -> Iterator[Problem]:
+        """A mistake of the source no rule detects: published as a note at the place it names."""
+        issue = self.plan.known_issues[i]
+        target = issue.field.strip()
+        what = C.SOURCE_PRINTS(written=issue.as_written) if issue.as_written else C.SOURCE_HAS_MISTAKE()
+        # The note is among the values so that two mistakes recorded at one place stay two problems.
+        values: dict[str, Any] = dict(what=what, note=issue.note)
+        if target in self.prose:
+            prose = self.prose[target]
+            # The mistake's line when the words as printed are found in the section, else its first line.
+            at = prose.text.find(issue.as_written) if issue.as_written else -1
+            line = prose.text.count("\n", 0, at) + 1 if at >= 0 else 1
+            problem = Problem.of(C.SourceError, prose.file, line, 1, field=target, **values)
+            yield problem.acknowledge(issue.note, as_written=issue.as_written, kind=issue.kind)
+            return
+        loc, reason = self.place(target)
+        if reason:
+            example = next(iter(sorted(self.prose)), "needs.md")
+            yield self.at(C.KnownIssueBadField, ("known_issues", i, "field"), target=target, reason=reason,
+                          example=example)
+            return
+        yield self.at(C.SourceError, loc, what=what, note=issue.note).acknowledge(issue.note, as_written=issue.as_written,
+                                                                kind=issue.kind)
+
+    def place(self, target: str) -> tuple[tuple, Phrase | None]:
+        """The location a known issue's field path names, or why it names none."""
+        if target.endswith(".md"):
+            return (), C.PATH_IS_PROSE()
+        if not _FIELD_PATH.match(target):
+            return (), C.PATH_MALFORMED()
+        loc: tuple = tuple(int(part) if part.isdigit() else part for part in _PATH_PART.findall(target))
+        current = self.doc.data
+        for n, part in enumerate(loc):
+            if isinstance(part, int):
+                if not isinstance(current, list) or part >= len(current):
+                    size = len(current) if isinstance(current, list) else 0
+                    return (), C.PATH_PAST_END(holder=field_path(loc[:n]) or C.THE_PLAN(), size=size)
+                current = current[part]
+                continue
+            if not isinstance(current, dict):
+                return (), C.PATH_NO_FIELD(holder=field_path(loc[:n]), name=part)
+            if part not in current:
+                holder = model_at(Plan, loc[:n]) if n else Plan
+                # A value the row lacks is a place too, as long as the schema has the field.
+                if n == len(loc) - 1 and holder is not None and part in holder.model_fields:
+                    return loc, None
+                return (), C.PATH_NO_FIELD(holder=field_path(loc[:n]) or C.THE_PLAN(), name=part)
+            current = current[part]
+        return loc, None
+
+
+_FIELD_PATH = re.compile(r"^[a-z_]+(?:\[\d+\])*(?:\.[a-z_]+(?:\[\d+\])*)*$")
+_PATH_PART = re.compile(r"[a-z_]+|\d+")
+
+
+def _shown(m: Money) -> str:
+    return m.as_written if m.as_written else format_pounds(m.amount)

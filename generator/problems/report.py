@@ -1,0 +1,369 @@
+"""The problem catalogue: every kind of mistake the validator can report, and the report that collects them."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import ClassVar, Iterable
+
+import yaml
+
+ERROR = "error"
+WARNING = "warning"
+
+
+class ProblemType:
+    """One kind of problem: a stable code, a title, a message template and a hint template.
+
+    Subclasses hold only class attributes; an instance of `Problem` carries the
+    place and the values that fill the templates.
+    """
+
+    code: ClassVar[str]
+    title: ClassVar[str]
+    severity: ClassVar[str] = ERROR
+    message: ClassVar[str]
+    hint: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+    # Whether a plan may acknowledge this problem as a known issue of its source document.
+    acknowledgeable: ClassVar[bool] = False
+    # Whether no check reports it: it exists only as a known issue a plan records, already a warning.
+    recorded_only: ClassVar[bool] = False
+    # The kind of mistake of a source document it usually is (a known issue's `kind` values), shown
+    # on the site's data-quality notes; None for advice that is not about the source (e.g. a lead missing).
+    flag_kind: ClassVar[str | None] = None
+    # Whether it is an error only once the plan says status: published: while a plan is a draft the gap
+    # or the leftover is work in progress, so it warns (generator/completeness.py, by_status).
+    draft_warning: ClassVar[bool] = False
+
+
+CATALOGUE: dict[str, type[ProblemType]] = {}
+
+
+def problem_type(cls: type[ProblemType]) -> type[ProblemType]:
+    """Register a problem type in the catalogue under its code."""
+    if cls.code in CATALOGUE:
+        raise ValueError(f"duplicate problem code {cls.code}")
+    CATALOGUE[cls.code] = cls
+    return cls
+
+
+# An optional part of a message or hint: [[text with {value}]] shows only when every value in it is
+# non-empty; [[flag|text]] only when the value `flag` is.
+_OPTIONAL = re.compile(r"\[\[(?:(\w+)\|)?(.*?)\]\]", re.S)
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """A message or hint template with its values put in and its empty optional parts left out."""
+    out = []
+    at = 0
+    for m in _OPTIONAL.finditer(template):
+        out.append(template[at:m.start()].format(**values))
+        flag, body = m.group(1), m.group(2)
+        shown = bool(values.get(flag)) if flag else all(values.get(n) for n in _PLACEHOLDER.findall(body))
+        if shown:
+            out.append(body.format(**values))
+        at = m.end()
+    out.append(template[at:].format(**values))
+    return "".join(out)
+
+
+def shown_template(template: str) -> str:
+    """A template as the guide shows it: optional parts written out without their markers."""
+    return _OPTIONAL.sub(lambda m: m.group(2), template)
+
+
+# The section of a catalogue-LANG.yaml that holds the phrases' texts rather than a problem code's.
+PHRASES_SECTION = "phrases"
+
+
+@lru_cache(maxsize=None)
+def _catalogue_file(language: str) -> dict:
+    path = Path(__file__).with_name(f"catalogue-{language}.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    return data or {}
+
+
+@lru_cache(maxsize=None)
+def translations(language: str) -> dict[str, dict[str, str]]:
+    """The catalogue's text in another language (generator/problems/catalogue-LANG.yaml), keyed by code."""
+    return {str(code): {str(k): str(v) for k, v in (entry or {}).items()}
+            for code, entry in _catalogue_file(language).items() if code != PHRASES_SECTION}
+
+
+@lru_cache(maxsize=None)
+def phrase_translations(language: str) -> dict[str, str]:
+    """The phrases' text in another language (the `phrases` section of generator/problems/catalogue-LANG.yaml), by key."""
+    return {str(key): str(text) for key, text in (_catalogue_file(language).get(PHRASES_SECTION) or {}).items()}
+
+
+@dataclass(frozen=True)
+class PhraseType:
+    """A part of a message said in words of its own (why a file is refused, how a figure is malformed):
+    an English template with its own values, keyed so that each language has its text for it."""
+
+    key: str
+    text: str
+
+    def __call__(self, **values: object) -> "Phrase":
+        return Phrase(self.key, _stored(values))
+
+
+# Every phrase, by key; filled by `phrase` as generator/problems/catalogue.py is imported.
+PHRASES: dict[str, PhraseType] = {}
+
+
+def phrase(key: str, text: str) -> PhraseType:
+    """Register a phrase under its key."""
+    if key in PHRASES:
+        raise ValueError(f"duplicate phrase key {key}")
+    PHRASES[key] = PhraseType(key, text)
+    return PHRASES[key]
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One use of a phrase with its values; said in a language only when the problem is printed."""
+
+    key: str
+    values: tuple[tuple[str, "str | Phrase"], ...] = ()
+
+    def text_in(self, language: str) -> str:
+        template = PHRASES[self.key].text
+        if language != "en":
+            template = phrase_translations(language).get(self.key) or template
+        return fill(template, in_language(dict(self.values), language))
+
+    def __str__(self) -> str:
+        return self.text_in("en")
+
+
+class PhrasedError(ValueError):
+    """A value a schema validator refuses, with the phrase that says why (pydantic keeps the exception)."""
+
+    def __init__(self, phrase: Phrase, money: bool = False):
+        super().__init__(str(phrase))
+        self.phrase = phrase
+        # Whether the value should be an amount of money, for the hint that shows how one is written.
+        self.money = money
+
+
+def _stored(values: dict[str, object]) -> tuple[tuple[str, "str | Phrase"], ...]:
+    """Values as a problem or phrase keeps them: phrases as they are, everything else as its text."""
+    return tuple(sorted((k, v if isinstance(v, Phrase) else str(v)) for k, v in values.items()))
+
+
+def in_language(values: dict[str, "str | Phrase"], language: str) -> dict[str, str]:
+    """Values as text in `language`: phrases said in it, and a value with its own version in the language
+    (vocabulary_cy, place_cy) in the place of the English one."""
+    if language != "en":
+        suffix = f"_{language}"
+        for key in [k for k in values if k.endswith(suffix)]:
+            values[key.removesuffix(suffix)] = values[key]
+    return {k: v.text_in(language) if isinstance(v, Phrase) else v for k, v in values.items()}
+
+
+def text_of(kind: type[ProblemType], part: str, language: str) -> str:
+    """A problem type's message, hint, title or description in `language` (English when it has none)."""
+    if language != "en":
+        translated = translations(language).get(kind.code, {}).get(part, "")
+        if translated:
+            return translated
+    return getattr(kind, part, "")
+
+
+# How a problem's line says its severity in another language (the JSON keeps the English keyword).
+SEVERITY_WORDS = {"cy": {ERROR: "gwall", WARNING: "rhybudd"}}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One occurrence of a problem type at a place in a file."""
+
+    code: str
+    file: str
+    line: int = 0
+    column: int = 0
+    # Text, or phrases said in the language the problem is printed in.
+    values: tuple[tuple[str, "str | Phrase"], ...] = ()
+    field: str = ""
+    severity: str = ""
+    acknowledged: str = ""
+    # The text of the line the problem is on, shown under the message with a caret at the column.
+    excerpt: str = ""
+
+    @classmethod
+    def of(cls, kind: type[ProblemType], file: str, line: int = 0, column: int = 0,
+           field: str = "", excerpt: str = "", **values: object) -> "Problem":
+        return cls(code=kind.code, file=file, line=line, column=column, field=field,
+                   values=_stored(values),
+                   severity=kind.severity, excerpt=excerpt)
+
+    @property
+    def kind(self) -> type[ProblemType]:
+        return CATALOGUE[self.code]
+
+    @property
+    def message(self) -> str:
+        return self.message_in("en")
+
+    @property
+    def hint(self) -> str:
+        return self.hint_in("en")
+
+    def said_in(self, language: str) -> str:
+        """The message alone, without the note of a known issue (which is the plan's own words)."""
+        return fill(text_of(self.kind, "message", language), self._fill(language))
+
+    def title_in(self, language: str) -> str:
+        return text_of(self.kind, "title", language)
+
+    def message_in(self, language: str) -> str:
+        text = self.said_in(language)
+        if self.acknowledged:
+            text += (f" (known issue of the source: {self.acknowledged})" if language == "en"
+                     else f" (gwall hysbys yn y ffynhonnell: {self.acknowledged})")
+        return text
+
+    def hint_in(self, language: str) -> str:
+        template = text_of(self.kind, "hint", language)
+        return fill(template, self._fill(language)) if template else ""
+
+    def _fill(self, language: str = "en") -> dict[str, str]:
+        return in_language({"field": self.field, "code": self.code, **dict(self.values)}, language)
+
+    def value(self, name: str) -> str:
+        """One of the problem's values as English text ("" when it has none)."""
+        return str(dict(self.values).get(name, ""))
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def acknowledge(self, note: str, as_written: str | None = None, kind: str | None = None) -> "Problem":
+        """The same problem, downgraded to a warning because the plan records it as a source issue;
+        the figure as printed and the kind of mistake, when the known issue gives them, travel with it."""
+        values = dict(self.values)
+        if as_written:
+            values["as_written"] = as_written
+        if kind:
+            values["kind"] = kind
+        return Problem(self.code, self.file, self.line, self.column, tuple(sorted(values.items())), self.field,
+                       WARNING, note, self.excerpt)
+
+    @property
+    def source_kind(self) -> str | None:
+        """The kind of source mistake: the known issue's own, else the problem type's usual one."""
+        return self.value("kind") or self.kind.flag_kind
+
+    @property
+    def as_written(self) -> str:
+        """The figure or words as the source prints them, where the known issue records them."""
+        return self.value("as_written")
+
+    def as_text(self, colour: bool = False, language: str = "en") -> str:
+        """The problem as every command prints it: `file:line:column: severity code: message`, then the
+        hint indented on the next line."""
+        severity = SEVERITY_WORDS.get(language, {}).get(self.severity, self.severity)
+        if colour:
+            severity = f"\x1b[1;31m{severity}\x1b[0m" if self.is_error else f"\x1b[1;33m{severity}\x1b[0m"
+        lines = [f"{self.file}:{self.line}:{self.column}: {severity} {self.code}: {self.message_in(language)}",
+                 *_excerpt(self)]
+        hint = self.hint_in(language)
+        if hint:
+            lines.append(f"    {'hint' if language == 'en' else 'awgrym'}: {hint}")
+        return "\n".join(lines)
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.line, self.column, self.code, tuple((k, str(v)) for k, v in self.values))
+
+    def as_dict(self, language: str = "en") -> dict:
+        return {
+            "file": self.file, "line": self.line, "column": self.column,
+            "severity": self.severity, "code": self.code, "field": self.field,
+            "message": self.message_in(language), "hint": self.hint_in(language), "excerpt": self.excerpt,
+        }
+
+
+def _excerpt(p: Problem) -> list[str]:
+    """The problem's line as written, numbered, with a caret under its column (tabs shown as '→')."""
+    if not p.excerpt or not p.line:
+        return []
+    number = str(p.line)
+    gutter = " " * (4 + len(number))
+    shown = p.excerpt.replace("\t", "→").rstrip()
+    return [f"    {number} | {shown}", f"{gutter} | " + " " * max(p.column - 1, 0) + "^"]
+
+
+@dataclass
+class Report:
+    """Every problem found in one run, in a stable order."""
+
+    problems: list[Problem] = field(default_factory=list)
+    files_checked: int = 0
+    plans_checked: int = 0
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.problems.extend(problems)
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self.problems), key=Problem.sort_key)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.sorted() if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.sorted() if not p.is_error]
+
+    @property
+    def valid(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+    def summary(self, language: str = "en") -> str:
+        errors, warnings = len(self.errors), len(self.warnings)
+        if language == "cy":
+            # Counts after a colon, so that no noun has to agree with its number.
+            return f"Cynlluniau a wiriwyd: {self.plans_checked}; gwallau: {errors}; rhybuddion: {warnings}"
+        return (f"{self.plans_checked} plan{'s' if self.plans_checked != 1 else ''} checked: "
+                f"{errors} error{'s' if errors != 1 else ''}, "
+                f"{warnings} warning{'s' if warnings != 1 else ''}")
+
+    def as_text(self, colour: bool = False, language: str = "en") -> str:
+        return "\n".join(p.as_text(colour, language) for p in self.sorted())
+
+    def as_json(self, language: str = "en") -> str:
+        return json.dumps({
+            "valid": self.valid,
+            "plans_checked": self.plans_checked,
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "problems": [p.as_dict(language) for p in self.sorted()],
+        }, indent=2, ensure_ascii=False)
+
+    def as_github(self, language: str = "en") -> str:
+        """Workflow commands that GitHub shows as annotations on the pull request's files."""
+        def esc(text: str) -> str:
+            return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+        def esc_prop(text: str) -> str:
+            return esc(text).replace(":", "%3A").replace(",", "%2C")
+
+        lines = []
+        for p in self.sorted():
+            level = "error" if p.is_error else "warning"
+            hint = p.hint_in(language)
+            body = p.message_in(language) + (f"\n{hint}" if hint else "")
+            props = f"file={esc_prop(p.file)}"
+            if p.line:
+                props += f",line={p.line}"
+            if p.column:
+                props += f",col={p.column}"
+            props += f",title={esc_prop(p.code)}"
+            lines.append(f"::{level} {props}::{esc(body)}")
+        return "\n".join(lines)

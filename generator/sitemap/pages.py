@@ -1,0 +1,269 @@
+"""Pages: every page and download the build makes, in every language, and the anchors its data gives each.
+
+The renderer writes these pages and no others, and `validate` checks the prose's links against them, so
+that what a link may point to and what the build writes cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from generator.model.facets import Facets
+from generator.core.languages import LANGUAGES, OTHER_LANGUAGES
+from generator.model.records import BoardRecord, ClusterRecord, PlanRecord, Repository
+from generator.core.prose import render_markdown
+from generator.sitemap.schema_address import SCHEMA_PATH
+from generator.sitemap.urls import page_dir, relative_url
+from generator.schema.vocabulary import slugify
+
+# The kinds of page, each rendered by its own template (see render.Renderer.page).
+HOME, THEMES, DOWNLOADS, QUALITY, CONTENT, SERVICES = "home", "themes", "downloads", "data-quality", "content", "services"
+BOARD, BOARD_QUALITY, THEME = "board", "board-data-quality", "theme"
+CLUSTER, PLAN, ON_A_PAGE, CHANGES = "cluster", "plan", "on-a-page", "changes"
+# Files that are the same in every language, published once at the site's root (see downloads.py).
+PLAN_CSV, PLAN_JSON, NATIONAL_CSV, NATIONAL_JSON, SCHEMA = (
+    "plan-csv", "plan-json", "national-csv", "national-json", "schema")
+# The online editor, written by cms.admin in every language.
+EDITOR = "editor"
+
+# The plan page's own blocks carry fixed ids (`{: #swot }`, `id="data-quality"`): read from its template
+# so that a block added there is known here without a second list.
+PLAN_TEMPLATE = "pages/plan.md.j2"
+_FIXED_ID = re.compile(r'\{: #([a-z0-9-]+) \}|\sid="([a-z0-9-]+)"')
+_ID = re.compile(r' id="([^"]+)"')
+# A block of the plan page: `{% macro block_swot() %}` whose first line may be `{% if plan.plan.swot %}`.
+_MACRO = re.compile(r"\{% macro \w+\([^)]*\) %\}\n(?:\{% if plan\.plan\.(\w+) %\}\n)?(.*?)\{% endmacro %\}", re.S)
+
+
+# --- Anchors a page's data gives it: the templates write them with these (the `anchor` global) ---------
+
+class Anchor:
+    """The ids of the parts of pages that stand for one board, cluster, plan, activity or service."""
+
+    @staticmethod
+    def board(board: str) -> str:
+        """A board among all boards (the home page's list of clusters)."""
+        return f"board-{board}"
+
+    @staticmethod
+    def activity(activity: str) -> str:
+        """An activity's row in its plan's table of activities."""
+        return f"activity-{activity}"
+
+    @staticmethod
+    def service(service: str) -> str:
+        """A kind of activity several clusters run (the services page, a board's page)."""
+        return f"service-{service}"
+
+    @staticmethod
+    def cluster(board: str, cluster: str) -> str:
+        """A cluster among a theme's activities."""
+        return f"{board}-{cluster}"
+
+    @staticmethod
+    def plan(board: str, cluster: str, year: str) -> str:
+        """A plan among the data-quality notes."""
+        return f"{board}-{cluster}-{year}"
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """One file the build makes: its path in its language's docs tree (b/c/2023-24/index.md), or from the
+    site's root for the files every language shares (`language` None: downloads, the schema)."""
+    path: str
+    language: str | None
+    kind: str
+    # What the page shows: a board, cluster or plan record, a theme's (vocabulary, term), the years a
+    # page of changes compares, a hand-written page's source file.
+    subject: Any = None
+
+    @property
+    def address(self) -> str:
+        """Where it is served from the site's root: '' is the home page, folders end in '/', the pages of
+        another language are under its code (cy/...)."""
+        if self.path.endswith(".md"):
+            where = page_dir(self.path)
+        elif self.path == "index.html" or self.path.endswith("/index.html"):
+            where = self.path[: -len("index.html")]
+        else:
+            where = self.path
+        return where if self.language in (None, LANGUAGES[0]) else f"{self.language}/{where}"
+
+
+@dataclass(frozen=True)
+class Unchecked:
+    """A plan folder the run did not check (not asked for, or with errors): its pages exist once it builds."""
+    board: str
+    cluster: str
+    year: str
+
+
+class SitePages:
+    """Every page of the site, worked out from the checked repository and the hand-written content."""
+
+    def __init__(self, repository: Repository, content_dir: Path | None = None, templates_dir: Path | None = None,
+                 unchecked: tuple[Unchecked, ...] = ()):
+        self.repository = repository
+        self.content_dir = content_dir
+        self.templates_dir = templates_dir
+        self.unchecked = unchecked
+        self.facets = Facets(repository)
+        self._anchors: dict[str, frozenset[str] | None] = {}
+
+    # --- what the build writes ------------------------------------------------------------------
+
+    def overview_groups(self) -> list[str]:
+        """The overview pages in groups of about equal work, largest first, for workers to share."""
+        return ["national", "services", "boards"] + [f"theme:{n}" for n in range(len(self.facets.themes()))]
+
+    def overview(self, group: str, language: str) -> list[SitePage]:
+        """The pages of one overview group that look across clusters: national, board, theme, service,
+        download and quality pages, and the hand-written ones."""
+        if group == "national":
+            return [SitePage("index.md", language, HOME), SitePage("themes/index.md", language, THEMES),
+                    SitePage("downloads/index.md", language, DOWNLOADS),
+                    SitePage("data-quality/index.md", language, QUALITY), *self.content(language)]
+        if group == "services":
+            return [SitePage("services/index.md", language, SERVICES)]
+        if group == "boards":
+            return [page for board in self.repository.boards
+                    for page in (SitePage(f"{board.url}index.md", language, BOARD, board),
+                                 SitePage(f"{board.url}data-quality/index.md", language, BOARD_QUALITY, board))]
+        vocabulary, term = self.facets.themes()[int(group.removeprefix("theme:"))]
+        return [SitePage(f"themes/{slugify(term)}/index.md", language, THEME, (vocabulary, term))]
+
+    def content(self, language: str) -> list[SitePage]:
+        """Hand-written pages and files of content/ (a Welsh page comes from content/cy/ when it is there);
+        folders starting with '_' hold pieces of other pages."""
+        base = self.content_dir
+        if base is None or not base.is_dir():
+            return []
+        pages = []
+        for source in sorted(p for p in base.rglob("*") if p.is_file()):
+            rel = source.relative_to(base)
+            if not (rel.parts[0].startswith("_") or rel.parts[0] in OTHER_LANGUAGES):
+                pages.append(SitePage(rel.as_posix(), language, CONTENT, source))
+        return pages
+
+    def cluster(self, cluster: ClusterRecord, language: str) -> list[SitePage]:
+        """One cluster's own pages: its page, each plan, each plan on a page, each year-to-year change."""
+        pages = [SitePage(f"{cluster.url}index.md", language, CLUSTER, cluster)]
+        for plan in cluster.plans:
+            pages += [SitePage(f"{plan.url}index.md", language, PLAN, plan),
+                      SitePage(f"{plan.url}on-a-page/index.md", language, ON_A_PAGE, plan)]
+        years = sorted({plan.year for plan in cluster.plans} | self._unchecked_years(cluster))
+        pages += [SitePage(f"{cluster.url}changes/{before}-to-{after}/index.md", language, CHANGES,
+                           (cluster, before, after))
+                  for before, after in zip(years, years[1:])]
+        return pages
+
+    def downloads(self) -> list[SitePage]:
+        """The files every language shares: each plan's activities as CSV and JSON, the whole data set and
+        the plan schema."""
+        pages = [SitePage(f"{plan.url}{name}", None, kind, plan) for plan in self.repository.plans
+                 for name, kind in (("activities.csv", PLAN_CSV), ("activities.json", PLAN_JSON))]
+        pages += [SitePage(f"{u.board}/{u.cluster}/{u.year}/{name}", None, kind, u) for u in self.unchecked
+                  for name, kind in (("activities.csv", PLAN_CSV), ("activities.json", PLAN_JSON))]
+        return pages + [SitePage("downloads/activities.csv", None, NATIONAL_CSV),
+                        SitePage("downloads/plans.json", None, NATIONAL_JSON),
+                        SitePage(SCHEMA_PATH, None, SCHEMA)]
+
+    def everything(self) -> list[SitePage]:
+        pages = []
+        for language in LANGUAGES:
+            pages += [page for group in self.overview_groups() for page in self.overview(group, language)]
+            pages += [page for cluster in self.repository.clusters for page in self.cluster(cluster, language)]
+            pages += [SitePage(f"{u.board}/{u.cluster}/{u.year}/{name}", language, kind, u) for u in self.unchecked
+                      for name, kind in (("index.md", PLAN), ("on-a-page/index.md", ON_A_PAGE))]
+            pages.append(SitePage("admin/index.html", language, EDITOR))
+        return pages + self.downloads()
+
+    @cached_property
+    def by_address(self) -> dict[str, SitePage]:
+        return {page.address: page for page in self.everything()}
+
+    @cached_property
+    def shared_files(self) -> frozenset[str]:
+        """The addresses of the files every language shares, published once at the site's root."""
+        return frozenset(page.address for page in self.downloads())
+
+    def shared_file_link(self, href: str, page_url: str, language: str) -> str:
+        """A link of a plan's prose as the plan's page in `language` must write it. The lead writes a link to
+        a download relative to the plan's page (`activities.csv`, `../../../../downloads/plans.json`), as
+        for any page; the download is published once, at the site's root, so on a page under cy/ the link
+        climbs one folder more to reach it. It stays relative, so it holds under any sub-path."""
+        if language == LANGUAGES[0]:
+            return href
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+            return href
+        target = posixpath.normpath(posixpath.join(page_url, unquote(parts.path)))
+        if target not in self.shared_files:
+            return href
+        return relative_url(f"{language}/{page_url}", target) + (f"#{parts.fragment}" if parts.fragment else "")
+
+    def _unchecked_years(self, cluster: ClusterRecord) -> set[str]:
+        return {u.year for u in self.unchecked if (u.board, u.cluster) == (cluster.board.slug, cluster.cluster.slug)}
+
+    # --- the anchors each page carries ----------------------------------------------------------
+
+    def anchors(self, page: SitePage) -> frozenset[str] | None:
+        """The ids a page carries where its data decides them; None when they are not known before the
+        page is built (the build's link check follows those links)."""
+        if page.address not in self._anchors:
+            self._anchors[page.address] = self._anchors_of(page)
+        return self._anchors[page.address]
+
+    def _anchors_of(self, page: SitePage) -> frozenset[str] | None:
+        if page.kind == PLAN and isinstance(page.subject, PlanRecord):
+            return frozenset(self.plan_anchors(page.subject))
+        if page.kind == SERVICES:
+            return frozenset(Anchor.service(g.id) for g in self.facets.shared_services(self.repository.plans, 1))
+        if page.kind == BOARD and isinstance(page.subject, BoardRecord):
+            plans = self.facets.latest_plans(page.subject)
+            return frozenset(Anchor.service(g.id) for g in self.facets.shared_services(plans))
+        if page.kind == THEME:
+            vocabulary, term = page.subject
+            return frozenset(anchor for board, clusters in self.facets.activities_for(vocabulary, term)
+                             for anchor in [board.board.slug] + [Anchor.cluster(board.board.slug, c.cluster.slug)
+                                                                 for c, _ in clusters])
+        if page.kind in (QUALITY, BOARD_QUALITY):
+            boards = [page.subject] if page.kind == BOARD_QUALITY else self.repository.boards
+            return frozenset(anchor for board in boards
+                             for anchor in ([] if page.kind == BOARD_QUALITY else [board.board.slug]) +
+                             [Anchor.plan(board.board.slug, cluster.cluster.slug, plan.year)
+                              for cluster, plan, _ in self.facets.problems_by_cluster(board)])
+        if page.kind == HOME:
+            return frozenset(Anchor.board(board.board.slug) for board in self.repository.boards)
+        return None
+
+    def plan_anchors(self, plan: PlanRecord) -> set[str]:
+        """The ids the plan's page carries: its template's blocks, each section, the prose's own (footnotes)
+        as the renderer makes them, each activity's row and each source flag."""
+        template = None if self.templates_dir is None else self.templates_dir / PLAN_TEMPLATE
+        text = template.read_text(encoding="utf-8") if template is not None and template.is_file() else ""
+        anchors: set[str] = set()
+        for guard, block in _blocks(text):
+            if guard is None or getattr(plan.plan, guard, None):
+                anchors |= {a or b for a, b in _FIXED_ID.findall(block)}
+        if not plan.flags:
+            anchors.discard("data-quality")  # the note on the source's mistakes is shown only when there are some
+        anchors.add(f"pop-{plan.cluster.slug}-{plan.year}")
+        anchors |= {Anchor.activity(activity.id) for activity in plan.plan.activities}
+        anchors |= {f"flag-{flag.number}" for flag in plan.flags.all}
+        for name, versions in plan.prose.items():
+            anchors.add(name)
+            for prose in versions.values():
+                anchors |= set(_ID.findall(render_markdown(prose.text, id_prefix=name).html))
+        return anchors
+
+
+def _blocks(template: str) -> list[tuple[str | None, str]]:
+    """The plan template's parts, each with the field of the plan it is shown only with (None: always)."""
+    return [(None, _MACRO.sub("", template))] + [(m[1], m[2]) for m in _MACRO.finditer(template)]
