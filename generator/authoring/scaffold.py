@@ -18,7 +18,7 @@ from generator.core.languages import of_section_file
 from generator.load.documents import load_yaml, read_text, relative
 from generator.problems.report import Report
 from generator.schema.plan import SECTIONS
-from generator.sitemap.schema_address import SiteAddressError, configured_site_url, modeline
+from generator.schema.address import SiteAddressError, configured_site_url, modeline
 from generator.core.prose import title_of
 from generator.model.registry import ClusterRef
 from generator.core.source_notes import drop_source_notes
@@ -27,7 +27,7 @@ from generator.schema.vocabulary import VocabularySet
 from generator.authoring.yaml_edit import add_lines_after, dump, empty_list, load, plain, put_after, remove, replace, set_comment, take_lines_after
 from generator.core.years import first_mentioned, following, is_year, preceding, shift_years, slashed, start_of, year_folders
 
-# The schema line of a plan in a repository with no site address (see schema_address.py).
+# The schema line of a plan in a repository with no site address (see generator/schema/address.py).
 SCHEMA_HEADER = modeline(None)
 PACKAGE = Path(__file__).resolve().parent
 TEMPLATE_FILE = PACKAGE / "plan-template.yaml"

@@ -9,6 +9,8 @@ from generator.render import templating
 from generator.model.records import Repository
 from generator.render.renderer import Page
 from generator.cms import config, node
+from generator.core.languages import LANGUAGES
+from generator.pipeline.extensions import ExtensionFailure, SiteInputs
 
 ADMIN = "admin"
 DECAP_SCRIPT = "decap-cms.js"
@@ -62,3 +64,15 @@ def admin_pages(root: Path, repository: Repository, translations: i18n.Translati
     return pages
 
 
+class EditorExtension:
+    """The online editor as a site extension (see generator/pipeline/extensions.py): its pages are added to
+    every build and every preview, with a configuration that names every plan of the site."""
+    title = "the online editor"
+    folder = ADMIN
+
+    def files(self, inputs: SiteInputs) -> list[Page]:
+        try:
+            return admin_pages(inputs.root, inputs.repository, inputs.translations, inputs.templates_dir,
+                               inputs.site_dir, LANGUAGES)
+        except (node.NodeMissing, config.SettingsError) as failure:
+            raise ExtensionFailure(f"the online editor (/{ADMIN}/) could not be added: {failure}") from None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from generator.sitemap import addresses
+from generator.core import addresses
 from generator.problems.report import Report
 from generator.pipeline.build import BuildFailure, Project, build
 
@@ -65,6 +65,6 @@ def run(root: Path, site_dir: Path | None, site_url: str | None = None, jobs: in
                f"docs trees {stages.get('docs', 0):.1f}s, "
                f"MkDocs {stages.get('engine', 0):.1f}s, search index {stages.get('index', 0):.1f}s, "
                f"waiting for the link check {stages.get('links', 0):.1f}s; while the index was made, the online "
-               f"editor added in {timings.alongside.get('online editor', 0):.1f}s, downloads written and links "
-               f"checked in {timings.alongside.get('downloads and links', 0):.1f}s")
+               f"editor and the downloads were written in {timings.alongside.get('site files', 0):.1f}s and the "
+               f"links checked in {timings.alongside.get('links', 0):.1f}s")
     return 0

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import click
 
-from generator.sitemap.addresses import is_site_address
-from generator.schema.editor import editor_schema_text, repository_terms
+from generator.core.addresses import is_site_address
+from generator.render.editor_schema import editor_schema_text, repository_terms
 from generator.problems.report import Report
-from generator.sitemap.schema_address import SCHEMA_PATH, SiteAddressError, configured_site_url, modeline
+from generator.schema.address import SCHEMA_PATH, SiteAddressError, configured_site_url, modeline
 
 
 def schema_text(root: Path | None = None) -> str:

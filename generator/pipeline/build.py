@@ -16,21 +16,19 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
-from generator.sitemap import addresses
+from generator.core import addresses
 from generator.engine import mkdocs as engine
 from generator.core import i18n
 from generator.engine import links
 from generator.publish import swap as publish
 from generator.problems import catalogue as C
-from generator.cms.admin import ADMIN, admin_pages
-from generator.cms.config import SettingsError
-from generator.cms.node import NodeMissing
+from generator.pipeline import extensions
 from generator.render.downloads import data_pages
 from generator.core.languages import LANGUAGES, OTHER_LANGUAGES
 from generator.core.parallel import WorkerDied, kept_as_is, share_out
 from generator.problems.report import Problem, Report
 from generator.render.renderer import Page, Renderer, SiteContext
-from generator.sitemap.schema_address import SiteAddressError, configured_site_url
+from generator.schema.address import SiteAddressError, configured_site_url
 from generator.render.templating import TemplateFailure, template_problem
 from generator.sitemap.urls import page_dir
 from generator.checks.validate import Validation, validate
@@ -335,27 +333,37 @@ def _where_written(target: str, sources: tuple[str, ...], root: Path) -> tuple[s
 class Checked:
     """What the last stage before publishing found, and how long its parts took."""
     problems: list[Problem]
+    # Writing the extensions' files and the downloads.
     editor_seconds: float
     links_seconds: float
     index_seconds: float
     waited_for_links: float
+    # The site files written beside the engine's pages (see site_files).
+    files: set[str] = field(default_factory=set)
+
+
+def site_files(project: Project, validation: Validation, site_dir: Path) -> list[Page]:
+    """The files written into the built site beside the engine's pages: every installed extension's (the
+    online editor's pages, whose configuration names every plan) and the downloads (CSV and JSON files,
+    which the engine would only copy). `build` and `serve` both write them here."""
+    inputs = extensions.SiteInputs(project.root, validation.repository, i18n.Translations.load(project.templates_dir),
+                                   project.templates_dir, site_dir)
+    files = [page for extension in extensions.installed() for page in extension.files(inputs)]
+    return files + data_pages(validation.repository, project.site_address)
 
 
 def index_and_check_links(project: Project, validation: Validation, site_dir: Path, pages: list[Page],
                           jobs: int | None = None, served_at: str = "/") -> Checked:
-    """While Pagefind indexes the pages, the online editor's pages (/admin/: not searched) and the
-    downloads (CSV and JSON files, which the engine would only copy) are written into the site and every
-    link is checked. Pagefind reads only the HTML pages outside the editor's folder and writes none, so
-    these can run together."""
+    """While Pagefind indexes the pages, the extensions' files (the editor's: not searched) and the
+    downloads are written into the site and every link is checked. Pagefind reads only the HTML pages
+    outside the extensions' folders and writes none, so these can run together."""
     start = time.perf_counter()
-    search = engine.start_pagefind(site_dir, unsearched=(ADMIN,))
+    search = engine.start_pagefind(site_dir, unsearched=extensions.unsearched())
     try:
         # The editor's pages link to the style sheets the engine wrote, and their links are checked too.
-        translations = i18n.Translations.load(project.templates_dir)
-        engine.write_pages(admin_pages(project.root, validation.repository, translations, project.templates_dir,
-                                       site_dir, LANGUAGES), site_dir)
+        files = site_files(project, validation, site_dir)
+        engine.write_pages(files, site_dir)
         editor = time.perf_counter()
-        engine.write_pages(data_pages(validation.repository, project.site_address), site_dir)
         broken = links.check_site(site_dir, jobs, base=served_at)
     except BaseException:
         search.kill()
@@ -372,7 +380,7 @@ def index_and_check_links(project: Project, validation: Validation, site_dir: Pa
     if indexed == checked:
         indexed = time.perf_counter()
     return Checked(link_problems(broken, pages, project.root), editor - start, checked - editor, indexed - start,
-                   max(0.0, checked - indexed))
+                   max(0.0, checked - indexed), {page.path for page in files})
 
 
 # --- 7. Publish: the new site replaces the old one in one move --------------------------------------
@@ -403,6 +411,8 @@ class Built:
     pages: list[Page]
     # Broken links found (a build stops for them; the preview publishes and shows them).
     link_problems: list[Problem] = field(default_factory=list)
+    # The files written beside the engine's pages (the editor's, the downloads).
+    site_files: set[str] = field(default_factory=set)
 
 
 def build(project: Project, site_dir: Path, progress: Progress = lambda s: None, jobs: int | None = None,
@@ -452,8 +462,8 @@ def build(project: Project, site_dir: Path, progress: Progress = lambda s: None,
                 checked = index_and_check_links(project, validation, staging, pages, jobs, served_at)
                 timings.add("index", checked.index_seconds)
                 timings.add("links", checked.waited_for_links)
-                timings.alongside["online editor"] = checked.editor_seconds
-                timings.alongside["downloads and links"] = checked.links_seconds
+                timings.alongside["site files"] = checked.editor_seconds
+                timings.alongside["links"] = checked.links_seconds
                 if strict and checked.problems:
                     report = Report(checked.problems)
                     n = len(report.errors)
@@ -471,9 +481,9 @@ def build(project: Project, site_dir: Path, progress: Progress = lambda s: None,
         raise BuildFailure(f"{died}; nothing was published") from None
     except engine.EngineFailure as failure:
         raise BuildFailure("MkDocs could not build the site", str(failure).splitlines()) from None
-    except (NodeMissing, SettingsError) as failure:
-        raise BuildFailure(f"the online editor (/admin/) could not be added: {failure}") from None
+    except extensions.ExtensionFailure as failure:
+        raise BuildFailure(str(failure)) from None
     except OSError as error:
         raise BuildFailure(f"a file could not be written: {error.strerror or error}"
                            f"{f' ({error.filename})' if error.filename else ''}") from None
-    return Built(validation, timings, pages, checked.problems)
+    return Built(validation, timings, pages, checked.problems, checked.files)

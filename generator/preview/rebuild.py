@@ -15,12 +15,12 @@ from generator.engine import mkdocs as engine
 from generator.core import i18n
 from generator.engine import links
 from generator.render import templating
-from generator.render.downloads import data_pages
 from generator.core.parallel import WorkerDied
 from generator.problems.report import Problem
 from generator.render.renderer import Page
 from generator.core.languages import LANGUAGES, OTHER_LANGUAGES
-from generator.pipeline.build import BuildFailure, DocsTree, Project, build, built_page, check, link_problems, render_clusters, render_overviews, run_engine, source_epoch, write_docs_trees
+from generator.pipeline import extensions
+from generator.pipeline.build import BuildFailure, DocsTree, Project, build, built_page, check, link_problems, site_files, render_clusters, render_overviews, run_engine, source_epoch, write_docs_trees
 from generator.render.templating import TemplateFailure
 from generator.checks.validate import Validation
 
@@ -48,7 +48,8 @@ class Preview:
     say: Say = print
     validation: Validation | None = None
     pages: dict[str, Page] = field(default_factory=dict)
-    downloads: set[str] = field(default_factory=set)
+    # The files written beside the engine's pages: the editor's and the downloads (see site_files).
+    files: set[str] = field(default_factory=set)
     # Errors by what they belong to: a plan folder, "repository", "links" or "build".
     problems: dict[str, list[Problem]] = field(default_factory=dict)
     broken: dict[str, list[links.BrokenLink]] = field(default_factory=dict)
@@ -77,7 +78,7 @@ class Preview:
         self.failure = ""
         self.validation = built.validation
         self.pages = {page.path: page for page in built.pages}
-        self.downloads = {page.path for page in data_pages(built.validation.repository, self.project.site_address)}
+        self.files = built.site_files
         self.problems = {"build": []}
         for problem in built.validation.report.errors:
             self.problems.setdefault(_plan_key(problem), []).append(problem)
@@ -189,13 +190,13 @@ class Preview:
                     folder = folder.parent
 
     def finish(self, fresh: list[Page]) -> None:
-        """Downloads where the build writes them, the links of the re-rendered pages, and a new search index."""
+        """The editor's files and the downloads where the build writes them, the links of the re-rendered pages, and a new search index."""
         assert self.validation is not None
-        downloads = data_pages(self.validation.repository, self.project.site_address)
-        engine.write_pages(downloads, self.site_dir)
-        for path in self.downloads - {page.path for page in downloads}:
+        files = site_files(self.project, self.validation, self.site_dir)
+        engine.write_pages(files, self.site_dir)
+        for path in self.files - {page.path for page in files}:
             (self.site_dir / path).unlink(missing_ok=True)
-        self.downloads = {page.path for page in downloads}
+        self.files = {page.path for page in files}
         checked = sorted({built_page(page) for page in fresh})
         current = {built_page(page) for page in self.pages.values()}
         self.broken = {page: found for page, found in self.broken.items() if page in current and page not in checked}
@@ -211,7 +212,7 @@ class Preview:
         fewer pages than the site has."""
         fresh = self.site_dir / ".pagefind-new"
         shutil.rmtree(fresh, ignore_errors=True)
-        engine.run_pagefind(self.site_dir, fresh)
+        engine.run_pagefind(self.site_dir, fresh, unsearched=extensions.unsearched())
         old = self.site_dir / ".pagefind-old"
         shutil.rmtree(old, ignore_errors=True)
         current = self.site_dir / "pagefind"

@@ -11,7 +11,7 @@ from generator.model.records import ActivityView, PlanRecord, Repository
 from generator.sitemap import pages as P
 from generator.sitemap.pages import SitePage, SitePages
 from generator.render.renderer import Page
-from generator.schema.editor import editor_schema_text
+from generator.render.editor_schema import editor_schema_text
 
 ACTIVITY_COLUMNS = ["board", "cluster", "year", "id", "title", "new_or_existing", "since",
                     "new_or_existing_detail", "description", "expected_results", "ministerial_priorities",

@@ -342,7 +342,7 @@ def plan_json_schema_text(site_url: str | None = None) -> str:
 def plan_json_schema(site_url: str | None = None) -> dict:
     """The plan JSON Schema; with the site's address, its `$id` is the address it is published at there
     (without one it has none: its address is wherever it is read from)."""
-    from generator.sitemap.schema_address import schema_url
+    from generator.schema.address import schema_url
 
     schema = Plan.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -18,7 +18,7 @@ from generator.model.facets import Facets
 from generator.core.languages import LANGUAGES, OTHER_LANGUAGES
 from generator.model.records import BoardRecord, ClusterRecord, PlanRecord, Repository
 from generator.core.prose import render_markdown
-from generator.sitemap.schema_address import SCHEMA_PATH
+from generator.schema.address import SCHEMA_PATH
 from generator.sitemap.urls import page_dir, relative_url
 from generator.schema.vocabulary import slugify
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.sitemap.addresses import is_site_address, tree_url
+from generator.core.addresses import is_site_address, tree_url
 from generator.core.languages import LANGUAGES
 
 SCHEMA_PATH = "schema/plan.schema.json"
