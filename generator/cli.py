@@ -198,6 +198,25 @@ def cms_merge(base: str, check: bool, fmt: str, root: Path | None) -> None:
     sys.exit(command.run(root or find_root(Path.cwd()), base, check, fmt))
 
 
+@cli.command("compile")
+@click.argument("targets", nargs=-1, required=True, metavar="BOARD YEAR | BOARD/CLUSTER/YEAR")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The file to write: .pdf for a PDF, .docx for a Word document.")
+@click.option("--language", type=click.Choice(["en", "cy"]), default="en", show_default=True,
+              help="Language of the document's own words: headings, column names, notes (cy: Welsh).")
+@root_option
+def compile_(targets: tuple[str, ...], output: Path, language: str, root: Path | None) -> None:
+    """Compile a board's annual document of its cluster plans, or one plan, as PDF or Word.
+
+    BOARD YEAR gives the board's document for that year, as the boards publish it: cover,
+    contents with page numbers, the board's introduction and overview, then each area and each
+    cluster's plan. BOARD/CLUSTER/YEAR gives one plan. Figures are as printed, with each source
+    error marked and noted at the foot of its table. The PDF is tagged (PDF/UA-1).
+    """
+    from generator.commands import compile as command
+    sys.exit(command.run(list(targets), output, language, root or find_root(Path.cwd())))
+
+
 def main() -> None:
     # A run builds hundreds of thousands of small objects that live until it ends; collecting them
     # over and over cost a quarter of a national validation, so the collector runs far less often.

@@ -16,8 +16,9 @@ from generator.sitemap.pages import Unchecked
 from generator.checks.prose_links import check_links
 from generator.model.registry import ClusterRef, Registry, UnknownCluster
 from generator.checks.rules import PlanChecker
-from generator.schema.plan import SECTIONS, SLUG_PATTERN, Board, Cluster, Plan, Vocabularies
+from generator.schema.plan import BOARD_TEXTS, BOARD_YEARS_FOLDER, SECTIONS, SLUG_PATTERN, Board, Cluster, Plan, Vocabularies
 from generator.checks.schema_check import check
+from generator.checks.text import prose_problems
 from generator.schema.vocabulary import Lookup, VocabularySet, closest, slugify
 from generator.core.years import is_year
 
@@ -149,10 +150,38 @@ class Validator:
         priorities = Lookup.from_terms("board_priorities",
                                        f"{board.short_name or board.name} strategic priority area",
                                        board.strategic_priorities)
-        cluster_dirs = [d for d in sorted(board_dir.iterdir()) if d.is_dir() and not d.name.startswith(".")]
+        # The board's own texts for each year are in years/, beside its clusters: never a cluster.
+        cluster_dirs = [d for d in sorted(board_dir.iterdir())
+                        if d.is_dir() and not d.name.startswith(".") and d.name != BOARD_YEARS_FOLDER]
         for cluster_dir in cluster_dirs:
             self.cluster(cluster_dir, board, record, vocab, priorities)
+        if (board_dir / BOARD_YEARS_FOLDER).is_dir():
+            self.board_texts(board_dir / BOARD_YEARS_FOLDER, record)
         record.clusters.sort(key=lambda c: (c.cluster.number or 0, c.cluster.slug))
+
+    def board_texts(self, years_dir: Path, record: BoardRecord) -> None:
+        """A board's introduction and overview for each year, checked as a plan's prose is."""
+        for year_dir in sorted(d for d in years_dir.iterdir() if not d.name.startswith(".")):
+            if not year_dir.is_dir() or not is_year(year_dir.name):
+                self.add([Problem.of(C.LayoutBadYear, self.rel(year_dir), name=year_dir.name)])
+                continue
+            if not self.selected(year_dir):
+                continue
+            for path in sorted(p for p in year_dir.iterdir() if not p.name.startswith(".")):
+                stem, _ = of_section_file(path.name)
+                if path.is_dir() or not path.name.endswith(".md") or stem not in BOARD_TEXTS:
+                    close = closest(stem, list(BOARD_TEXTS))
+                    self.add([Problem.of(C.LayoutUnknownBoardText, self.rel(path), 1, 1, name=path.name,
+                                         close=f"{close}.md" if close else "",
+                                         choices=", ".join(f"{s}.md" for s in BOARD_TEXTS))])
+                    continue
+                prose, problems = load_markdown(path, self.rel(path), self.within)
+                self.add(problems)
+                if prose is None:
+                    continue
+                self.report.files_checked += 1
+                self.add(list(prose_problems(prose)))
+                record.texts.setdefault(year_dir.name, {}).setdefault(prose.name, {})[prose.language] = prose
 
     def cluster(self, cluster_dir: Path, board: Board, board_record: BoardRecord,
                 vocab: VocabularySet | None, priorities: Lookup) -> None:

@@ -44,7 +44,7 @@ class RenderedProse:
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])>")
 
 
-def _shift_headings(html: str) -> str:
+def shift_headings(html: str) -> str:
     """A section file's '#' title becomes the page's section heading; its '##' become '###' and so on."""
     return _HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 1, 6)}>", html)
 
@@ -84,7 +84,7 @@ def render_markdown(text: str, id_prefix: str = "", link: Callable[[str], str] |
         # The title becomes the section's heading on the page, so the body goes on without it.
         title = heading_text(lines[at]) or None
         text = "\n".join(lines[at + 1:])
-    html = _shift_headings(_sections.render(text)).replace('class="footnote-item">\n', 'class="footnote-item">')
+    html = shift_headings(_sections.render(text)).replace('class="footnote-item">\n', 'class="footnote-item">')
     if id_prefix:
         # Footnote anchors must be unique when several sections share one page.
         html = html.replace('id="fn', f'id="{id_prefix}-fn').replace('href="#fn', f'href="#{id_prefix}-fn')

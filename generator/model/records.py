@@ -11,7 +11,7 @@ from generator.model.flags import PlanFlags
 from generator.load.documents import Prose
 from generator.core.money import AMOUNT, Money, known_amount, known_amounts
 from generator.problems.report import Problem
-from generator.schema.plan import SECTIONS, Activity, Board, Cluster, Plan
+from generator.schema.plan import BOARD_TEXTS, SECTIONS, Activity, Board, Cluster, Plan
 from generator.schema.vocabulary import VocabularySet
 
 
@@ -212,6 +212,23 @@ class BoardRecord:
 
     @property
     def url(self) -> str:
+    # The board's own texts for a plan year (introduction, overview): year -> name -> language -> prose.
+    texts: dict[str, dict[str, dict[str, Prose]]] = field(default_factory=dict)
+
+    def texts_of(self, year: str, language: str = "en") -> list[tuple[str, str, Prose]]:
+        """The board's texts for `year` in reading order: (name, heading, prose), falling back to English."""
+        found = self.texts.get(year, {})
+        return [(name, heading, versions.get(language) or versions["en"])
+                for name, heading in BOARD_TEXTS.items()
+                if (versions := found.get(name)) and (language in versions or "en" in versions)]
+
+    def plans_of(self, year: str) -> list[PlanRecord]:
+        return [p for c in self.clusters for p in c.plans if p.year == year]
+
+    @property
+    def text_years(self) -> list[str]:
+        """The years the board has written texts for, or has plans in, latest first."""
+        return sorted(set(self.texts) | {p.year for p in self.plans}, reverse=True)
         return f"{self.board.slug}/"
 
 

@@ -129,6 +129,15 @@ class LayoutUnknownSection(ProblemType):
 
 
 @problem_type
+class LayoutUnknownBoardText(ProblemType):
+    code = "layout-unknown-board-text"
+    title = "Unknown file in a board's year folder"
+    message = "'{name}' is not one of the board's texts for a year[[; did you mean '{close}'?]]"
+    hint = ("A board's year folder (clusters/<board>/years/<year>/) holds {choices}, and their Welsh versions"
+            " ending in .cy.md. Rename the file to one of them.")
+
+
+@problem_type
 class LayoutWelshSectionName(ProblemType):
     code = "layout-welsh-section-name"
     title = "Welsh section file badly named"

@@ -20,7 +20,7 @@ from generator.model.records import BoardRecord, ClusterRecord, PlanRecord, Repo
 from generator.sitemap import pages as P
 from generator.sitemap.pages import Anchor, SitePage, SitePages
 from generator.core.money import AMOUNT, TBC, UNSTATED, Money, as_typed, shown
-from generator.core.prose import RenderedProse, render_inline, render_markdown, title_at, title_of
+from generator.core.prose import RenderedProse, render_inline, render_markdown, shift_headings, title_at, title_of
 from generator.schema.plan import SOURCE_ERROR_KINDS
 from generator.sitemap.urls import page_dir, relative_url
 from generator.schema.vocabulary import slugify
@@ -281,9 +281,23 @@ class Renderer:
 
     def board(self, page: SitePage) -> Page:
         board: BoardRecord = page.subject
-        sources = tuple(p.folder for p in board.plans)
+        texts = {year: self.board_texts(board, year) for year in board.text_years}
+        sources = tuple(p.folder for p in board.plans) + tuple(sorted(
+            {text["file"].rsplit("/", 1)[0] for year in texts.values() for text in year}))
         return self.render("pages/board.md.j2", page.path, sources,
-                           title=self.board_name(board.board, short=False), board=board, facets=self.facets)
+                           title=self.board_name(board.board, short=False), board=board, facets=self.facets,
+                           texts=texts)
+
+    def board_texts(self, board: BoardRecord, year: str) -> list[dict]:
+        """The board's introduction and overview for a year, as its page shows them under the year's heading:
+        each text's own title one level below it, and its headings one further."""
+        out = []
+        for name, default_heading, prose in board.texts_of(year, self.language):
+            rendered = self.ctx.prose_html(prose.text, f"{year}-{name}", board.url, self.language)
+            out.append({"name": name, "heading": rendered.title or default_heading, "file": prose.file,
+                        "html": Markup(shift_headings(rendered.html)), "language": prose.language,
+                        "translated": prose.language == self.language})
+        return out
 
     def cluster(self, page: SitePage) -> Page:
         cluster: ClusterRecord = page.subject
