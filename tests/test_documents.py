@@ -1,0 +1,84 @@
+"""The compiled documents: the board's annual document and one plan, as PDF and Word, read back as a reader's
+tools read them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document as read_docx
+from pypdf import PdfReader
+
+from document_coverage import coverage, docx_text, pdf_text
+from generator.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = Path("/work/shared/seeds/001_aed6f578f2b5ac42.txt")
+
+
+def compile_to(tmp_path: Path, *args: str) -> Path:
+    output = tmp_path / args[-1]
+    result = CliRunner().invoke(cli, ["compile", *args[:-1], "--output", str(output), "--root", str(ROOT)])
+    assert result.exit_code == 0, result.output
+    return output
+
+
+@pytest.fixture(scope="module")
+def board_pdf(tmp_path_factory) -> Path:
+    return compile_to(tmp_path_factory.mktemp("pdf"), "betsi-cadwaladr", "2022-23", "bcu.pdf")
+
+
+@pytest.fixture(scope="module")
+def board_docx(tmp_path_factory) -> Path:
+    return compile_to(tmp_path_factory.mktemp("docx"), "betsi-cadwaladr", "2022-23", "bcu.docx")
+
+
+def test_pdf_is_tagged_titled_bookmarked_with_fonts_embedded(board_pdf: Path):
+    reader = PdfReader(board_pdf)
+    catalog = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in catalog
+    assert catalog["/Lang"] == "en"
+    assert reader.metadata.title == "Betsi Cadwaladr University Health Board: Annual Cluster Plans 2022/2023"
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert titles[:3] == ["Introduction", "2022/23 Cluster Plans: an overview", "1. East Area Plans"]
+    fonts = {font["/BaseFont"] for page in reader.pages[:6]
+             for font in (page["/Resources"].get("/Font") or {}).values()}
+    assert fonts and all(("+" in str(name)) for name in fonts)  # subset fonts, embedded in the file
+
+
+def test_pdf_is_the_same_bytes_each_time(board_pdf: Path, tmp_path: Path):
+    again = compile_to(tmp_path, "betsi-cadwaladr", "2022-23", "again.pdf")
+    assert again.read_bytes() == board_pdf.read_bytes()
+
+
+def test_word_file_has_real_headings_and_tables_with_header_rows(board_docx: Path):
+    document = read_docx(str(board_docx))
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert ("Heading 1", "Introduction") in headings
+    assert ("Heading 2", "1.1 South Wrexham Cluster") in headings
+    assert ("Heading 3", "Cluster Executive Summary") in headings
+    activity_tables = [t for t in document.tables if t.rows[0].cells[0].text == "Activity/ project title"]
+    assert len(activity_tables) == 14
+    header = activity_tables[0].rows[0]._tr
+    assert header.trPr is not None and header.trPr.xpath("./w:tblHeader")
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext") or not SEED.is_file(), reason="needs pdftotext and the seed")
+def test_the_compiled_document_holds_the_seed_in_its_order(board_pdf: Path, board_docx: Path):
+    seed = SEED.read_text(encoding="utf-8")
+    assert coverage(seed, docx_text(board_docx)).share >= 0.97
+    assert coverage(seed, pdf_text(board_pdf)).share >= 0.94
+
+
+@pytest.mark.parametrize("args, message", [
+    (["nowhere", "2022-23", "--output", "x.pdf"], "there is no health board 'nowhere'"),
+    (["powys", "2022-23", "--output", "x.pdf"], "has no plan for 2022-23"),
+    (["betsi-cadwaladr", "2022-23", "--output", "x.txt"], "must end in .pdf (a PDF) or .docx"),
+])
+def test_refusals_are_said_in_words(args: list[str], message: str, tmp_path: Path):
+    result = CliRunner().invoke(cli, ["compile", *args[:-1], str(tmp_path / args[-1]), "--root", str(ROOT)])
+    assert result.exit_code == 1
+    assert message in result.output
+    assert "Traceback" not in result.output
