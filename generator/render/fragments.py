@@ -77,7 +77,7 @@ def activity_table(r: "Renderer", plan: "PlanRecord") -> Markup:
         f'{everything}</option>{_options(fundings, lambda f: r.term("funding", f))}</select></label>\n',
         f'<p class="cp-count" aria-live="polite" data-cp-count data-template="{escape(t("activities.count"))}"></p>\n'
         f'</div>\n<div class="cp-table-wrap" tabindex="0" role="region" aria-label="{caption}">\n'
-        f'<table class="cp-activity-table">\n<caption>{caption}</caption>\n<thead><tr>\n',
+        f'<table class="cp-activity-table cp-cards">\n<caption>{caption}</caption>\n<thead><tr>\n',
     ]
     for key, attributes in (("title", ' data-cp-sort="text"'), ("new_or_existing", ' data-cp-sort="text"'),
                             ("description", ""), ("results", ""), ("ministerial", ' data-cp-sort="text"'),
@@ -86,6 +86,9 @@ def activity_table(r: "Renderer", plan: "PlanRecord") -> Markup:
                             ("comments", "")):
         out.append(f'<th scope="col"{attributes}>{escape(t("activities." + key))}</th>\n')
     out.append("</tr></thead>\n<tbody>\n")
+    # Each cell names its column, which a phone shows above the value when the row becomes a card.
+    label = {key: f' data-label="{escape(t("activities." + key))}"' for key in (
+        "new_or_existing", "description", "results", "ministerial", "sppc", "budget", "funding", "status", "comments")}
     flags = plan.flags
     for index, a in enumerate(activities):
         cell = _activity_flags(r, flags.under(f"activities[{index}]")) if flags else {}
@@ -114,15 +117,18 @@ def activity_table(r: "Renderer", plan: "PlanRecord") -> Markup:
             f'data-priority="{escape("|".join(a.ministerial + a.sppc))}" data-funding="{escape("|".join(a.funding))}">\n'
             f'<th scope="row" data-pagefind-weight="5"{_lang_en(r, act, "title")}>'
             f'{marked("title", escape(r.local(act, "title")))}</th>\n'
-            f"<td>{marked('origin', origin)}</td>\n"
-            f'<td{_lang_en(r, act, "description")}>{marked("description", r.inline(r.local(act, "description")))}</td>\n'
-            f"<td{english}>{marked('results', _items(r, act.expected_results))}</td>\n"
-            f"<td>{marked('ministerial', _terms(r, 'ministerial', a.ministerial) if a.ministerial else none)}</td>\n"
-            f"<td>{marked('sppc', sppc)}</td>\n"
-            f'<td class="cp-num" data-sort-value="{escape(sort_value)}">{marked("budget", r.money(budget))}</td>\n'
-            f"<td>{marked('funding', _terms(r, 'funding', a.funding) if a.funding else not_stated)}</td>\n"
-            f"<td>{marked('status', status)}</td>\n"
-            f"<td{english}>{marked('comments', _items(r, act.comments))}</td>\n"
+            f"<td{label['new_or_existing']}>{marked('origin', origin)}</td>\n"
+            f'<td{label["description"]}{_lang_en(r, act, "description")}>'
+            f'{marked("description", r.inline(r.local(act, "description")))}</td>\n'
+            f"<td{label['results']}{english}>{marked('results', _items(r, act.expected_results))}</td>\n"
+            f"<td{label['ministerial']}>"
+            f"{marked('ministerial', _terms(r, 'ministerial', a.ministerial) if a.ministerial else none)}</td>\n"
+            f"<td{label['sppc']}>{marked('sppc', sppc)}</td>\n"
+            f'<td class="cp-num"{label["budget"]} data-sort-value="{escape(sort_value)}">'
+            f'{marked("budget", r.money(budget))}</td>\n'
+            f"<td{label['funding']}>{marked('funding', _terms(r, 'funding', a.funding) if a.funding else not_stated)}</td>\n"
+            f"<td{label['status']}>{marked('status', status)}</td>\n"
+            f"<td{label['comments']}{english}>{marked('comments', _items(r, act.comments))}</td>\n"
             "</tr>\n")
     out.append("</tbody>\n</table>\n</div>\n</div>")
     return Markup("".join(out))
@@ -191,6 +197,10 @@ def activity_changes(r: "Renderer", activities, before: "PlanRecord", after: "Pl
     not_in_plan = f'<span class="cp-visually-hidden">{escape(t("changes.not_in_plan"))}</span>'
     not_stated = escape(t("status.not_stated"))
     before_url, after_url = escape(r.url(before.url)), escape(r.url(after.url))
+    # Each cell names its column, which a phone shows above the value when the row becomes a card.
+    kind_cell = f'<td data-label="{escape(t("diff.col_change"))}">'
+    before_cell, after_cell = f'<td data-label="{escape(before.year)}">', f'<td data-label="{escape(after.year)}">'
+    details_cell = f'<td data-label="{escape(t("diff.col_details"))}">'
 
     def status(value) -> str:
         return escape(r.term("status", value)) if value else not_stated
@@ -220,12 +230,12 @@ def activity_changes(r: "Renderer", activities, before: "PlanRecord", after: "Pl
             if x.since:
                 origin += f" ({escape(t('activities.since', year=x.since))})"
         out.append(f'<tr class="cp-change-added"><th scope="row"><a href="{after_url}#activity-{escape(x.id)}">'
-                   f"{escape(x.title)}</a></th><td>{escape(t('diff.row_added'))}</td><td>{not_in_plan}</td>"
-                   f"<td>{entry(x)}</td><td>{origin}</td></tr>\n")
+                   f"{escape(x.title)}</a></th>{kind_cell}{escape(t('diff.row_added'))}</td>{before_cell}{not_in_plan}</td>"
+                   f"{after_cell}{entry(x)}</td>{details_cell}{origin}</td></tr>\n")
     for x in activities.removed:
         out.append(f'<tr class="cp-change-removed"><th scope="row"><a href="{before_url}#activity-{escape(x.id)}">'
-                   f"{escape(x.title)}</a></th><td>{escape(t('diff.row_dropped'))}</td><td>{entry(x)}</td>"
-                   f"<td>{not_in_plan}</td><td></td></tr>\n")
+                   f"{escape(x.title)}</a></th>{kind_cell}{escape(t('diff.row_dropped'))}</td>{before_cell}{entry(x)}</td>"
+                   f"{after_cell}{not_in_plan}</td>{details_cell}</td></tr>\n")
     for m in activities.changed:
         details = []
         if m.renamed:
@@ -251,6 +261,6 @@ def activity_changes(r: "Renderer", activities, before: "PlanRecord", after: "Pl
             details.append(items(t("activities.comments"), m.comments, None))
         kind = t("diff.row_renamed") if m.renamed or m.id_changed else t("diff.row_changed")
         out.append(f'<tr class="cp-change-changed"><th scope="row"><a href="{after_url}#activity-{escape(m.after.id)}">'
-                   f"{escape(m.after.title)}</a></th><td>{escape(kind)}</td><td>{entry(m.before)}</td>"
-                   f"<td>{entry(m.after)}</td><td><ul>\n{''.join(details)}</ul></td></tr>\n")
+                   f"{escape(m.after.title)}</a></th>{kind_cell}{escape(kind)}</td>{before_cell}{entry(m.before)}</td>"
+                   f"{after_cell}{entry(m.after)}</td>{details_cell}<ul>\n{''.join(details)}</ul></td></tr>\n")
     return Markup("".join(out))
