@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -17,20 +17,17 @@ from urllib.parse import unquote, urlsplit
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from generator.defaults import project_part
 from generator.problems import catalogue as C
 from generator.sitemap import pages as P
-from generator.engine.mkdocs import page_ids
-from generator.core.i18n import Translations
 from generator.core.languages import LANGUAGES, OTHER_LANGUAGES
 from generator.model.records import PlanRecord, Repository
+from generator.sitemap.anchors import page_anchors
 from generator.sitemap.pages import SitePage, SitePages, Unchecked
 from generator.problems.report import Problem
-from generator.render.renderer import Renderer, SiteContext
 from generator.sitemap.urls import relative_url
 from generator.schema.vocabulary import closest
 
-# Where the build finds them (see site.Project).
-CONTENT_DIR, TEMPLATES_DIR, CONFIG_FILE = "content", "templates", "mkdocs.yml"
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 
@@ -97,12 +94,10 @@ class Reachable:
     """What a link may point to: the pages the build makes (the English ones at the site's root, the others
     under their language's folder, cy/...) and the downloads, which only the root has; and their anchors."""
 
-    def __init__(self, pages: SitePages, anchors_when_built: Callable[[SitePage], set[str] | None]):
+    def __init__(self, pages: SitePages):
         self.pages = pages
         self.by_address = pages.by_address
         self.root_only = frozenset(a for a, page in self.by_address.items() if page.language is None)
-        self._when_built = anchors_when_built
-        self._built: dict[str, set[str] | None] = {}
 
     def reaches(self, address: str | None) -> bool:
         return address is not None and address in self.by_address
@@ -111,31 +106,44 @@ class Reachable:
         """Every address of the site's root (the other languages' are the same under cy/...)."""
         return sorted(a for a, page in self.by_address.items() if page.language in (None, LANGUAGES[0]))
 
-    def has_anchor(self, address: str, anchor: str) -> tuple[bool, set[str]]:
-        """Whether the page at `address` carries the anchor, and the anchors it is known to carry. The
-        data's anchors are known at once; a page whose other anchors come from its headings is made when a
-        link needs them. A page that cannot be made here is left to the build's link check."""
+    def has_anchor(self, address: str, anchor: str) -> tuple[bool | None, set[str]]:
+        """Whether the page at `address` carries the anchor in every language (the prose is shown in each),
+        and the anchors it is known to carry; None when only the build can tell (a heading of a generated
+        page other than a plan's, whose words come from its template)."""
         page = self.by_address.get(address)
         if page is None:
             return True, set()
         known = self.pages.anchors(page)
         if known is not None and anchor in known:
             return True, set(known)
-        if page.kind != P.PLAN:
-            if address not in self._built:
-                self._built[address] = self._when_built(page)
-            built = self._built[address]
-            if built is None:
-                return True, set()
-            return anchor in built, built
-        return known is None, set(known or ())
+        if page.kind == P.PLAN:
+            return known is None, set(known or ())
+        if page.kind == P.CONTENT:
+            ids = self.content_anchors(page)
+            return anchor in ids, ids | set(known or ())
+        return None, set(known or ())
+
+    def content_anchors(self, page: SitePage) -> set[str]:
+        """The ids a hand-written page carries in every language: each language's own text, where it has
+        one, else the English text it falls back to."""
+        source: Path = page.subject
+        if source.suffix != ".md":
+            return set()
+        base = self.pages.content_dir
+        ids = page_anchors(source.read_text(encoding="utf-8", errors="replace"))
+        for language in OTHER_LANGUAGES:
+            translated = None if base is None else base / language / source.relative_to(base)
+            if translated is not None and translated.is_file():
+                ids &= page_anchors(translated.read_text(encoding="utf-8", errors="replace"))
+        return ids
 
 
 def check_links(root: Path, repository: Repository, unchecked: tuple[Unchecked, ...] = ()) -> list[Problem]:
     """Every unsafe, broken or dangling link of the plans' prose, at its section file and line. The plans
-    not checked in this run (`unchecked`) count as pages: they are there once they build."""
-    pages = SitePages(repository, root / CONTENT_DIR, root / TEMPLATES_DIR, unchecked)
-    reachable = Reachable(pages, lambda page: built_anchors(root, repository, pages, page))
+    not checked in this run (`unchecked`) count as pages: they are there once they build. The pages are
+    those the build makes: from the repository's own content and templates, else the package's."""
+    pages = SitePages(repository, project_part(root, "content"), project_part(root, "templates"), unchecked)
+    reachable = Reachable(pages)
     problems: list[Problem] = []
     for plan in repository.plans:
         for versions in plan.prose.values():
@@ -145,19 +153,6 @@ def check_links(root: Path, repository: Repository, unchecked: tuple[Unchecked, 
                     if problem is not None:
                         problems.append(problem)
     return problems
-
-
-def built_anchors(root: Path, repository: Repository, pages: SitePages, page: SitePage) -> set[str] | None:
-    """The ids a page will carry once built, headings included: the page is rendered as the build renders
-    it, and its Markdown read as the engine reads it. None when it cannot be made (the build will say why)."""
-    try:
-        ctx = SiteContext(repository, root / CONTENT_DIR, root / TEMPLATES_DIR,
-                          Translations.load(root / TEMPLATES_DIR), _site_pages=pages)
-        made = Renderer(ctx, page.language or LANGUAGES[0]).page(page)
-        text = made.content if isinstance(made.content, str) else made.content.decode("utf-8", "replace")
-        return page_ids(text, root / CONFIG_FILE)
-    except Exception:  # a broken template or translation: the build reports it with its own problem
-        return None
 
 
 def _check(address: str, plan: PlanRecord, pages: Reachable, file: str, line: int, text: str) -> Problem | None:
@@ -217,6 +212,9 @@ def _missing_anchor(address: str, anchor: str, pages: Reachable, target: str, fi
     found, anchors = pages.has_anchor(target, anchor)
     if found:
         return None
+    if found is None:
+        return Problem.of(C.ProseAnchorUnchecked, file, line, 1, excerpt=text, target=address,
+                          page=_page_name(target), page_link=address.split("#", 1)[0] or "#")
     near = closest_anchors(anchor, anchors)
     return Problem.of(C.ProseMissingAnchor, file, line, 1, excerpt=text, target=address,
                       page=_page_name(target), choices=", ".join(f"#{a}" for a in near))

@@ -7,9 +7,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from generator.defaults import DEFAULTS
+
 # The tool's own folder, which holds package.json: the editor belongs to the tool, not to each
-# repository of plans it builds.
-TOOL_ROOT = Path(__file__).resolve().parents[2]
+# repository of plans it builds. That is a checkout of the project, or, for an installed package, its
+# defaults folder (generator/defaults), where `npm ci` installs the editor's packages on first use.
+_CHECKOUT = Path(__file__).resolve().parents[2]
+TOOL_ROOT = _CHECKOUT if (_CHECKOUT / "package-lock.json").is_file() else DEFAULTS
 MARKER = ".cluster-plans-installed"
 INSTALL_HELP = ("install Node.js 20 and npm (on Debian: apt-get install nodejs npm), then run "
                 "./tools/build-site, which installs the editor's packages with npm ci")

@@ -14,6 +14,7 @@ import click
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.core import i18n
+from generator.defaults import DEFAULTS
 from generator.model.diff import PlanDiff, Summary, compare
 from generator.model.diff import as_json as diff_json
 from generator.core.money import AMOUNT, TBC, UNSTATED, Money, as_typed, shown
@@ -25,7 +26,7 @@ from generator.schema.vocabulary import VocabularySet
 from generator.core.years import year_folders
 
 # The tool's own templates, for a repository of plans that does not carry a templates/ folder.
-TOOL_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+TOOL_TEMPLATES = DEFAULTS / "templates"
 TEMPLATES = {"text": "diff/text.j2", "markdown": "diff/comment.md.j2"}
 COLOURS = {"added": "green", "removed": "red", "changed": "yellow", "heading": "cyan"}
 

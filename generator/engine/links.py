@@ -15,8 +15,11 @@ from generator.problems.report import Phrase
 
 # A literal space before the attribute lets the regex engine scan fast: pages are searched after
 # their other whitespace is turned into spaces (see _spaced).
-_HREF = re.compile(r' (?:href|src)="([^"]*)"')
-_ID = re.compile(r' id="([^"]+)"')
+# Only attributes inside a tag count: a page's text that reads `src="x"` (a plan quoting some HTML, which
+# the page shows escaped, as &lt;img src="x"&gt;) is neither a link nor an anchor. In text and attribute
+# values '<' is always escaped, so each '<' and a letter starts a tag.
+_HREF = re.compile(r'<[a-zA-Z][^<>]*? (?:href|src)="([^"]*)"')
+_ID = re.compile(r'<[a-zA-Z][^<>]*? id="([^"]+)"')
 # Links the theme writes for its own machinery are not ours to check.
 _SKIP_PREFIXES = ("#", "mailto:", "javascript:", "data:", "tel:")
 

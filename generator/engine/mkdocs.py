@@ -12,7 +12,7 @@ from pathlib import Path
 import markdown
 import yaml
 
-from generator.render.renderer import Page
+from generator.sitemap.records import Page
 
 ASSETS = "assets"
 
@@ -78,7 +78,8 @@ def engine_config(config: EngineConfig, docs_dir: Path, site_dir: Path, nav: lis
     data["site_dir"] = str(site_dir)
     theme = data.setdefault("theme", {})
     if "custom_dir" in theme:
-        theme["custom_dir"] = str((config.root / theme["custom_dir"]).resolve())
+        # Relative to the configuration file, as MkDocs reads it (the package's own, in a repository of plans).
+        theme["custom_dir"] = str((config.config_file.parent / theme["custom_dir"]).resolve())
     if nav is not None:
         data["nav"] = nav
     data["hooks"] = [*data.get("hooks", []), str(HOOKS)]

@@ -22,6 +22,7 @@ from generator.core import i18n
 from generator.engine import links
 from generator.publish import swap as publish
 from generator.problems import catalogue as C
+from generator.defaults import project_part
 from generator.pipeline import extensions
 from generator.render.downloads import data_pages
 from generator.core.languages import LANGUAGES, OTHER_LANGUAGES
@@ -62,17 +63,18 @@ class Project:
         Raises SiteAddressError when mkdocs.yml's is no web address."""
         return self.site_url or configured_site_url(self.root)
 
+    # A repository's own templates, content and mkdocs.yml, else the package's (see generator.defaults).
     @property
     def config_file(self) -> Path:
-        return self.root / "mkdocs.yml"
+        return project_part(self.root, "mkdocs.yml")
 
     @property
     def templates_dir(self) -> Path:
-        return self.root / "templates"
+        return project_part(self.root, "templates")
 
     @property
     def content_dir(self) -> Path:
-        return self.root / "content"
+        return project_part(self.root, "content")
 
     @property
     def work_dir(self) -> Path:

@@ -12,7 +12,7 @@ from typing import Protocol
 
 from generator.core import i18n
 from generator.model.records import Repository
-from generator.render.renderer import Page
+from generator.sitemap.records import Page
 
 GROUP = "cluster_plans.site_files"
 

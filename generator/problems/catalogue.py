@@ -884,6 +884,16 @@ class ProseRootLink(ProblemType):
     hint = "Write it relative to the plan's page: '{relative}'."
 
 
+@problem_type
+class ProseAnchorUnchecked(ProblemType):
+    code = "prose-anchor-unchecked"
+    severity = WARNING
+    title = "Link to a part of a page that only the build can check"
+    message = "the link '{target}' points to a part of {page} that is made only when the site is built"
+    hint = ("`cluster-plans build` (or `serve`) checks that this part exists in every language. A link "
+            "that must keep working is safer pointing at the page itself: '{page_link}'.")
+
+
 # --- Phrases put into messages ------------------------------------------------------------------
 # The words a check puts into a message (why a file is refused, how a figure is malformed, which row),
 # each keyed with its own values, so that every language says them in its own words: the Welsh is in the

@@ -18,6 +18,7 @@ from generator.model.diff import PlanDiff, consecutive
 from generator.model.facets import Facets
 from generator.model.records import BoardRecord, ClusterRecord, PlanRecord, Repository
 from generator.sitemap import pages as P
+from generator.sitemap.records import Page
 from generator.sitemap.pages import Anchor, SitePage, SitePages
 from generator.core.money import AMOUNT, TBC, UNSTATED, Money, as_typed, shown
 from generator.core.prose import RenderedProse, render_inline, render_markdown, shift_headings, title_at, title_of
@@ -36,15 +37,6 @@ READING_ORDER = [
     "challenges", "@action_plan", "@activities", "enablers", "finance", "@finance", "workforce", "@workforce",
     "governance", "@members", "community-assets", "risks", "@risks", "appendix", "terms-of-reference", "@source",
 ]
-
-
-@dataclass
-class Page:
-    """One file of the docs tree, with the input files it was made from."""
-    path: str
-    content: str | bytes
-    sources: tuple[str, ...] = ()
-    title: str = ""
 
 
 @dataclass

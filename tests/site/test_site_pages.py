@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.sitemap.pages import EDITOR, PLAN, SitePages
-from generator.checks.prose_links import built_anchors
+from generator.sitemap.anchors import page_anchors
+from generator.sitemap.pages import CONTENT, EDITOR, PLAN, SitePages
 from generator.checks.validate import validate
 from site_testing import site_repo
 
@@ -63,8 +63,15 @@ def test_the_anchors_of_every_page_are_those_it_is_built_with(built):
         if page.kind == PLAN:
             assert known == ids, address  # a plan page's anchors are known in full before it is built
         else:
-            # What the data decides is on the page; the rest comes from its headings, found by making it.
+            # What the data decides is on the page; the rest comes from its headings.
             assert known is None or known <= ids, address
-            assert built_anchors(root, pages.repository, pages, page) == ids, address
+        if page.kind == CONTENT and page.subject.suffix == ".md":
+            # A hand-written page's ids, read from its Markdown without the engine, are those it is built with.
+            own = root / "content" / (page.language or "en") / page.subject.relative_to(root / "content")
+            text = (own if page.language != "en" and own.is_file() else page.subject).read_text(encoding="utf-8")
+            if page.language == "en" or own.is_file():
+                assert page_anchors(text) == ids, address
+            else:  # a Welsh page not yet translated: the English text under a notice
+                assert page_anchors(text) <= ids, address
         checked += 1
     assert checked > 40
