@@ -206,12 +206,6 @@ class BoardRecord:
     board: Board
     clusters: list[ClusterRecord] = field(default_factory=list)
 
-    @property
-    def plans(self) -> list[PlanRecord]:
-        return [p for c in self.clusters for p in c.plans]
-
-    @property
-    def url(self) -> str:
     # The board's own texts for a plan year (introduction, overview): year -> name -> language -> prose.
     texts: dict[str, dict[str, dict[str, Prose]]] = field(default_factory=dict)
 
@@ -229,6 +223,13 @@ class BoardRecord:
     def text_years(self) -> list[str]:
         """The years the board has written texts for, or has plans in, latest first."""
         return sorted(set(self.texts) | {p.year for p in self.plans}, reverse=True)
+
+    @property
+    def plans(self) -> list[PlanRecord]:
+        return [p for c in self.clusters for p in c.plans]
+
+    @property
+    def url(self) -> str:
         return f"{self.board.slug}/"
 
 
