@@ -334,8 +334,6 @@ SECTIONS: dict[str, str] = {
 }
 
 
-def plan_json_schema_text(site_url: str | None = None) -> str:
-    """The plan JSON Schema as published: stable key order, one trailing newline."""
 # A board's own texts for a plan year (clusters/<board>/years/<year>/<name>.md), in reading order: they open
 # the board's page for that year and its compiled annual document.
 BOARD_YEARS_FOLDER = "years"
@@ -345,6 +343,8 @@ BOARD_TEXTS: dict[str, str] = {
 }
 
 
+def plan_json_schema_text(site_url: str | None = None) -> str:
+    """The plan JSON Schema as published: stable key order, one trailing newline."""
     return json.dumps(plan_json_schema(site_url), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
