@@ -65,6 +65,7 @@ def run(root: Path, site_dir: Path | None, site_url: str | None = None, jobs: in
                f"docs trees {stages.get('docs', 0):.1f}s, "
                f"MkDocs {stages.get('engine', 0):.1f}s, search index {stages.get('index', 0):.1f}s, "
                f"waiting for the link check {stages.get('links', 0):.1f}s; while the index was made, the online "
-               f"editor and the downloads were written in {timings.alongside.get('site files', 0):.1f}s and the "
+               f"editor and the downloads were written in {timings.alongside.get('site files', 0):.1f}s (the PDF and "
+               f"Word documents {timings.alongside.get('documents', 0):.1f}s of it) and the "
                f"links checked in {timings.alongside.get('links', 0):.1f}s")
     return 0

@@ -167,7 +167,7 @@ class _Writer:
         if block.landscape:
             self.orientation(landscape=True)
         caption = self.paragraph("Caption", block.caption)
-        if block.caption_lang:
+        if block.caption_lang and caption.runs:
             _set_language(caption.runs[0]._r, LANGUAGE_TAGS.get(block.caption_lang, block.caption_lang))
         table = self.doc.add_table(rows=1, cols=len(block.columns))
         table._tbl.tblStyle_val = self.style_ids["Table Grid"]

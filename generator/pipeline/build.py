@@ -25,6 +25,7 @@ from generator.problems import catalogue as C
 from generator.defaults import project_part
 from generator.pipeline import extensions
 from generator.render.downloads import data_pages
+from generator.documents.published import DocumentFailed, document_files
 from generator.core.languages import LANGUAGES, OTHER_LANGUAGES
 from generator.core.parallel import WorkerDied, kept_as_is, share_out
 from generator.problems.report import Problem, Report
@@ -342,16 +343,29 @@ class Checked:
     waited_for_links: float
     # The site files written beside the engine's pages (see site_files).
     files: set[str] = field(default_factory=set)
+    # Compiling the documents (PDF and Word), part of writing the site files.
+    documents_seconds: float = 0.0
 
 
-def site_files(project: Project, validation: Validation, site_dir: Path) -> list[Page]:
+def site_files(project: Project, validation: Validation, site_dir: Path, jobs: int | None = None,
+               spent: dict[str, float] | None = None) -> list[Page]:
     """The files written into the built site beside the engine's pages: every installed extension's (the
     online editor's pages, whose configuration names every plan) and the downloads (CSV and JSON files,
-    which the engine would only copy). `build` and `serve` both write them here."""
-    inputs = extensions.SiteInputs(project.root, validation.repository, i18n.Translations.load(project.templates_dir),
-                                   project.templates_dir, site_dir)
+    which the engine would only copy, and each plan and board year compiled as PDF and Word). `build` and
+    `serve` both write them here. `spent` gets the seconds the compiled documents took."""
+    translations = i18n.Translations.load(project.templates_dir)
+    inputs = extensions.SiteInputs(project.root, validation.repository, translations, project.templates_dir, site_dir)
     files = [page for extension in extensions.installed() for page in extension.files(inputs)]
-    return files + data_pages(validation.repository, project.site_address)
+    files += data_pages(validation.repository, project.site_address)
+    start = time.perf_counter()
+    try:
+        files += document_files(validation.repository, translations, project.templates_dir,
+                                source_epoch(project.root), jobs, project.work_dir / "documents")
+    except DocumentFailed as failure:
+        raise BuildFailure(f"a compiled document could not be made: {failure}") from None
+    if spent is not None:
+        spent["documents"] = time.perf_counter() - start
+    return files
 
 
 def index_and_check_links(project: Project, validation: Validation, site_dir: Path, pages: list[Page],
@@ -363,7 +377,8 @@ def index_and_check_links(project: Project, validation: Validation, site_dir: Pa
     search = engine.start_pagefind(site_dir, unsearched=extensions.unsearched())
     try:
         # The editor's pages link to the style sheets the engine wrote, and their links are checked too.
-        files = site_files(project, validation, site_dir)
+        spent: dict[str, float] = {}
+        files = site_files(project, validation, site_dir, jobs, spent)
         engine.write_pages(files, site_dir)
         editor = time.perf_counter()
         broken = links.check_site(site_dir, jobs, base=served_at)
@@ -382,7 +397,7 @@ def index_and_check_links(project: Project, validation: Validation, site_dir: Pa
     if indexed == checked:
         indexed = time.perf_counter()
     return Checked(link_problems(broken, pages, project.root), editor - start, checked - editor, indexed - start,
-                   max(0.0, checked - indexed), {page.path for page in files})
+                   max(0.0, checked - indexed), {page.path for page in files}, spent.get("documents", 0.0))
 
 
 # --- 7. Publish: the new site replaces the old one in one move --------------------------------------
@@ -465,6 +480,7 @@ def build(project: Project, site_dir: Path, progress: Progress = lambda s: None,
                 timings.add("index", checked.index_seconds)
                 timings.add("links", checked.waited_for_links)
                 timings.alongside["site files"] = checked.editor_seconds
+                timings.alongside["documents"] = checked.documents_seconds
                 timings.alongside["links"] = checked.links_seconds
                 if strict and checked.problems:
                     report = Report(checked.problems)

@@ -192,7 +192,7 @@ class Preview:
     def finish(self, fresh: list[Page]) -> None:
         """The editor's files and the downloads where the build writes them, the links of the re-rendered pages, and a new search index."""
         assert self.validation is not None
-        files = site_files(self.project, self.validation, self.site_dir)
+        files = site_files(self.project, self.validation, self.site_dir, self.jobs)
         engine.write_pages(files, self.site_dir)
         for path in self.files - {page.path for page in files}:
             (self.site_dir / path).unlink(missing_ok=True)

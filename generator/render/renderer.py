@@ -19,7 +19,7 @@ from generator.model.facets import Facets
 from generator.model.records import BoardRecord, ClusterRecord, PlanRecord, Repository
 from generator.sitemap import pages as P
 from generator.sitemap.records import Page
-from generator.sitemap.pages import Anchor, SitePage, SitePages
+from generator.sitemap.pages import Anchor, Documents, SitePage, SitePages
 from generator.core.money import AMOUNT, TBC, UNSTATED, Money, as_typed, shown
 from generator.core.prose import RenderedProse, render_inline, render_markdown, shift_headings, title_at, title_of
 from generator.schema.plan import SOURCE_ERROR_KINDS
@@ -93,7 +93,7 @@ class Renderer:
                                 term=self.term, name_of=self.name_of, board_name=self.board_name,
                                 svg_bars=self.svg_bars, slugify=slugify,
                                 status_rows=self.status_rows, local=self.local, area_name=self.area_name,
-                                has_local=self.has_local, anchor=Anchor)
+                                has_local=self.has_local, anchor=Anchor, documents=Documents)
         self.env.filters["md"] = markdown_text
         self.env.tests["has_year"] = lambda by_year, year: year in by_year
         self._current = ""

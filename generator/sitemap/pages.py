@@ -29,6 +29,10 @@ CLUSTER, PLAN, ON_A_PAGE, CHANGES = "cluster", "plan", "on-a-page", "changes"
 # Files that are the same in every language, published once at the site's root (see downloads.py).
 PLAN_CSV, PLAN_JSON, NATIONAL_CSV, NATIONAL_JSON, SCHEMA = (
     "plan-csv", "plan-json", "national-csv", "national-json", "schema")
+# Compiled documents (generator/documents): each plan, and each board's year, as PDF and Word in each language,
+# published once at the site's root like the other downloads.
+PLAN_DOCUMENT, BOARD_DOCUMENT = "plan-document", "board-document"
+DOCUMENT_FORMATS = ("pdf", "docx")
 # The online editor, written by cms.admin in every language.
 EDITOR = "editor"
 
@@ -70,6 +74,38 @@ class Anchor:
     def plan(board: str, cluster: str, year: str) -> str:
         """A plan among the data-quality notes."""
         return f"{board}-{cluster}-{year}"
+
+
+@dataclass(frozen=True)
+class CompiledDocument:
+    """What a compiled document download holds: one plan (`year` None) or a board's plans of a year, with
+    the headings in `language`, as `format` (pdf or docx)."""
+    record: PlanRecord | BoardRecord
+    year: str | None
+    language: str
+    format: str
+
+
+class Documents:
+    """Where the compiled documents are published: beside the plan's CSV and JSON, and in the board's folder.
+    The file names say what they hold, so a download keeps its meaning in a folder of others."""
+
+    @staticmethod
+    def plan(plan: PlanRecord, language: str, format: str) -> str:
+        return f"{plan.url}{plan.cluster.slug}-{plan.year}{_language_part(language)}.{format}"
+
+    @staticmethod
+    def board_year(board: BoardRecord, year: str, language: str, format: str) -> str:
+        return f"{board.url}{board.board.slug}-cluster-plans-{year}{_language_part(language)}.{format}"
+
+    @staticmethod
+    def board_years(board: BoardRecord) -> list[str]:
+        """The years a board has a compiled document for: those it has plans in, latest first."""
+        return sorted({plan.year for plan in board.plans}, reverse=True)
+
+
+def _language_part(language: str) -> str:
+    return "" if language == LANGUAGES[0] else f"-{language}"
 
 
 @dataclass(frozen=True)
@@ -172,7 +208,19 @@ class SitePages:
                   for name, kind in (("activities.csv", PLAN_CSV), ("activities.json", PLAN_JSON))]
         return pages + [SitePage("downloads/activities.csv", None, NATIONAL_CSV),
                         SitePage("downloads/plans.json", None, NATIONAL_JSON),
-                        SitePage(SCHEMA_PATH, None, SCHEMA)]
+                        SitePage(SCHEMA_PATH, None, SCHEMA)] + self.documents()
+
+    def documents(self) -> list[SitePage]:
+        """Each plan, and each board's plans of a year, compiled as PDF and Word with the headings in each
+        language."""
+        pages = [SitePage(Documents.plan(plan, language, fmt), None, PLAN_DOCUMENT,
+                          CompiledDocument(plan, None, language, fmt))
+                 for plan in self.repository.plans for language in LANGUAGES for fmt in DOCUMENT_FORMATS]
+        return pages + [SitePage(Documents.board_year(board, year, language, fmt), None, BOARD_DOCUMENT,
+                                 CompiledDocument(board, year, language, fmt))
+                        for board in self.repository.boards for year in Documents.board_years(board)
+                        for language in LANGUAGES for fmt in DOCUMENT_FORMATS]
+
 
     def everything(self) -> list[SitePage]:
         pages = []

@@ -1,0 +1,129 @@
+"""The compiled documents the site publishes as downloads: each plan, and each board's plans of a year, as PDF and
+Word, with the headings in each language (the site map's `SitePages.documents()` names them).
+
+Compiling is the slow part of a download (Typst lays a plan out in about a third of a second, python-docx writes
+one in half a second), so it is shared out between worker processes, and each file is remembered by what it was
+made from, in the build's work folder: a preview, which writes the downloads again after
+every edit, and a build after a change compile only the documents the change altered."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.core import i18n
+from generator.core.parallel import share_out
+from generator.documents.compile import Compiler
+from generator.documents.pdf import TEMPLATE, LayoutFailed, pdf_bytes
+from generator.documents.word import docx_bytes
+from generator.model.records import BoardRecord, PlanRecord, Repository
+from generator.sitemap.records import Page
+from generator.sitemap.pages import CompiledDocument, SitePage, SitePages
+
+class DocumentFailed(Exception):
+    """A document could not be laid out: a fault of the layout template, said with the file it was for."""
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One document in one language, written in every format: its blocks are made once for all of them."""
+    record: PlanRecord | BoardRecord
+    year: str | None
+    language: str
+    paths: tuple[tuple[str, str], ...]  # (format, path in the site)
+
+    @property
+    def size(self) -> int:
+        return len(self.record.plans_of(self.year)) if isinstance(self.record, BoardRecord) and self.year else 1
+
+
+class _Compile:
+    """Run in a worker: one unit's files, from what the fork left of the remembered ones when they are the same."""
+
+    def __init__(self, repository: Repository, translations: i18n.Translations, templates_dir: Path, epoch: int,
+                 kept_in: Path | None):
+        self.repository, self.translations, self.epoch = repository, translations, epoch
+        self.templates_dir, self.kept_in = templates_dir, kept_in
+        layout = (templates_dir / TEMPLATE).read_bytes()
+        self.layout = hashlib.sha256(layout + str(epoch).encode()).hexdigest()
+        self._compilers: dict[str, Compiler] = {}
+
+    def compiler(self, language: str) -> Compiler:
+        if language not in self._compilers:
+            self._compilers[language] = Compiler(self.repository, self.translations, language, self.epoch)
+        return self._compilers[language]
+
+    def __call__(self, unit: _Unit) -> list[tuple[str, str, bytes]]:
+        compiler = self.compiler(unit.language)
+        if isinstance(unit.record, BoardRecord):
+            assert unit.year is not None
+            document = compiler.board_year(unit.record, unit.year)
+        else:
+            document = compiler.one_plan(unit.record)
+        data = json.dumps(document.as_data(), ensure_ascii=False, sort_keys=True)
+        made = []
+        for fmt, path in unit.paths:
+            key = hashlib.sha256(f"{fmt}\n{self.layout}\n{data}".encode()).hexdigest()
+            found = self.kept(key, fmt)
+            if found is None:
+                try:
+                    found = pdf_bytes(document, self.templates_dir, self.epoch) if fmt == "pdf" \
+                        else docx_bytes(document)
+                except LayoutFailed as failure:
+                    raise DocumentFailed(f"{path} could not be laid out: {failure}") from None
+                self.keep(key, fmt, found)
+            made.append((key, path, found))
+        return made
+
+    def kept(self, key: str, fmt: str) -> bytes | None:
+        file = self.kept_in / f"{key}.{fmt}" if self.kept_in is not None else None
+        return file.read_bytes() if file is not None and file.is_file() else None
+
+    def keep(self, key: str, fmt: str, data: bytes) -> None:
+        if self.kept_in is None:
+            return
+        self.kept_in.mkdir(parents=True, exist_ok=True)
+        # Written whole under another name first: a worker killed halfway leaves no half file to be taken later.
+        part = self.kept_in / f"{key}.{fmt}.{os.getpid()}.part"
+        part.write_bytes(data)
+        os.replace(part, self.kept_in / f"{key}.{fmt}")
+
+
+def document_files(repository: Repository, translations: i18n.Translations, templates_dir: Path, epoch: int,
+                   jobs: int | None = None, kept_in: Path | None = None) -> list[Page]:
+    """Every compiled document the site publishes, in the order of the site map, compiled in worker processes
+    (the largest, a board's year, first, so that no worker is left with it at the end). `kept_in` is a folder
+    where the files compiled are kept, by what they were made from, for the next build."""
+    by_unit: dict[tuple[int, str | None, str], list[SitePage]] = {}
+    for page in SitePages(repository).documents():
+        subject: CompiledDocument = page.subject
+        by_unit.setdefault((id(subject.record), subject.year, subject.language), []).append(page)
+    units = [_Unit(pages[0].subject.record, pages[0].subject.year, pages[0].subject.language,
+                   tuple((page.subject.format, page.path) for page in pages)) for pages in by_unit.values()]
+    units.sort(key=lambda unit: -unit.size)
+    made = share_out("compiling documents", _Compile(repository, translations, templates_dir, epoch, kept_in), units,
+                     jobs)
+    files: dict[str, bytes] = {}
+    used = set()
+    for share in made:
+        for key, path, data in share:
+            files[path] = data
+            used.add(key)
+    # What no document is made from any more goes, so that a long preview does not keep every version.
+    if kept_in is not None and kept_in.is_dir():
+        for file in kept_in.iterdir():
+            if file.name.split(".", 1)[0] not in used:
+                file.unlink(missing_ok=True)
+    return [Page(page.path, files[page.path], _sources(page.subject))
+            for pages in by_unit.values() for page in pages]
+
+
+def _sources(document: CompiledDocument) -> tuple[str, ...]:
+    """The plan folders a document is made from."""
+    if isinstance(document.record, BoardRecord):
+        return tuple(plan.folder for plan in document.record.plans_of(document.year or ""))
+    return (document.record.folder,)
+
