@@ -18,6 +18,7 @@ from pathlib import Path
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
 NOT_WORD = re.compile(r"[^a-z0-9£%]+")
 LIST_NUMBER = re.compile(r"^\s*(?:[-•■*]\s*)*(?:\d+(?:\.\d+)*\.?\)?\s+)?")
+ITEM_NUMBER = re.compile(r"^\s*(?:[-•■*]\s*)*(?:\d+[.)]\s+)?")
 MIN_WORDS = 4
 # The national template's guidance row under the activity table's header: words for the lead filling it in.
 TEMPLATE_GUIDANCE = "Provide a consist"
@@ -57,8 +58,10 @@ class Coverage:
 
 
 def coverage(source: str, compiled: str) -> Coverage:
-    # A list's numbers and bullets are the document's, as the source's are set aside.
-    lines = (LIST_NUMBER.sub("", line) for line in compiled.splitlines())
+    # A list's numbers and bullets are the document's, as the source's are set aside; only a number with its
+    # full stop or bracket ('4. '), so that a figure a table cell's text wraps before ('3.32 in post' at the
+    # start of a PDF line) is kept.
+    lines = (ITEM_NUMBER.sub("", line) for line in compiled.splitlines())
     text = " " + normalised(" ".join(lines)) + " "
     units = sentences(source)
     # Each sentence's places in the compiled text, latest first, so that a chain takes one place per sentence.
@@ -85,9 +88,17 @@ def coverage(source: str, compiled: str) -> Coverage:
 
 
 def pdf_text(path: Path) -> str:
-    # In the order the text is drawn: a table's cells one after another, not its lines across the columns.
-    return subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True,
+    """The text of a PDF in the order it is drawn (a table's cells one after another, not its lines across the
+    columns), without the running footer: the document's title and the page number, which a reader skips (the
+    PDF marks it as an artifact, outside the structure tree) but pdftotext puts wherever a page ends, inside a
+    sentence that runs on to the next page."""
+    from pypdf import PdfReader
+
+    title = PdfReader(path).metadata.title or ""
+    text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True,
                           text=True).stdout
+    footer = re.compile(re.escape(title) + r" \S+ \d+") if title else None
+    return "\n".join(line for line in text.splitlines() if not (footer and footer.fullmatch(line.strip(" \f"))))
 
 
 def docx_text(path: Path) -> str:

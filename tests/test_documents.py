@@ -3,7 +3,6 @@ tools read them."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -65,11 +64,19 @@ def test_word_file_has_real_headings_and_tables_with_header_rows(board_docx: Pat
     assert header.trPr is not None and header.trPr.xpath("./w:tblHeader")
 
 
-@pytest.mark.skipif(not shutil.which("pdftotext") or not SEED.is_file(), reason="needs pdftotext and the seed")
 def test_the_compiled_document_holds_the_seed_in_its_order(board_pdf: Path, board_docx: Path):
+    # pdftotext comes with poppler-utils, which tools/run-tests installs; the seed is the board's own document.
     seed = SEED.read_text(encoding="utf-8")
-    assert coverage(seed, docx_text(board_docx)).share >= 0.97
-    assert coverage(seed, pdf_text(board_pdf)).share >= 0.94
+    assert coverage(seed, docx_text(board_docx)).share >= 0.98
+    assert coverage(seed, pdf_text(board_pdf)).share >= 0.98
+
+
+def test_a_table_row_is_never_cut_off_at_the_foot_of_a_page(board_pdf: Path):
+    # A row of the Conwy West activities is longer than the space left on its page: it goes whole onto the next
+    # page instead of running under the footer, so the words of its cells are all there, in order.
+    text = " ".join(pdf_text(board_pdf).split())
+    assert ("Recruit Advanced Nurse Practitioners. Work closely with the CRT to reduce unscheduled admissions. "
+            "Contributing to enable people to have End of Life Care in their place of choice.") in text
 
 
 @pytest.mark.parametrize("args, message", [
