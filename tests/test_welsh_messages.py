@@ -53,7 +53,7 @@ def test_schema_hints_in_welsh_name_the_place_in_welsh(repo: Repo):
     result = repo.validate("--language", "cy", "--format", "json", NEF_2023)
     [problem] = [p for p in json.loads(result.output)["problems"] if p["code"] == "schema-wrong-type"]
     assert problem["message"] == ("disgwyliwyd slyg o lythrennau bach, digidau a chysylltnodau, cafwyd testun"
-                                  " 'Social Prescribing'")
+                                  " 'Social Prescribing': mae ganddo y briflythyren S, na all id ei gynnwys")
     assert problem["hint"] == ("Rhowch slyg o lythrennau bach, digidau a chysylltnodau yn y maes 'id' ar gyfer"
                                " gweithgaredd 5, 'Audiology'. Ysgrifennwch ef fel social-prescribing: geiriau mewn"
                                " llythrennau bach wedi'u cysylltu â chysylltnodau.")

@@ -237,3 +237,318 @@ def test_each_mistake_is_named_where_it_is(real: Repo, mistake: Mistake):
     assert result.exit_code == (1 if mistake.severity == "error" else 0)
     if mistake.severity == "error":
         assert [p for p in result.errors() if p[0] == plan] == [(plan, line, mistake.code)], result.output
+
+
+# --- The families of mistakes a lead makes, each made on a copy of a real plan -------------------------
+# Characters pasted from Word or a web page, YAML's own readings (yes/no, numbers, '#', '&'), lists written
+# as text and text as a list, money written as a person writes it, ids from titles. Each case names what
+# was typed at the character itself, and the fix the hint writes out is applied: the plan then validates.
+
+ARFON = "clusters/betsi-cadwaladr/arfon/2022-23"
+CONWY_W = "clusters/betsi-cadwaladr/conwy-west/2022-23"
+DWYFOR = "clusters/betsi-cadwaladr/dwyfor/2022-23"
+S_WREXHAM = "clusters/betsi-cadwaladr/south-wrexham/2022-23"
+C_WREXHAM = "clusters/betsi-cadwaladr/central-wrexham/2022-23"
+MEIRIONNYDD = "clusters/betsi-cadwaladr/meirionnydd/2022-23"
+CONWY_E = "clusters/betsi-cadwaladr/conwy-east/2022-23"
+S_FLINTS = "clusters/betsi-cadwaladr/south-flintshire/2022-23"
+NEF_22 = "clusters/betsi-cadwaladr/north-east-flintshire/2022-23"
+NBSP, ZWSP = "\u00a0", "\u200b"
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str
+    plan: str
+    old: str          # text of the file (its first occurrence is changed)
+    new: str          # the same text with the mistake made
+    where: str        # text of the line the report must point at (its first occurrence after the edit)
+    column: int       # the column of the character itself
+    code: str
+    says: tuple[str, ...]  # what the message must say, in plain words
+    fix: str          # the line as the hint writes it out (from its field name, or its '- ')
+    file: str = "plan.yaml"
+    # How the fix is applied: the line from the fix's field name (or '- ') on is replaced by `fix`, or,
+    # when `value` is set, that value on the line is replaced by `fix`; `drop` lines after it are deleted.
+    value: str = ""
+    drop: int = 0
+    # Where the fixed line starts, from the reported line (-1: the field name on the line above its list).
+    start: int = 0
+
+
+def family(name, plan, old, new, where, column, code, says, fix, **kw) -> Family:
+    return Family(name, plan, old, new, where, column, code, (says,) if isinstance(says, str) else says, fix, **kw)
+
+
+FAMILIES = [
+    # Characters pasted from Word or the web: bullets.
+    family("bullet after a list item's dash", NEF, "      - Cost of Living Crisis\n", "      - • Cost of Living Crisis\n",
+           "- • Cost of Living", 9, "yaml-pasted-bullet", "starts with a bullet •", "- Cost of Living Crisis"),
+    family("bullet in place of the dash", NEF, "      - Cost of Living Crisis\n", "      • Cost of Living Crisis\n",
+           "• Cost of Living", 7, "yaml-pasted-bullet", "starts with a bullet •", "- Cost of Living Crisis"),
+    family("square bullet in an expected result", ANGLESEY, "      - Remote locum triaging service",
+           "      - ▪ Remote locum triaging service", "▪ Remote locum", 9, "yaml-pasted-bullet", "a bullet ▪",
+           "- Remote locum triaging service to support practices struggling with GP staffing."),
+    family("hollow bullet in a SWOT strength", UV, "    - Good working relationship between cluster practices",
+           "    - ◦ Good working relationship between cluster practices", "◦ Good working", 7, "yaml-pasted-bullet",
+           "a bullet ◦", "- Good working relationship between cluster practices and with partners"),
+    family("triangular bullet in a key action", CONWY_E, "      - Help citizens of Conwy who have been ill",
+           "      - ‣ Help citizens of Conwy who have been ill", "‣ Help citizens", 9, "yaml-pasted-bullet",
+           "a bullet ‣", "- Help citizens of Conwy who have been ill to return to work"),
+    family("round bullet in place of the dash", S_FLINTS, "      - Winter pressures\n", "      ● Winter pressures\n",
+           "● Winter pressures", 7, "yaml-pasted-bullet", "a bullet ●", "- Winter pressures"),
+    family("Word's Symbol-font bullet", MEIRIONNYDD, "      - Support COVID vaccination/booster programme",
+           "      - \uf0b7 Support COVID vaccination/booster programme", "Support COVID vaccination", 9,
+           "yaml-pasted-bullet", "a bullet •", "- Support COVID vaccination/booster programme"),
+    family("long dash as a bullet", NEF, "      - Buildings and maintenance\n", "      - – Buildings and maintenance\n",
+           "– Buildings and", 9, "yaml-pasted-bullet", "Word's long dash –", "- Buildings and maintenance"),
+    family("star as a bullet in place of the dash", UV, "    - Good working relationship between cluster practices",
+           "    * Good working relationship between cluster practices", "* Good working", 5, "yaml-pasted-bullet",
+           "a star * used as a bullet", "- Good working relationship between cluster practices and with partners"),
+    family("star as a bullet after the dash", S_FLINTS, "      - Flu and Covid booster programmes\n",
+           "      - * Flu and Covid booster programmes\n", "* Flu and Covid", 9, "yaml-pasted-bullet",
+           "a star * used as a bullet", "- Flu and Covid booster programmes"),
+    family("bulleted funding sources on one line", NEF, "    funding_sources: [Core funded]",
+           "    funding_sources: • Core funded • Welsh Government", "funding_sources: • Core", 22,
+           "yaml-pasted-bullet", ("a bullet •", "2 of them"), "funding_sources: [Core funded, Welsh Government]"),
+    family("bullets in a description", ARFON, "    description: Additional support for practices to manage backlog",
+           "    description: • Additional support for practices • Backlog", "description: • Additional", 18,
+           "yaml-pasted-bullet", "a bullet •",
+           "description: Additional support for practices; Backlog of people awaiting chronic disease reviews due"
+           " to COVID"),
+    # Long dashes in years and ranges.
+    family("Word's long dash in since", NEF, "    since: 2021-22\n", "    since: 2021–22\n", "since: 2021–22", 16,
+           "schema-wrong-type", "Word's long dash – where a hyphen - goes", "since: 2021-22"),
+    family("long dash in since, another plan", CONWY_W, "    since: 2021-22\n", "    since: 2021—22\n",
+           "since: 2021—22", 16, "schema-wrong-type", "Word's longer dash — where a hyphen - goes", "since: 2021-22"),
+    family("minus sign in since", S_WREXHAM, "    since: 2021-22\n", "    since: 2021−22\n", "since: 2021−22", 16,
+           "schema-wrong-type", "a minus sign −", "since: 2021-22"),
+    family("long dash in the plan's year", ANGLESEY, "year: 2022-23\n", "year: 2022–23\n", "year: 2022–23", 11,
+           "schema-wrong-type", "Word's long dash –", "year: 2022-23"),
+    family("long dash in a range of money", ARFON, '    budget: "£90,000"', "    budget: £90,000–£95,000",
+           "budget: £90,000–£95,000", 13, "money-unparseable", "a range of two figures",
+           'budget: {tbc: true, note: "£90,000–£95,000"}'),
+    # Curly quotes.
+    family("curly quotes around a status", DWYFOR, "    status: ongoing\n", "    status: ‘ongoing’\n",
+           "status: ‘ongoing’", 13, "yaml-curly-quotes", "curly quote ‘", 'status: "ongoing"'),
+    family("curly double quotes around a year", C_WREXHAM, "    since: 2021-22\n", "    since: “2021-22”\n",
+           "since: “2021-22”", 12, "yaml-curly-quotes", "a curly quote “", 'since: "2021-22"'),
+    family("curly quotes around text with a colon", ANGLESEY, "      - Remote locum triaging service to support practices struggling with GP staffing.",
+           "      - “Remote locum: triaging service to support practices struggling with GP staffing.”",
+           "“Remote locum", 9, "yaml-curly-quotes", "curly quote “",
+           '- "Remote locum: triaging service to support practices struggling with GP staffing."'),
+    # Invisible spaces anywhere.
+    family("non-breaking space as indentation", NEF, "    title: Audiology\n", f"{NBSP}   title: Audiology\n",
+           "   title: Audiology", 1, "yaml-invisible-space", ("a non-breaking space", "indentation"),
+           "title: Audiology"),
+    family("non-breaking space after a colon", ARFON, "    status: started\n", f"    status:{NBSP}started\n",
+           f"status:{NBSP}started", 12, "yaml-invisible-space", ("a non-breaking space", "between 'status:' and 'started'"),
+           "status: started"),
+    family("zero-width space before a field name", NEF, "    budget: TBC\n", f"    {ZWSP}budget: TBC\n",
+           "budget: TBC", 5, "yaml-invisible-space", ("a zero-width space", "before 'budget:'"), "budget: TBC"),
+    family("zero-width space inside an id", ANGLESEY, "  - id: covid-recovery\n", f"  - id: covid{ZWSP}-recovery\n",
+           "  - id: covid", 14, "yaml-invisible-space", ("a zero-width space", "between 'covid' and '-recovery'"),
+           "- id: covid-recovery"),
+    family("non-breaking space inside a field name", CONWY_W, "    new_or_existing: existing\n",
+           f"    new_or{NBSP}existing: existing\n", "new_or", 11, "yaml-invisible-space", "a non-breaking space",
+           "new_or_existing: existing", value=f"new_or{NBSP}existing: existing"),
+    family("narrow non-breaking space in a figure", UV, "  allocation: £224,786.00", "  allocation: £224\u202f786.00",
+           "allocation: £224", 19, "yaml-invisible-space", "a narrow non-breaking space", "allocation: £224,786.00",
+           value="allocation: £224\u202f786.00"),
+    family("zero-width joiner at the end of a title", DWYFOR, "    title: Covid recovery support\n",
+           "    title: Covid recovery support\u200d\n", "title: Covid recovery support", 34, "yaml-invisible-space",
+           ("a zero-width joiner", "after 'support'"), "title: Covid recovery support"),
+    family("byte order mark pasted into a list item", S_FLINTS, "      - Winter pressures\n",
+           "      - \ufeffWinter pressures\n", "Winter pressures", 9, "yaml-invisible-space", "a byte order mark",
+           "- Winter pressures"),
+    family("thin space in a lead's name", UV, "  - name: Dr Rebecca Jones", "  - name: Dr\u2009Rebecca Jones",
+           "Rebecca Jones", 13, "yaml-invisible-space", ("a thin space", "between 'Dr' and 'Rebecca'"),
+           "- name: Dr Rebecca Jones"),
+    family("soft hyphen in a word", MEIRIONNYDD, "      - Review the uptake of flu and Covid vaccination.",
+           "      - Review the up\u00adtake of flu and Covid vaccination.", "Review the up", 22, "yaml-invisible-space",
+           ("a soft hyphen", "between 'up' and 'take'"), "- Review the uptake of flu and Covid vaccination."),
+    # Tabs.
+    family("tab inside an id", DWYFOR, "  - id: covid-recovery\n", "  - id: covid\trecovery\n", "id: covid", 14,
+           "schema-wrong-type", "it has a tab, which an id cannot hold", "covid-recovery", value="covid\trecovery"),
+    family("tab indenting a list item", CONWY_E, "      - Help citizens of Conwy who have been ill to return to work",
+           "\t- Help citizens of Conwy who have been ill to return to work", "\t- Help citizens", 1, "yaml-tab",
+           "a tab character is used to indent",
+           "- Help citizens of Conwy who have been ill to return to work (indented by 6 spaces)"),
+    # YAML's own conversions: yes/no, on/off where text or a status goes.
+    family("yes in new_or_existing", NEF, "    new_or_existing: existing\n", "    new_or_existing: yes\n",
+           "new_or_existing: yes", 22, "schema-wrong-type", ("received 'yes'", "YAML reads 'yes' as yes/no"),
+           "new_or_existing: existing"),
+    family("on as a status", NEF, "    status: ongoing\n", "    status: on\n", "status: on", 13, "schema-wrong-type",
+           "YAML reads 'on' as yes/no", "status: ongoing"),
+    family("No as a status", S_WREXHAM, "    status: delayed\n", "    status: No\n", "status: No", 13,
+           "schema-wrong-type", "YAML reads 'No' as yes/no", "status: ongoing"),
+    family("off as a status", C_WREXHAM, "    status: delayed\n", "    status: off\n", "status: off", 13,
+           "schema-wrong-type", "YAML reads 'off' as yes/no", "status: ongoing"),
+    family("true as a title", DWYFOR, "    title: Covid recovery support\n", "    title: True\n", "title: True", 12,
+           "schema-wrong-type", "YAML reads 'True' as yes/no", 'title: "True"'),
+    family("Yes as a lead's role", UV, "    role: Upper Valleys Cluster Lead", "    role: Yes", "role: Yes", 11,
+           "schema-wrong-type", "YAML reads 'Yes' as yes/no", 'role: "Yes"'),
+    # Numbers that are not what they look like.
+    family("budget 18.500 with a dot for the thousands", NEF, "    budget: TBC\n", "    budget: 18.500\n",
+           "budget: 18.500", 13, "yaml-misread-number", ("'18.500' is read as the number 18.5", "£18.50"),
+           "budget: 18500"),
+    family("finance line 4.840 with a dot", UV, "      amount: £4,840.00", "      amount: 4.840", "amount: 4.840", 15,
+           "yaml-misread-number", "'4.840' is read as the number 4.84", "amount: 4840"),
+    family("leading zero in a budget", ANGLESEY, '    budget: "£5,000"', "    budget: 05000", "budget: 05000", 13,
+           "yaml-misread-number", ("read as the number 2560", "octal"), "budget: 5000"),
+    family("leading zero in a cluster number", UV, "number: 8\n", "number: 010\n", "number: 010", 9,
+           "yaml-misread-number", ("read as the number 8", "a number starting with 0"), "number: 10",
+           file="../cluster.yaml"),
+    family("a time in the source's pages", ARFON, "  pages: 3.1 Arfon Cluster, pages 56-61",
+           "  pages: 9:12", "pages: 9:12", 10, "yaml-misread-number", ("read as the number 552", "hours and minutes"),
+           'pages: "9:12"'),
+    family("1,000 in a number field", UV, "number: 8\n", "number: 1,000\n", "number: 1,000", 10,
+           "schema-wrong-type", "a number is written without commas", "number: 1000", file="../cluster.yaml"),
+    family("a date for since", CONWY_W, "    since: 2021-22\n", "    since: 2021-04-01\n", "since: 2021-04-01", 12,
+           "schema-wrong-type", "it is a date", "since: 2021-22"),
+    family("a calendar year for since", ANGLESEY, "    since: 2021-22\n", "    since: 2021\n", "since: 2021", 12,
+           "schema-wrong-type", "one calendar year", "since: 2021-22"),
+    family("a slash in since", MEIRIONNYDD, "    since: 2021-22\n", "    since: 21/22\n", "since: 21/22", 14,
+           "schema-wrong-type", "not '/'", "since: 2021-22"),
+    family("four-digit second year", DWYFOR, "    since: 2021-22\n", "    since: 2021-2022\n", "since: 2021-2022", 12,
+           "schema-wrong-type", "two digits", "since: 2021-22"),
+    # '#', '&', '!', '*', '%', '@', '`' starting a value; ': ' and ' #' inside one.
+    family("#1 priority as a description", NEF, "    description: Improving patients access",
+           "    description: #1 priority Improving patients access", "description: #1 priority", 18,
+           "yaml-comment-as-value", ("starts with '#'", "leaves 'description' empty"),
+           'description: "#1 priority Improving patients access to maintain sustainability other health professionals"'),
+    family("#2 as a list item", S_FLINTS, "      - Winter pressures\n", "      - #2 Winter pressures\n",
+           "- #2 Winter", 9, "yaml-comment-as-value", "this item of 'actions'", '- "#2 Winter pressures"'),
+    family("& at the start of a title", CONWY_W, "    title: MY LIFE\n", "    title: &Co MY LIFE\n", "title: &Co", 12,
+           "yaml-anchor-in-text", ("'&Co'", "the value is only 'MY LIFE'"), 'title: "&Co MY LIFE"'),
+    family("% at the start of a status detail", NEF, "    status_detail: Ongoing\n",
+           "    status_detail: %50 complete\n", "status_detail: %50", 20, "yaml-reserved-start", "'%'",
+           'status_detail: "%50 complete"'),
+    family("` at the start of a title", ANGLESEY, "    title: COVID related costs\n",
+           "    title: `COVID` related costs\n", "title: `COVID`", 12, "yaml-reserved-start", "'`'",
+           'title: "`COVID` related costs"'),
+    family("@ at the start of a key action", S_FLINTS, "      - Winter pressures\n", "      - @Winter pressures\n",
+           "@Winter", 9, "yaml-reserved-start", "'@'", '- "@Winter pressures"'),
+    family("*emphasis* at the start of a comment", NEF, "      - Cluster engagement\n", "      - *Cluster* engagement\n",
+           "*Cluster*", 9, "yaml-reserved-start", "'*'", '- "*Cluster* engagement"'),
+    family("': ' inside a title", DWYFOR, "    title: Covid recovery support\n",
+           "    title: Covid recovery: support\n", "title: Covid recovery:", 26, "yaml-colon-in-text", "': '",
+           'title: "Covid recovery: support"'),
+    # Lists written as text, and text as a list.
+    family("funding sources separated by commas", ARFON, "    funding_sources: [Cluster funds]\n    status: started",
+           "    funding_sources: Cluster funding, Welsh Government\n    status: started",
+           "funding_sources: Cluster funding, Welsh", 22, "schema-wrong-type", "separated by commas",
+           "funding_sources: [Cluster funding, Welsh Government]"),
+    family("ministerial priorities separated by semicolons", DWYFOR,
+           "    ministerial_priorities: [NHS recovery]\n    sppc_priorities: [Community infrastructure]\n    budget: \"£45,000\"",
+           "    ministerial_priorities: NHS recovery; Covid response\n    sppc_priorities: [Community infrastructure]\n"
+           "    budget: \"£45,000\"",
+           "ministerial_priorities: NHS recovery;", 29, "schema-wrong-type", "separated by semicolons",
+           "ministerial_priorities: [NHS recovery, Covid response]"),
+    family("one comment written as text", S_WREXHAM,
+           "    comments:\n      - Provision of care to the frail/ vulnerable\n      - Recruitment\n",
+           "    comments: Provision of care to the frail/ vulnerable\n", "comments: Provision of care", 15,
+           "schema-wrong-type", "expected a list", "comments: [Provision of care to the frail/ vulnerable]"),
+    family("a description written as a list", NEF, "    description: Improving patients access to maintain sustainability other health professionals\n",
+           "    description:\n      - Improving patients access\n      - Maintain sustainability\n",
+           "      - Improving patients access", 7, "schema-wrong-type", "written as a list of 2 items",
+           "description: Improving patients access; Maintain sustainability", start=-1, drop=1),
+    # Money written as a person writes it, wherever an amount goes.
+    family("56,000 GBP as a budget", NEF, "    budget: TBC\n", "    budget: 56,000 GBP\n", "budget: 56,000 GBP", 20,
+           "money-unparseable", "'GBP' is written beside the figure", "budget: £56,000"),
+    family("£ and GBP in an allocation", UV, "  allocation: £224,786.00", "  allocation: £224,786.00 GBP",
+           "allocation: £224,786.00 GBP", 27, "money-unparseable", "'GBP'", "allocation: £224,786.00"),
+    family("per annum after a finance line", UV, "      amount: £4,840.00", "      amount: £4,840.00 per annum",
+           "amount: £4,840.00 per", 25, "money-unparseable", "'per annum'", "amount: £4,840.00"),
+    family("£1.2m as a budget", ARFON, '    budget: "£90,000"', "    budget: £0.09m", "budget: £0.09m", 18,
+           "money-unparseable", "'m' for million", "budget: £90,000"),
+    family("a dot for the thousands in quotes", CONWY_W, '    budget: "£40,000"', '    budget: "£40.000"',
+           'budget: "£40.000"', 17, "money-unparseable", "a dot separates the thousands", "budget: £40,000"),
+    family("a space for the thousands", DWYFOR, '    budget: "£45,000"', "    budget: £45 000", "budget: £45 000", 16,
+           "money-unparseable", "a space separates the thousands", "budget: £45,000"),
+    family("£56,000 inside {amount: }", NEF, "    budget: TBC\n", "    budget: {amount: £56,000}\n",
+           "budget: {amount: £56,000}", 13, "money-unparseable",
+           "the comma in '£56,000' ends the amount inside { }", "budget: {amount: 56000}"),
+    family("£ inside {amount: } with its source's words", ARFON, '    budget: {amount: 54000, as_written: "Cluster funds £54,000"}',
+           '    budget: {amount: "£54,000", as_written: "Cluster funds £54,000"}', 'budget: {amount: "£54,000"', 13,
+           "money-unparseable", "takes a plain number",
+           'budget: {amount: 54000, as_written: "Cluster funds £54,000"}'),
+    family("words with a figure", CONWY_W, '    budget: "£129,369"', "    budget: approx £129,369", "budget: approx", 13,
+           "money-unparseable", "the words 'approx'", 'budget: {amount: 129369, as_written: "approx £129,369"}'),
+    family("a minus after the pound sign", ARFON, '    budget: "£90,000"', "    budget: £-90,000", "budget: £-90,000", 14,
+           "money-unparseable", "the minus sign goes before the £", "budget: -£90,000"),
+    # Ids from titles, Welsh letters included.
+    family("Welsh letters in an id", NEF, "  - id: audiology\n", "  - id: gŵyl-iechyd\n", "id: gŵyl", 10,
+           "schema-wrong-type", "the letter ŵ", "gwyl-iechyd", value="gŵyl-iechyd"),
+    family("an id written as its title", ANGLESEY, "  - id: first-contact-physiotherapy\n",
+           "  - id: Advanced Physiotherapist\n", "id: Advanced Physio", 9, "schema-wrong-type", "the capital letter A",
+           "advanced-physiotherapist", value="Advanced Physiotherapist"),
+    family("an id with a circumflex and spaces", DWYFOR, "  - id: covid-recovery\n", "  - id: Ymateb i'r pandemig â COVID\n",
+           "id: Ymateb", 9, "schema-wrong-type", "the capital letter Y", "ymateb-ir-pandemig-a-covid",
+           value="Ymateb i'r pandemig â COVID"),
+    family("an underscore in an id", CONWY_E, "  - id: my-surgery-app\n", "  - id: my_surgery_app\n",
+           "id: my_surgery", 11, "schema-wrong-type", "the character _", "my-surgery-app", value="my_surgery_app"),
+]
+
+
+def _apply_fix(line: str, case: Family) -> str:
+    """The line with the fix the hint writes out put in: from the fix's field name (or '- ') on, or in
+    place of the mistaken value; an invisible character in what stays is made a plain space."""
+    from generator.load.characters import mended
+    indented = re.search(r" \(indented by (\d+) spaces\)$", case.fix)
+    if indented:
+        return " " * int(indented[1]) + case.fix[:indented.start()]
+    if case.value:
+        assert case.value in line, (case.value, line)
+        return mended(line.replace(case.value, case.fix, 1))
+    line = mended(line)
+    indent = len(line) - len(line.lstrip())
+    if case.fix.startswith("- ") or ":" not in case.fix:
+        return " " * indent + case.fix
+    key = case.fix.split(":", 1)[0]
+    start = line.find(key + ":")
+    start = start if start >= 0 else line.find(key)
+    assert start >= 0, (key, line)
+    return line[:start] + case.fix
+
+
+def test_the_families_corpus_is_large_enough():
+    assert len(FAMILIES) >= 60
+    assert len({m.name for m in FAMILIES}) == len(FAMILIES)
+
+
+@pytest.mark.parametrize("case", FAMILIES, ids=[m.name for m in FAMILIES])
+def test_each_family_is_named_at_its_character_and_its_fix_works(real: Repo, case: Family):
+    rel = str(Path(case.plan, case.file)).replace("\\", "/")
+    rel = str(Path(rel).resolve().relative_to(Path.cwd().resolve())) if ".." in rel else rel
+    rel = rel if ".." not in case.file else "/".join(case.plan.split("/")[:-1]) + "/" + case.file.removeprefix("../")
+    text = real.read(rel)
+    assert case.old in text, f"{case.old!r} is not in {rel}"
+    real.write(rel, text.replace(case.old, case.new, 1))
+    line = real.line_of(rel, case.where)
+    result = real.validate(case.plan)
+    problem = next((x for x in result.lines if x.startswith(f"{rel}:{line}:{case.column}: error {case.code}: ")), None)
+    assert problem is not None, (line, _errors(result))
+    for words in case.says:
+        assert words in problem, (words, problem)
+    assert case.fix in result.hint_after(problem)
+    assert not PARSER_WORDS.search(result.output), result.output
+    assert [p for p in result.errors() if p[0] == rel] == [(rel, line, case.code)], _errors(result)
+    # The fix as the hint writes it, put in its place: the plan validates.
+    lines = real.read(rel).split("\n")
+    first = line - 1 + case.start
+    lines[first:line + case.drop] = [_apply_fix(lines[first], case)]
+    real.write(rel, "\n".join(lines))
+    again = real.validate(case.plan)
+    assert again.errors() == [], _errors(again)
+
+
+def _errors(result) -> str:
+    """The errors of a run with their hints (its warnings left out), to read a failure by."""
+    out, keep = [], False
+    for text in result.lines:
+        if not text.startswith(" "):
+            keep = " error " in text
+        if keep:
+            out.append(text)
+    return "\n".join(out)

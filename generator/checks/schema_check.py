@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from dataclasses import replace
@@ -12,7 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.problems import catalogue as C
-from generator.schema import words
+from generator.schema import words, written as readings
 from generator.load import yaml_mistakes
 from generator.load.documents import Document, field_path
 from generator.problems.report import PhrasedError, Problem
@@ -158,11 +159,25 @@ def located(model: type[BaseModel], doc: Document, err: Mapping[str, Any], where
         if kind == "string_pattern_mismatch":
             year = "[0-9]{4}" in err.get("ctx", {}).get("pattern", "")
             expected = "a financial year such as 2023-24" if year else "a slug of lowercase letters, digits and hyphens"
+        elif loc and loc[-1] in _YEAR_FIELDS and isinstance(value, int) and not isinstance(value, bool):
+            expected = "a financial year such as 2023-24"
         else:
             expected = _EXPECTED[kind]
+        written = doc.written.get(loc)
+        if expected.startswith("a list") and not _list_of_text(model, loc):
+            # A list of blocks (leads, activities) written as text: its entries are not the text's parts.
+            expected = "a list (lines starting with '- ')"
+            reading = None
+            return Problem.of(C.SchemaWrongType, doc.file, line, col, field=path, **named,
+                              **words.expected_values(expected), **_received(value, written),
+                              **_block_list_tip(named["name"], value))
+        reading = _reading(expected, value, written)
+        if reading is not None and reading.at is not None:
+            line, col = _at_char(doc, line, col, reading.at)
         return Problem.of(C.SchemaWrongType, doc.file, line, col, field=path, **named,
-                          **words.expected_values(expected), **words.received_values(value),
-                          **_tip(kind, expected, named["name"], value))
+                          **words.expected_values(expected), **_received(value, written),
+                          why=reading.why if reading is not None else "",
+                          **_tip(kind, expected, named["name"], value, written, reading))
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
         got = words.received_values(value)
@@ -174,6 +189,11 @@ def located(model: type[BaseModel], doc: Document, err: Mapping[str, Any], where
     error = err.get("ctx", {}).get("error")
     detail = error.phrase if isinstance(error, PhrasedError) else err["msg"].removeprefix("Value error, ")
     money = isinstance(error, PhrasedError) and error.money
+    mapping = readings.money_mapping(value) if money and isinstance(value, dict) else None
+    if mapping is not None:
+        typed = doc.line_text(line)[col - 1:].strip()
+        return Problem.of(C.MoneyUnparseable, doc.file, line, col, field=path, excerpt=doc.line_text(line),
+                          written=typed, why=mapping.why, fixed=f"{named['name']}: {mapping.fixed}")
     return Problem.of(C.SchemaInvalidValue, doc.file, line, col, field=path, **named, detail=detail,
                       money="yes" if money else "", other="" if money else "yes")
 
@@ -189,23 +209,95 @@ _WHERE_CY = {"a plan": "cynllun", "an activity": "gweithgaredd", "the finance bl
              "a vocabulary": "geirfa", "a vocabulary term": "term mewn geirfa"}
 
 
-def _tip(kind: str, expected: str, name: str, value: Any) -> dict[str, str]:
-    """The one thing to do about a value of the wrong kind, in both languages."""
-    if expected == "text" and isinstance(value, (bool, int, float)):
-        written = str(value).lower() if isinstance(value, bool) else str(value)
-        return {"tip": f"Put it in quotes so that YAML reads it as text: {name}: \"{written}\"",
-                "tip_cy": f"Rhowch ef mewn dyfynodau er mwyn iddo fod yn destun: {name}: \"{written}\""}
+# Fields that take a financial year: a year written alone (since: 2021) is a number to YAML.
+_YEAR_FIELDS = {"since", "year"}
+
+
+def _reading(expected: str, value: Any, written: str | None) -> readings.Reading | None:
+    """Why a value is not the kind its field takes, when it is one of the ways people write it by habit."""
+    if isinstance(value, bool) and written is not None:
+        return readings.Reading(C.WHY_YES_NO(written=written))
+    if expected.startswith("a financial year"):
+        return readings.year(value)
+    if expected.startswith("a slug"):
+        return readings.slug(value)
     if expected.startswith("a list") and isinstance(value, str):
-        return {"tip": f"Write each entry on a line of its own below '{name}:', starting with '- ', e.g. - {value}",
-                "tip_cy": f"Ysgrifennwch bob eitem ar ei llinell ei hun o dan '{name}:', gan ddechrau gyda '- ',"
-                          f" e.e. - {value}"}
+        why, _ = readings.list_items(value)
+        return readings.Reading(why) if why is not None else None
+    if expected.startswith("text") and isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return readings.Reading(C.WHY_TEXT_AS_LIST(count=len(value)))
+    if "number" in expected and isinstance(value, str) and re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", value):
+        return readings.Reading(C.WHY_COMMA_NUMBER(), value.replace(",", ""), value.index(","))
+    return None
+
+
+def _list_of_text(model: type[BaseModel], loc: tuple) -> bool:
+    """Whether the field at `loc` is a list of text (expected results, funding sources), not of blocks."""
+    holder = model_at(model, loc[:-1])
+    info = holder.model_fields.get(loc[-1]) if holder is not None and loc and isinstance(loc[-1], str) else None
+    if info is None:
+        return False
+    args = typing.get_args(_optional_inner(info.annotation))
+    return bool(args) and _optional_inner(args[0]) is str
+
+
+def _block_list_tip(name: str, value: Any) -> dict[str, str]:
+    if not isinstance(value, str):
+        return {}
+    return {"tip": f"Write each entry on a line of its own below '{name}:', starting with '- ', e.g. - {value}",
+            "tip_cy": f"Ysgrifennwch bob eitem ar ei llinell ei hun o dan '{name}:', gan ddechrau gyda '- ',"
+                      f" e.e. - {value}"}
+
+
+def _received(value: Any, written: str | None) -> dict[str, str]:
+    """What the lead wrote, as written when YAML read it as something else (yes -> yes/no)."""
+    if written is not None and isinstance(value, bool):
+        return {"received": f"'{written}'", "received_cy": f"'{written}'"}
+    return words.received_values(value)
+
+
+def _at_char(doc: Document, line: int, col: int, index: int) -> tuple[int, int]:
+    """The column of a character inside a value on one line (after its opening quote, if any)."""
+    text = doc.line_text(line)
+    quoted = text[col - 1:col] in ("'", '"')
+    return line, col + index + (1 if quoted else 0)
+
+
+def _tip(kind: str, expected: str, name: str, value: Any, written: str | None = None,
+         reading: readings.Reading | None = None) -> dict[str, str]:
+    """The one thing to do about a value of the wrong kind, in both languages, with the value as it should be."""
+    if expected == "text" and isinstance(value, (bool, int, float)):
+        typed = written if written is not None else str(value).lower() if isinstance(value, bool) else str(value)
+        takes = words.TAKES.get(name)
+        if takes is not None:
+            english, welsh, example = takes
+            return {"tip": f"It takes {english}: {name}: {example}",
+                    "tip_cy": f"Mae'n cymryd {welsh}: {name}: {example}"}
+        return {"tip": f"Put it in quotes so that YAML reads it as text: {name}: \"{typed}\"",
+                "tip_cy": f"Rhowch ef mewn dyfynodau er mwyn iddo fod yn destun: {name}: \"{typed}\""}
+    if expected.startswith("a list") and isinstance(value, str):
+        _, items = readings.list_items(value)
+        fixed = f"{name}: {yaml_mistakes.flow_list(items)}"
+        return {"tip": f"Write each entry as an item of a list: {fixed}",
+                "tip_cy": f"Ysgrifennwch bob eitem fel eitem mewn rhestr: {fixed}"}
+    if expected.startswith("text") and isinstance(value, list) and all(isinstance(v, str) for v in value):
+        fixed = f"{name}: {yaml_mistakes.as_plain_value('; '.join(v.strip() for v in value))}"
+        return {"tip": f"'{name}' takes one piece of text: write the entries on its line, in place of the list: {fixed}",
+                "tip_cy": f"Mae '{name}' yn cymryd un darn o destun: ysgrifennwch yr eitemau ar ei linell, yn lle'r"
+                          f" rhestr: {fixed}"}
     if expected.startswith("a slug") and isinstance(value, str) and slugify(value):
         return {"tip": f"Write it as {slugify(value)}: lowercase words joined by hyphens.",
                 "tip_cy": f"Ysgrifennwch ef fel {slugify(value)}: geiriau mewn llythrennau bach wedi'u cysylltu â"
                           " chysylltnodau."}
+    if expected.startswith("a financial year") and reading is not None and reading.fixed:
+        return {"tip": f"Write it as {name}: {reading.fixed}",
+                "tip_cy": f"Ysgrifennwch ef fel {name}: {reading.fixed}"}
     if expected.startswith("a financial year"):
         return {"tip": "Write the financial year as four digits, a hyphen and two digits, e.g. 2022-23.",
                 "tip_cy": "Ysgrifennwch y flwyddyn ariannol fel pedwar digid, cysylltnod a dau ddigid, e.e. 2022-23."}
+    if "number" in expected and reading is not None and reading.fixed:
+        return {"tip": f"Write it as {name}: {reading.fixed}",
+                "tip_cy": f"Ysgrifennwch ef fel {name}: {reading.fixed}"}
     if expected.startswith("a mapping") and isinstance(value, str):
         return {"tip": f"Write its fields on the lines below '{name}:', each indented by 2 more spaces.",
                 "tip_cy": f"Ysgrifennwch ei feysydd ar y llinellau o dan '{name}:', pob un wedi'i fewnoli 2 fwlch"
@@ -235,3 +327,21 @@ def _describe(model_name: str, where: str | None) -> str:
              "Swot": "the SWOT", "Risk": "a risk", "Member": "a member", "KnownIssue": "a known issue",
              "Vocabularies": "the vocabularies file", "Vocabulary": "a vocabulary", "Term": "a vocabulary term"}
     return names.get(model_name, f"a {model_name} block") if not where or model_name != "Plan" else where
+
+
+def money_reading(doc: Document, loc: tuple, problem: Problem, typed: str) -> Problem:
+    """An amount the plan cannot read, with why (a currency word, a dot for the thousands, Word's long dash)
+    at the character that stops it, and the amount written as it should be."""
+    reading = readings.money(typed)
+    if reading is None:
+        return problem
+    values = dict(problem.values)
+    values["why"] = reading.why
+    if reading.fixed:
+        values["fixed"] = f"{loc[-1]}: {reading.fixed}"
+    line, column = problem.line, problem.column
+    if reading.at is not None:
+        text = doc.line_text(line)
+        found = text.find(typed, column - 1)
+        column = (found if found >= 0 else column - 1) + reading.at + 1
+    return replace(problem, column=column, values=tuple(sorted(values.items())))

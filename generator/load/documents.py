@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from generator.problems import catalogue as C
-from generator.load import yaml_mistakes
+from generator.load import characters, yaml_mistakes
 from generator.core.languages import of_section_file
 from generator.problems.report import Problem
 
@@ -102,6 +102,8 @@ class Document:
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     # The file's text, to quote a line under a problem.
     text: str = ""
+    # What was written for each value YAML read as other than text (yes, 010, 18.500), by path.
+    written: dict[Path_, str] = field(default_factory=dict)
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, or '' past the end."""
@@ -181,6 +183,11 @@ def load_yaml(path: Path, display: str, root: "Path | Within | None" = None) -> 
 
 
 def parse_yaml(text: str, display: str) -> tuple[Document | None, list[Problem]]:
+    # An invisible space changes what YAML reads on its line (an indentation, a field name), so the
+    # lines that hold one are reported as such before anything else is made of them.
+    invisible = characters.invisible_spaces(text, yaml_mistakes.yaml_lines(text), display)
+    if invisible:
+        return None, invisible
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -207,6 +214,8 @@ def parse_yaml(text: str, display: str) -> tuple[Document | None, list[Problem]]
 
 # Problems after which the rest of the file can still be read and checked.
 _READABLE = {C.YamlDuplicateKey.code, C.YamlItemMerged.code}
+# Characters a plain value may start with that make YAML read it other than as written: checked for each.
+_MISREAD_START = frozenset(characters.BULLETS + "–—&“‘„")
 
 
 class _Builder:
@@ -216,6 +225,7 @@ class _Builder:
         self.doc = doc
         self.problems: list[Problem] = []
         self.lines = yaml_mistakes.yaml_lines(text)
+        self.text = text
         # Lines where ' #' runs straight into text: a plain value ending there may have been cut short.
         self.hash_lines = yaml_mistakes.lines_with_hash(text)
         self.seen: set[int] = set()
@@ -236,6 +246,8 @@ class _Builder:
             if not node.style and (node.end_mark.line != node.start_mark.line
                                        or node.end_mark.line in self.hash_lines):
                 self.misread(node)
+            if node.value[:1] in _MISREAD_START or (not node.style and node.value and self.anchored(node)):
+                self.pasted(node, path)
             return node.value
         if id(node) in self.seen:
             # The composer resolves aliases to the node they point at; each reuse is an expansion.
@@ -263,7 +275,11 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node)
+            value = self.scalar(node)
+            if not node.style and node.tag != _STR:
+                self.doc.written[path] = node.value
+                self.converted(node, path, value)
+            return value
         raise TypeError(f"the YAML composer made a {type(node).__name__}")  # it makes only the three above
 
     def misread(self, node: yaml.ScalarNode) -> None:
@@ -272,6 +288,30 @@ class _Builder:
             problem = check(node, self.lines, self.doc.file)
             if problem is not None:
                 self.problems.append(problem)
+
+    def anchored(self, node: yaml.ScalarNode) -> bool:
+        """Whether a plain value's node starts at an '&' (an anchor YAML took out of the text)."""
+        line = self.lines[node.start_mark.line] if node.start_mark.line < len(self.lines) else ""
+        return line[node.start_mark.column:node.start_mark.column + 1] == "&"
+
+    def pasted(self, node: yaml.ScalarNode, path: Path_) -> None:
+        """Text that starts with a pasted bullet or curly quote, or with '&' that YAML took as an anchor."""
+        problem = yaml_mistakes.pasted_bullet(node, path, self.lines, self.doc.file) \
+            or yaml_mistakes.curly_wrapped(node, self.lines, self.doc.file)
+        if problem is None and not node.style and self.anchored(node):
+            problem = yaml_mistakes.anchor_in_text(node, self.lines, self.text, self.doc.file)
+        if problem is not None:
+            self.problems.append(problem)
+
+    def converted(self, node: yaml.ScalarNode, path: Path_, value: Any) -> None:
+        """A plain value YAML turned into something else than was meant: '#1 priority' into nothing
+        (a comment), 010 into 8, a budget of 18.500 into 18.5."""
+        if value is None:
+            problem = yaml_mistakes.comment_as_value(node, path, self.lines, self.doc.file)
+        else:
+            problem = yaml_mistakes.misread_number(node, path, value, self.lines, self.doc.file)
+        if problem is not None:
+            self.problems.append(problem)
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag

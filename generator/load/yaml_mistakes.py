@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
+from decimal import Decimal
+from typing import Any, Callable
 
 import yaml
 
+from generator.core.money import as_typed
+from generator.load import characters
 from generator.problems import catalogue as C
-from generator.problems.report import Problem, ProblemType
+from generator.problems.report import Phrase, Problem, ProblemType
 
 # Field names of every block of a plan, board, cluster and vocabulary file: a first word that is one of
 # them is a field whose colon was forgotten, not a line of text.
@@ -135,7 +138,31 @@ def _tab(f: _Failure) -> Mistake | None:
     indenting = not f.text(f.line)[:f.column].strip()
     where = "to indent this line" if indenting else "for spacing on this line"
     where_cy = "i fewnoli'r llinell hon" if indenting else "ar gyfer bylchau ar y llinell hon"
-    return Mistake(C.YamlTab, f.line, f.column, {"where": where, "where_cy": where_cy})
+    text = f.text(f.line)
+    content = re.sub(r"[ \t]+", " ", text.strip()) if not indenting else text.strip()
+    fixed: object = re.sub(r"(?<=:)\t+", " ", text.strip()).replace("\t", " ")
+    if indenting:
+        fixed = C.INDENTED(indent=_indent_for(f, f.line, content), line=content)
+    return Mistake(C.YamlTab, f.line, f.column, {"where": where, "where_cy": where_cy, "fixed": fixed})
+
+
+def _indent_for(f: _Failure, line: int, content: str) -> int:
+    """The indentation a line indented with tabs belongs at: that of the list items above it for an item,
+    else that of the line above (further in when that line opens a block)."""
+    for n in range(line - 1, -1, -1):
+        above = f.text(n)
+        if _COMMENT.match(above) or "\t" in above[:len(above) - len(above.lstrip())]:
+            continue
+        if content.startswith("- "):
+            item = _ITEM.match(above)
+            if item:
+                return len(item["indent"])
+            continue
+        key = key_column(above)
+        if key is not None and above.rstrip().endswith(":"):
+            return key[1] + 2
+        return value_start(above) if _ITEM.match(above) else indent_of(above)
+    return 0
 
 
 def _curly_quotes(f: _Failure) -> Mistake | None:
@@ -403,10 +430,6 @@ def _unreadable(f: _Failure) -> Mistake:
     return Mistake(C.YamlUnreadable, f.line, f.column, {})
 
 
-_DETECTORS: tuple[Callable[[_Failure], Mistake | None], ...] = (
-    _tab, _invisible, _second_document, _missing_name, _item_after_key, _curly_quotes, _unclosed_quote, _text_after_quote, _reserved_start, _unclosed_bracket, _placeholder,
-    _simple_key, _mapping_value, _block_end,
-)
 
 
 def explain(text: str, file: str, error: yaml.MarkedYAMLError) -> Problem:
@@ -428,7 +451,8 @@ def explain_unplaced(text: str, file: str) -> Problem:
 
 def at(mistake: Mistake, file: str, lines: list[str]) -> Problem:
     excerpt = lines[mistake.line] if 0 <= mistake.line < len(lines) else ""
-    values = {name: str(value) for name, value in mistake.values.items()}
+    values: dict[str, Any] = {name: value if isinstance(value, Phrase) else str(value)
+                              for name, value in mistake.values.items()}
     return Problem.of(mistake.kind, file, mistake.line + 1, mistake.column + 1, excerpt=excerpt, **values)
 
 
@@ -488,3 +512,190 @@ def colon_in_list_text(doc_text_line: str, file: str, line: int, key: str, key_c
                           fixed=(doc_text_line[:start].strip() + " " + _quoted(inner)).strip())
     return Problem.of(C.YamlColonInText, file, line, colon + 1, excerpt=doc_text_line,
                       fixed=_with_quoted_value(doc_text_line, start))
+
+
+# --- Values a word processor or YAML changed ----------------------------------------------------------
+
+_KINDS_CACHE: dict[str, set[str]] = {}
+
+
+def field_kinds() -> dict[str, set[str]]:
+    """What each field name of the schema takes: 'list', 'text', 'money' or 'number' (a name can be several)."""
+    if not _KINDS_CACHE:
+        import typing
+
+        from pydantic import BaseModel
+
+        from generator.core.money import Money
+        from generator.schema import plan as schema
+
+        def kinds(annotation: object) -> set[str]:
+            origin = typing.get_origin(annotation)
+            if origin is typing.Annotated:
+                return kinds(typing.get_args(annotation)[0])
+            if origin is list:
+                return {"list"}
+            if origin is not None:
+                return set().union(*(kinds(a) for a in typing.get_args(annotation)))
+            if annotation is Money:
+                return {"money"}
+            if annotation is str:
+                return {"text"}
+            if annotation in (int, float):
+                return {"number"}
+            return set()
+
+        for value in vars(schema).values():
+            if isinstance(value, type) and issubclass(value, BaseModel) and value is not BaseModel:
+                for field_name, info in value.model_fields.items():
+                    _KINDS_CACHE.setdefault(field_name, set()).update(kinds(info.annotation))
+    return _KINDS_CACHE
+
+
+def _takes(path: tuple, kind: str) -> bool:
+    key = next((p for p in reversed(path) if isinstance(p, str)), "")
+    return kind in field_kinds().get(key, set())
+
+
+def _flow_item(text: str) -> str:
+    """An entry as it is written inside [ ]: quoted when it holds what would end or split it."""
+    return _quoted(text) if re.search(r"[,\[\]{}:#\"']|^[-?&*!|>%@`]", text) else text
+
+
+def flow_list(items: list[str]) -> str:
+    return "[" + ", ".join(_flow_item(item) for item in items) + "]"
+
+
+def as_plain_value(text: str) -> str:
+    """Text as a value after 'name: ', quoted only when YAML would read it otherwise."""
+    try:
+        if yaml.safe_load(f"k: {text}") == {"k": text}:
+            return text
+    except yaml.YAMLError:
+        pass
+    return _quoted(text)
+
+
+def pasted_bullet(node: yaml.ScalarNode, path: tuple, lines: list[str], file: str) -> Problem | None:
+    """Text that starts with a bullet pasted from a word processor ('• Cost of living', '- • Audiology')."""
+    bullet = characters.bullet_at_start(node.value)
+    if bullet is None or node.start_mark.line >= len(lines):
+        return None
+    column = node.start_mark.column + (1 if node.style in ("'", '"') else 0)
+    key = next((p for p in reversed(path) if isinstance(p, str)), "")
+    item = bool(path) and isinstance(path[-1], int)
+    mistake = _bullet_mistake(node.start_mark.line, column, bullet, node.value, key, item,
+                              item or _takes(path, "list"))
+    return at(mistake, file, lines)
+
+
+def _bullet_mistake(line: int, column: int, bullet: str, value: str, key: str, item: bool, listed: bool) -> Mistake:
+    """A value starting with a bullet, and the fix: a list item, a list of the entries, or the text without it."""
+    items = characters.split_bullets(value, bullet) if bullet != "*" else [value[1:].strip()]
+    items = items or [""]
+    several = len(items) > 1
+    fixed: object
+    if item:
+        fixed = "- " + items[0] if not several else C.THEN_NEXT_LINE(
+            first="- " + items[0], then=" ".join("- " + entry for entry in items[1:]))
+    elif listed:
+        fixed = f"{key}: {flow_list(items)}"
+    else:
+        fixed = f"{key}: {as_plain_value('; '.join(items))}"
+    char = C.CHAR_STAR_BULLET() if bullet == "*" else characters.name(bullet)
+    return Mistake(C.YamlPastedBullet, line, column,
+                   {"char": char, "several": "yes" if several else "", "count": len(items), "fixed": fixed,
+                    "list": "yes" if listed else "", "text": "" if listed else "yes"})
+
+
+def _bullet(f: _Failure) -> Mistake | None:
+    """A line or value that starts with a bullet YAML cannot read: '• Cost' as a list item, '* Good', '- * Good'."""
+    for line in dict.fromkeys((f.line, *(() if f.context_mark is None else (f.context_mark[0],)))):
+        text = f.text(line)
+        start = value_start(text)
+        rest = text[start:]
+        bullet = characters.bullet_at_start(rest) or ("*" if re.match(r"^\*[ \t]", rest) else None)
+        if bullet is None:
+            continue
+        key = key_column(text)
+        name = key[0] if key is not None else ""
+        item = key is None
+        listed = item or "list" in field_kinds().get(name, set())
+        return _bullet_mistake(line, start, bullet, rest.strip(), name, item, listed)
+    return None
+
+
+def curly_wrapped(node: yaml.ScalarNode, lines: list[str], file: str) -> Problem | None:
+    """`status: ‘ongoing’`: text wrapped in a word processor's curly quotes, which YAML keeps as part of it."""
+    value = node.value
+    if node.style or len(value) < 2 or value[0] not in "“‘„" or value[-1] not in "”’“":
+        return None
+    line = lines[node.start_mark.line] if node.start_mark.line < len(lines) else ""
+    start = node.start_mark.column
+    return Problem.of(C.YamlCurlyQuotes, file, node.start_mark.line + 1, start + 1, excerpt=line, quote=value[0],
+                      fixed=(line[:start].strip() + " " + _quoted(value[1:-1])).strip())
+
+
+def anchor_in_text(node: yaml.ScalarNode, lines: list[str], text: str, file: str) -> Problem | None:
+    """`title: &Co Audiology`: '&Co' is taken as an anchor and left out, when no '*Co' uses it."""
+    line = lines[node.start_mark.line] if node.start_mark.line < len(lines) else ""
+    m = re.match(r"&(\S+)", line[node.start_mark.column:])
+    if not m or f"*{m[1]}" in text:
+        return None
+    start = node.start_mark.column
+    return Problem.of(C.YamlAnchorInText, file, node.start_mark.line + 1, start + 1, excerpt=line,
+                      anchor=m[0], value=node.value, fixed=_with_quoted_value(line, start))
+
+
+def comment_as_value(node: yaml.ScalarNode, path: tuple, lines: list[str], file: str) -> Problem | None:
+    """`description: #1 priority`: text starting with '#' is a comment, so the field is left empty."""
+    if node.start_mark.line >= len(lines):
+        return None
+    line = lines[node.start_mark.line]
+    m = re.match(r"^[ \t]*(#\S.*?)\s*$", line[node.start_mark.column:])
+    if not m:
+        return None
+    column = node.start_mark.column + line[node.start_mark.column:].index("#")
+    key = next((p for p in reversed(path) if isinstance(p, str)), "")
+    name = C.ITEM_OF(name=key) if path and isinstance(path[-1], int) else C.FIELD_NAMED(name=key)
+    return Problem.of(C.YamlCommentAsValue, file, node.start_mark.line + 1, column + 1, excerpt=line,
+                      dropped=m[1], name=name, fixed=(line[:column].strip() + " " + _quoted(m[1])).strip())
+
+
+_OCTAL = re.compile(r"^[-+]?0[0-7_]+$")
+_BASE_60 = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")
+_THOUSANDS_DOT = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{3})+$")
+
+
+def misread_number(node: yaml.ScalarNode, path: tuple, value: object, lines: list[str], file: str) -> Problem | None:
+    """A number YAML reads other than it is written: 010 (octal 8), 1:30 (90), a budget of 18.500 (£18.50)."""
+    written = node.value
+    if node.style or isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    money = _takes(path, "money")
+    end = node.end_mark.column if node.end_mark.line == node.start_mark.line else None
+    if _OCTAL.match(written) and written.strip("+-0_"):
+        why, meant = C.WHY_LEADING_ZERO(), written.lstrip("+-0_") or "0"
+    elif _BASE_60.match(written):
+        why, meant = C.WHY_TIME(), written
+    elif money and _THOUSANDS_DOT.match(written):
+        why, meant = C.WHY_DOT_THOUSANDS(read=f"{value:,.2f}"), written.replace(".", "")
+    else:
+        return None
+    line = lines[node.start_mark.line] if node.start_mark.line < len(lines) else ""
+    start = node.start_mark.column
+    number = money or _takes(path, "number")
+    if number and meant != written:
+        fixed = (line[:start].strip() + " " + meant).strip()
+    else:
+        fixed = (line[:start].strip() + " " + _quoted(line[start:end].strip())).strip()
+        number = False
+    return Problem.of(C.YamlMisreadNumber, file, node.start_mark.line + 1, start + 1, excerpt=line,
+                      written=written, read=as_typed(Decimal(str(value))), why=why,
+                      number="yes" if number else "", text="" if number else "yes", fixed=fixed)
+
+# The detectors in the order they are tried: the first that recognises the failure names it.
+_DETECTORS: tuple[Callable[[_Failure], Mistake | None], ...] = (
+    _tab, _invisible, _second_document, _missing_name, _bullet, _item_after_key, _curly_quotes, _unclosed_quote, _text_after_quote, _reserved_start, _unclosed_bracket, _placeholder,
+    _simple_key, _mapping_value, _block_end,
+)

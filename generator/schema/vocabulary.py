@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass, field
 
@@ -17,7 +18,11 @@ def normalise(text: str) -> str:
 
 
 def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("&", "and").replace("’", "").replace("'", "")).strip("-")
+    """A title or name as a slug: Welsh and other accented letters lose their accents (gŵyl -> gwyl), as
+    Unicode decomposes them, rather than becoming hyphens; apostrophes go, '&' is 'and'."""
+    plain = unicodedata.normalize("NFKD", text.lower().replace("&", "and"))
+    plain = "".join(char for char in plain if not unicodedata.combining(char))
+    return re.sub(r"[^a-z0-9]+", "-", re.sub(r"['’‘]", "", plain)).strip("-")
 
 
 def closest(name: str, choices: list[str]) -> str | None:

@@ -106,3 +106,12 @@ def place(file: str, data: Any, loc: tuple) -> dict[str, str]:
         else:
             current = None
     return {"name": name, "place": english, "place_cy": welsh}
+
+
+# What a vocabulary field takes, for a lead who wrote yes, no or on there: (English, Welsh, an example).
+# The terms themselves are in clusters/vocabularies.yaml, which the validator checks the value against.
+TAKES: dict[str, tuple[str, str, str]] = {
+    "status": ("an activity status: planned, started, ongoing, delayed, completed or stopped",
+               "statws gweithgaredd: planned, started, ongoing, delayed, completed neu stopped", "ongoing"),
+    "new_or_existing": ("new or existing", "new neu existing", "existing"),
+}
