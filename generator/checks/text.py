@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, utils
 from generator.problems import catalogue as C
 from generator.load.documents import Prose
 from generator.problems.report import Phrase, Problem
-from generator.checks.schema_check import field_path
+from generator.schema import words
 
 if TYPE_CHECKING:
     from generator.problems.report import ProblemType
@@ -45,7 +45,7 @@ _BRACKET = re.compile(r"[()\[\]]")
 
 def check(c: "PlanChecker") -> Iterator[Problem]:
     for loc, text in strings(c.doc.data):
-        yield from text_problems(lambda kind, **v: c.at(kind, loc, **v), text, field_path(loc))
+        yield from text_problems(lambda kind, _loc=loc, **v: c.at(kind, _loc, **_in_words(c, _loc, v)), text, "")
     yield from numbering(c)
     yield from duplicates(c, c.doc.data, ())
     yield from themes(c)
@@ -68,6 +68,15 @@ def strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
             yield from strings(value, loc + (i,))
     elif isinstance(data, str):
         yield loc, data
+
+
+def _in_words(c: "PlanChecker", loc: tuple, values: dict[str, Any]) -> dict[str, Any]:
+    """A finding's place said in words a reader of the plan's page knows ("key fact 15", "activity 3"),
+    not as the field path the validator's line gives beside it."""
+    if "where" not in values:
+        return values
+    named = words.place(c.doc.file, c.doc.data, loc)
+    return {**values, "where": named["place"], "where_cy": named["place_cy"]}
 
 
 def text_problems(report, text: str, where: str) -> Iterator[Problem]:
@@ -180,7 +189,7 @@ def _first_text(item: Any) -> str | None:
 
 def numbering(c: "PlanChecker") -> Iterator[Problem]:
     data = c.doc.data if isinstance(c.doc.data, dict) else {}
-    sequences: list[tuple[str | Phrase, list[tuple[tuple, tuple[int, ...]]]]] = []
+    sequences: list[tuple[tuple | Phrase, list[tuple[tuple, tuple[int, ...]]]]] = []
     # The action plan numbers its goals across priority areas: 1.1 ... 1.6, then 2.1.
     goals = [(("action_plan", i, "goals", j, "goal"), _number(g.get("goal")))
              for i, area in enumerate(data.get("action_plan") or []) if isinstance(area, dict)
@@ -191,13 +200,17 @@ def numbering(c: "PlanChecker") -> Iterator[Problem]:
         if (loc and loc[0] == "action_plan") or "rows" in loc or "columns" in loc:
             continue
         numbered = [(loc + (i,), _number(_first_text(x))) for i, x in enumerate(items)]
-        sequences.append((field_path(loc), [(p, n) for p, n in numbered if n is not None]))
+        sequences.append((loc, [(p, n) for p, n in numbered if n is not None]))
     for where, numbers in sequences:
         if len(numbers) < 2:
             continue
         for loc, number, previous, reason in sequence_problems(numbers):
-            yield c.at(C.NumberingBroken, _text_loc(data, loc), where=where, number=number, previous=previous,
-                       reason=reason)
+            # A list is named in words a reader of the plan's page knows, not by its field path.
+            named = words.place(c.doc.file, data, where) if isinstance(where, tuple) else {}
+            said = (f"the list of {named['name']} in {named['place']}", f"y rhestr {named['name']} yn {named['place_cy']}") \
+                if named else (where, where)
+            yield c.at(C.NumberingBroken, _text_loc(data, loc), number=number, previous=previous, reason=reason,
+                       where=said[0], where_cy=said[1])
 
 
 def _text_loc(data: Any, loc: tuple) -> tuple:
@@ -251,8 +264,11 @@ def duplicates(c: "PlanChecker", data: Any, loc: tuple) -> Iterator[Problem]:
                 continue
             key = _same(item)
             if key in seen:
-                name = field_path(where)
-                yield c.at(C.DuplicateEntry, where + (i,), what=f"{name}[{i}]", first=f"{name}[{seen[key]}]")
+                # Both entries named in words a reader of the plan's page knows ("row 3 of table 1").
+                holder = words.place(c.doc.file, c.doc.data, where + (i,))
+                yield c.at(C.DuplicateEntry, where + (i,),
+                           what=f"entry {i + 1} of {holder['name']} in {holder['place']}", first=f"entry {seen[key] + 1}",
+                           what_cy=f"eitem {i + 1} o {holder['name']} yn {holder['place_cy']}", first_cy=f"eitem {seen[key] + 1}")
             else:
                 seen[key] = i
 

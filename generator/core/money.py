@@ -188,3 +188,20 @@ def format_pounds(value: Decimal | None, places: int | None = None) -> str:
         places = 0 if q == q.to_integral_value() else 2
     sign = "-" if q < 0 else ""
     return f"{sign}£{abs(q):,.{places}f}"
+
+
+def spoken_pounds(value: Decimal) -> tuple[str, str, bool]:
+    """An amount rounded the way a reader says it, as (figure, scale, rounded): £2,363,026.50 is
+    ('£2.4', 'million', True), £337,360 ('£340,000', '', True), £5,000 ('£5,000', '', False). Two
+    significant figures from £10,000 up; the exact figure belongs one step away, in a table."""
+    if abs(value) >= 1_000_000:
+        figure = (value / 1_000_000).quantize(Decimal("0.1"))
+        millions = figure.normalize() if figure == figure.to_integral_value() else figure
+        text = format_pounds(Decimal(millions), places=0 if figure == figure.to_integral_value() else 1)
+        return text, "million", figure * 1_000_000 != value
+    if abs(value) >= 10_000:
+        step = Decimal(10) ** (len(str(int(abs(value)))) - 2)
+        figure = (value / step).quantize(Decimal(1)) * step
+        return format_pounds(figure, places=0), "", figure != value
+    figure = value.quantize(Decimal(1))
+    return format_pounds(figure, places=0), "", figure != value

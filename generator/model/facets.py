@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.model.records import ActivityView, BoardRecord, ClusterRecord, PlanRecord, Repository, status_counts
+from generator.model.records import (STATED, ActivityView, BoardRecord, ClusterRecord, PlanRecord, Repository,
+                                     status_counts)
 from generator.model.flags import FlagKind
 from generator.problems.report import Problem
 from generator.schema.plan import SOURCE_ERROR_KINDS
@@ -37,12 +38,26 @@ class Totals:
     plans: int
     clusters_with_plans: int
     activities: int
-    committed: Decimal
+    committed: Decimal     # the sum of the committed figures that are known (see PlanRecord.committed)
     tbc: int
+    # Plans by what is known of their committed budget: a total the plan states, this site's sum of
+    # some of its figures, or nothing confirmed yet. A total over plans says how many it leaves out.
+    committed_stated: int = 0
+    committed_partial: int = 0
+    committed_unconfirmed: int = 0
 
     @property
     def tbc_share(self) -> float:
         return self.tbc / self.activities if self.activities else 0.0
+
+    @property
+    def budgets_confirmed(self) -> int:
+        return self.activities - self.tbc
+
+    @property
+    def committed_known(self) -> bool:
+        """Whether any plan counted gives a committed figure: if none does, the total is unknown, not £0."""
+        return self.committed_stated + self.committed_partial > 0
 
 
 class Facets:
@@ -92,6 +107,9 @@ class Facets:
             activities=sum(len(p.activities) for p in plans),
             committed=sum((p.committed for p in plans), Decimal(0)),
             tbc=sum(p.tbc_count for p in plans),
+            committed_stated=sum(1 for p in plans if p.committed_budget.basis == STATED),
+            committed_partial=sum(1 for p in plans if p.committed_budget.derived),
+            committed_unconfirmed=sum(1 for p in plans if p.committed_budget.amount is None),
         )
 
     def status_mix(self, plans: list[PlanRecord]) -> list[tuple[str, int]]:

@@ -55,6 +55,12 @@ class PlanFlags:
         # Every known issue the plan records is a flag, with or without its kind.
         found = [p for p in problems if not p.is_error and (p.source_kind or p.acknowledged)]
         found.sort(key=Problem.sort_key)
+        # A note said twice at one place (a plan's known issue and a rule's finding in the same words) is
+        # shown once.
+        unique: dict[tuple[str, str], Problem] = {}
+        for p in found:
+            unique.setdefault((p.field, p.acknowledged or p.message), p)
+        found = list(unique.values())
         self.all = [Flag(n, p.code, p.source_kind or "other", p.field, p.as_written or _written(p),
                          p.acknowledged or p.message, bool(p.acknowledged), p.value("also"),
                          () if p.acknowledged else tuple((lang, p.message_in(lang)) for lang in OTHER_LANGUAGES))
@@ -108,6 +114,13 @@ class PlanFlags:
                 row.flags += 1
                 row.recorded += flag.recorded
         return [row for row in rows.values() if row.flags]
+
+    def of(self, problem: Problem) -> Flag | None:
+        """The flag a problem is shown as on the plan's page, if it is one: the data-quality pages link to it
+        instead of naming the problem's field and line, which are the validator's words."""
+        note = problem.acknowledged or problem.message
+        return next((f for f in self.all if f.field == problem.field and f.code == problem.code
+                     and f.note == note), None)
 
     def at(self, field: str) -> list[Flag]:
         return [f for f in self.all if f.field == field]

@@ -146,8 +146,15 @@ class PlanRecord:
 
     @property
     def committed(self) -> Decimal:
-        """The committed figure for totals across plans (0 when the plan gives none)."""
+        """The committed figure for totals across plans (0 when the plan gives none: such a plan is
+        counted apart, never shown as £0; see Totals.committed_unconfirmed)."""
         return self.committed_budget.amount or Decimal(0)
+
+    @property
+    def has_activity_table(self) -> bool:
+        """Whether the plan sets out its work as activities (the national template): a plan written as an
+        action plan of goals has none, and a count of its activities does not apply."""
+        return bool(self.plan.activities) or not self.plan.action_plan
 
     @cached_property
     def tbc_count(self) -> int:

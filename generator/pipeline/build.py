@@ -224,20 +224,30 @@ class DocsTree:
     served_at: str = "/"
 
 
+# Hand-written pages linked from every page's footer instead of the main menu: the leads' guide (git, YAML)
+# is not for the public, and the statement and contact page are what every public-sector site gives.
+FOOTER_PAGES = {"guide": "footer.for_leads", "accessibility": "footer.accessibility", "contact": "footer.contact"}
+
+
 def nav_for(validation: Validation, translations: i18n.Translations, language: str,
             pages: list[Page]) -> list[dict[str, Any]]:
     """A short navigation whose size does not grow with the number of plans."""
     t = lambda key: translations.text(key, language)  # noqa: E731
-    boards = [{i18n.board_name(b.board, language): f"{b.board.slug}/index.md"} for b in validation.repository.boards]
+    # The tab opens the list of every board; the boards follow in the alphabet of the reader's language.
+    named = sorted(((i18n.board_name(b.board, language), b) for b in validation.repository.boards),
+                   key=lambda pair: i18n.collation_key(pair[0], language))
+    boards: list[Any] = ["boards/index.md", *({name: f"{b.board.slug}/index.md"} for name, b in named)]
     nav: list[dict[str, Any]] = [{t("nav.home"): "index.md"}, {t("home.boards_heading"): boards},
            {t("themes.title"): "themes/index.md"}, {t("services.title"): "services/index.md"},
            {t("downloads.title"): "downloads/index.md"}, {t("quality.title"): "data-quality/index.md"}]
     # Hand-written pages (content/<name>/index.md) join the navigation after the generated ones.
     listed = {path for entry in nav for value in entry.values()
-              for path in ([value] if isinstance(value, str) else [p for e in value for p in e.values()])}
+              for path in ([value] if isinstance(value, str)
+                           else [p for e in value for p in ([e] if isinstance(e, str) else e.values())])}
     for page in pages:
         parts = page.path.split("/")
-        if len(parts) == 2 and parts[1] == "index.md" and page.title and page.path not in listed:
+        if len(parts) == 2 and parts[1] == "index.md" and page.title and page.path not in listed \
+                and parts[0] not in FOOTER_PAGES:
             nav.append({page.title: page.path})
     return nav
 
@@ -254,6 +264,9 @@ def language_config(project: Project, validation: Validation, translations: i18n
     extra["alternate"] = addresses.alternates(site_url, language)
     extra["home"] = addresses.tree_path(site_url, language)
     extra["made_with"] = translations.text("site.made_with", language)
+    extra["footer_links"] = [{"title": translations.text(key, language), "path": f"{name}/"}
+                             for name, key in FOOTER_PAGES.items()
+                             if any(page.path == f"{name}/index.md" for page in pages)]
     config["site_name"] = translations.text("site.name", language)
     config["copyright"] = translations.text("site.copyright", language)
     return config

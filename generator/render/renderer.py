@@ -89,6 +89,7 @@ class Renderer:
         self.facets = Facets(self.repo)
         self.env = templating.environment(ctx.templates_dir, ctx.translations, language)
         self.env.globals.update(t=self.t, lang=language, money=self.money, pounds=self.pounds,
+                                pounds_spoken=self.pounds_spoken,
                                 number=self.number, percent=self.percent, inline=self.inline,
                                 term=self.term, name_of=self.name_of, board_name=self.board_name,
                                 svg_bars=self.svg_bars, slugify=slugify,
@@ -111,6 +112,9 @@ class Renderer:
         self.env.globals["finance_table"] = lambda finance, plan=None: self.partial("partials/finance_table.html.j2",
                                                                                    f=finance, plan=plan)
         self.env.globals["flag_notes"] = self.flag_notes
+        self.env.globals["flag_markers"] = self.flag_markers
+        self.env.globals["by_name"] = self.by_name
+        self.env.globals["repo"] = self.repo
         # Pieces of HTML that recur on many pages of this language (see fragments.py).
         self.fragment_cache: dict = {}
 
@@ -127,6 +131,9 @@ class Renderer:
 
     def pounds(self, value: Decimal | None) -> str:
         return i18n.pounds(value, self.language)
+
+    def pounds_spoken(self, value: Decimal | None) -> str:
+        return i18n.pounds_spoken(value, self.language, self.ctx.translations)
 
     def percent(self, value: float) -> str:
         return i18n.percent(value, self.language)
@@ -162,6 +169,13 @@ class Renderer:
         html = self.env.get_template("partials/flags.html.j2").render(flags=flags, anchor=anchor)
         return Markup(html.strip())
 
+    def flag_markers(self, flags, plan: PlanRecord) -> Markup:
+        """Markers linking a figure shown away from its plan's page to its notes there, or nothing."""
+        if not flags:
+            return Markup("")
+        html = self.env.get_template("partials/flag_markers.html.j2").render(flags=flags, plan=plan)
+        return Markup(html.strip())
+
     def inline(self, text: str | None) -> Markup:
         cached = self._inline_cache.get(text)
         if cached is None:
@@ -175,6 +189,17 @@ class Renderer:
     def name_of(self, record) -> str:
         thing = getattr(record, "cluster", None) or getattr(record, "board", None) or record
         return i18n.name_in(thing, self.language)
+
+    def by_name(self, items) -> list:
+        """Clusters or boards (or pairs led by one) in alphabetical order of their names in the reader's
+        language, by its own alphabet (on Welsh pages ch, dd, ll ... are letters)."""
+        def name(item) -> str:
+            record = item[0] if isinstance(item, tuple) else item
+            board = getattr(record, "board", None)
+            if getattr(record, "cluster", None) is None and board is not None:
+                return self.board_name(board)
+            return self.name_of(record)
+        return sorted(items, key=lambda item: i18n.collation_key(name(item), self.language))
 
     def area_name(self, board, area: str | None) -> str:
         """A board's area (e.g. East) in the reader's language."""
@@ -349,6 +374,9 @@ class Renderer:
                            title=self.term(vocabulary, term), vocabulary=vocabulary, term_name=term,
                            groups=groups)
 
+    def boards_index(self, page: SitePage) -> Page:
+        return self.render("pages/boards.md.j2", page.path, title=self.t("home.boards_heading"))
+
     def themes_index(self, page: SitePage) -> Page:
         return self.render("pages/themes.md.j2", page.path, title=self.t("themes.title"),
                            facets=self.facets)
@@ -369,11 +397,15 @@ class Renderer:
 
     # --- pieces -------------------------------------------------------------
 
-    def plan_on_a_page(self, plan: PlanRecord) -> Markup:
-        """The plan on a page, made once: the plan page, its printable page and the cluster page show it."""
-        key = ("plan-on-a-page", plan.url)
+    def plan_on_a_page(self, plan: PlanRecord, compact: bool = False) -> Markup:
+        """The plan on a page, made once: the plan page, its printable page and the cluster page show it.
+        `compact` (on the plan's own page) gives its priority areas without their goals, which the plan's
+        action plan sets out below, so that the plan itself starts within two phone screens."""
+        # Its notes' markers link to the plan's page, relative to the page showing it: a plan with notes
+        # is made once for each page.
+        key = ("plan-on-a-page", plan.url, compact, self._current if plan.flags else "")
         if key not in self.fragment_cache:
-            html = self.env.get_template("partials/plan_on_a_page.html.j2").render(plan=plan)
+            html = self.env.get_template("partials/plan_on_a_page.html.j2").render(plan=plan, compact=compact)
             self.fragment_cache[key] = Markup(html.removesuffix("\n"))
         return self.fragment_cache[key]
 
@@ -406,7 +438,7 @@ class Renderer:
 
 
 # The Renderer method that makes each kind of page.
-_MADE_BY = {P.HOME: "home", P.THEMES: "themes_index", P.DOWNLOADS: "downloads_page", P.QUALITY: "data_quality",
+_MADE_BY = {P.HOME: "home", P.BOARDS: "boards_index", P.THEMES: "themes_index", P.DOWNLOADS: "downloads_page", P.QUALITY: "data_quality",
             P.CONTENT: "content_page", P.SERVICES: "services", P.BOARD: "board", P.BOARD_QUALITY: "data_quality",
             P.THEME: "theme", P.CLUSTER: "cluster", P.PLAN: "plan", P.ON_A_PAGE: "on_a_page", P.CHANGES: "changes"}
 

@@ -275,6 +275,8 @@ class Board(Part):
     strategic_priorities: list[str] = Field(default_factory=list,
                                             description="The board's strategic priority areas (a vocabulary).")
     website: Optional[str] = None
+    plans_page: Optional[str] = Field(None, description="The address of the board's own page of its clusters' plans, "
+                                      "which a cluster with no plan on this site links to.")
 
 
 class Cluster(Part):

@@ -25,6 +25,8 @@ from generator.schema.vocabulary import slugify
 # The kinds of page, each rendered by its own template (see render.Renderer.page).
 HOME, THEMES, DOWNLOADS, QUALITY, CONTENT, SERVICES = "home", "themes", "downloads", "data-quality", "content", "services"
 BOARD, BOARD_QUALITY, THEME = "board", "board-data-quality", "theme"
+# Every health board, alphabetically: what the "Health boards" tab opens.
+BOARDS = "boards"
 CLUSTER, PLAN, ON_A_PAGE, CHANGES = "cluster", "plan", "on-a-page", "changes"
 # Files that are the same in every language, published once at the site's root (see downloads.py).
 PLAN_CSV, PLAN_JSON, NATIONAL_CSV, NATIONAL_JSON, SCHEMA = (
@@ -162,7 +164,8 @@ class SitePages:
         """The pages of one overview group that look across clusters: national, board, theme, service,
         download and quality pages, and the hand-written ones."""
         if group == "national":
-            return [SitePage("index.md", language, HOME), SitePage("themes/index.md", language, THEMES),
+            return [SitePage("index.md", language, HOME), SitePage("boards/index.md", language, BOARDS),
+                    SitePage("themes/index.md", language, THEMES),
                     SitePage("downloads/index.md", language, DOWNLOADS),
                     SitePage("data-quality/index.md", language, QUALITY), *self.content(language)]
         if group == "services":
@@ -304,7 +307,11 @@ class SitePages:
             anchors.discard("data-quality")  # the note on the source's mistakes is shown only when there are some
         anchors.add(f"pop-{plan.cluster.slug}-{plan.year}")
         anchors |= {Anchor.activity(activity.id) for activity in plan.plan.activities}
-        anchors |= {f"flag-{flag.number}" for flag in plan.flags.all}
+        # A note's marker where it is in the plan (a note on the plan as a whole has none), and its entry in
+        # the full list at the end of the page.
+        unplaced = plan.flags.unplaced(plan.prose.keys())
+        anchors |= {f"flag-{flag.number}" for flag in plan.flags.all if flag not in unplaced}
+        anchors |= {f"note-list-{flag.number}" for flag in plan.flags.all}
         for name, versions in plan.prose.items():
             anchors.add(name)
             for prose in versions.values():
