@@ -12,7 +12,8 @@ from generator.load.documents import load_yaml
 from plan_testing import NEF_2022, NEF_2023, NWF_2022, PLANS, UV_2022, Repo, run_cli
 
 NWF_PLAN = f"{NWF_2022}/plan.yaml"
-PROBLEM_KEYS = {"file", "line", "column", "severity", "code", "field", "message", "hint", "excerpt"}
+PROBLEM_KEYS = {"file", "line", "column", "severity", "code", "field", "reference", "acknowledged", "message", "hint",
+                "excerpt"}
 
 
 def break_nwf_budget(repo: Repo) -> int:
@@ -44,7 +45,8 @@ def test_json_output(repo: Repo):
     [error] = [p for p in report["problems"] if p["severity"] == "error"]
     assert error == {
         "file": NWF_PLAN, "line": line, "column": 13, "severity": "error", "code": "money-unparseable",
-        "field": "activities[2].budget", "message": "'£72,,000' is not an amount of money",
+        "field": "activities[2].budget", "reference": "activities[project-management-support].budget",
+        "acknowledged": False, "message": "'£72,,000' is not an amount of money",
         "hint": error["hint"], "excerpt": "",
     }
     assert error["hint"].startswith("Write the amount in pounds as a number")

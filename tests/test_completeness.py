@@ -224,7 +224,7 @@ ADD_RESULTS = ("Add expected_results: to the activity, with what it should achie
                " line each.")
 RECORD_RESULTS = (" If the source document itself gives no expected results for it, keep the plan as printed and"
                   " record the gap under known_issues: problem: plan-no-expected-results,"
-                  " field: activities[0].expected_results, kind: missing, note: <what the source leaves out>.")
+                  " field: activities[home-visits].expected_results, kind: missing, note: <what the source leaves out>.")
 
 
 def test_an_activity_with_no_expected_results_is_an_error_in_a_published_plan(repo: Repo):
@@ -254,7 +254,7 @@ def test_a_plan_written_here_gets_no_known_issue_route_for_expected_results(repo
 
 def test_expected_results_the_source_leaves_out_are_recorded_and_stay_a_warning(repo: Repo):
     line = add_activity_without_results(repo)
-    add_known_issue(repo, NWF_PLAN, "  - problem: plan-no-expected-results\n    field: activities[0].expected_results\n"
+    add_known_issue(repo, NWF_PLAN, "  - problem: plan-no-expected-results\n    field: activities[home-visits].expected_results\n"
                     "    kind: missing\n    note: The activity table leaves the results of Home visits empty.\n")
     result = repo.validate(NWF_2022)
     reported(result, NWF_PLAN, line, 5, "warning", "plan-no-expected-results",

@@ -54,8 +54,8 @@ GUIDED_LINE = re.compile(r"^(?P<example>#)?\s*(?P<key>status|new_or_existing|bud
                          re.MULTILINE)
 # Places whose value next year's plan resets or leaves out: a known issue of the source there no longer applies.
 RESET_PLACES = re.compile(r"^(?:[a-z0-9-]+(?:\.cy)?\.md$|source\b|workforce\.(?:tables|notes)\b|"
-                          r"finance\.(?:allocation|carry_over|total|balance|notes|lines\[\d+\]\.(?:amount|"
-                          r"full_year_effect|note))\b|activities\[\d+\]\.(?:budget|status|status_detail|"
+                          r"finance\.(?:allocation|carry_over|total|balance|notes|lines\[[^\]]+\]\.(?:amount|"
+                          r"full_year_effect|note))\b|activities\[[^\]]+\]\.(?:budget|status|status_detail|"
                           r"new_or_existing|new_or_existing_detail|since|expected_results)\b)")
 
 
@@ -163,23 +163,18 @@ def reset_finance(finance: CommentedMap, source_year: str, year: str) -> None:
         remove(finance, "notes")
 
 
-def remap_known_issues(plan: CommentedMap, moved: dict[int, int]) -> None:
-    """Point known issues of carried activities at their new place; drop those of activities left out, and
-    those about what the new plan writes afresh (its figures, statuses and section files)."""
+def remap_known_issues(plan: CommentedMap) -> None:
+    """Keep the known issues of carried activities (they name an activity by its id, which it keeps); drop those
+    of activities left out, and those about what the new plan writes afresh (its figures, statuses and section
+    files)."""
     issues = plan.get("known_issues")
     if not issues:
         return
+    carried = {str(a.get("id")) for a in plan.get("activities") or [] if isinstance(a, CommentedMap)}
     for i in reversed(range(len(issues))):
         target = str(issues[i].get("field", ""))
-        if RESET_PLACES.match(target):
-            remove(issues, i)
-            continue
-        match = re.match(r"^activities\[(\d+)\](.*)$", target)
-        if match is None:
-            continue
-        if int(match[1]) in moved:
-            issues[i]["field"] = f"activities[{moved[int(match[1])]}]{match[2]}"
-        else:
+        match = re.match(r"^activities\[([^\]]+)\]", target)
+        if RESET_PLACES.match(target) or (match is not None and match[1].strip() not in carried):
             remove(issues, i)
     if not issues:
         remove(plan, "known_issues")
@@ -268,7 +263,7 @@ def next_plan_text(text: str, ref: ClusterRef, source_year: str, year: str, voca
     if isinstance(plan.get("finance"), CommentedMap):
         reset_finance(plan["finance"], source_year, year)
     carry.workforce_stashed = stash_workforce_tables(plan, source_year, year)
-    remap_known_issues(plan, carry.moved)
+    remap_known_issues(plan)
     add_guidance(plan, template_guidance(blank_template(ref, year, vocab)))
     return dump(plan), plan, carry
 
@@ -424,7 +419,7 @@ def check_draft(root: Path, draft: Draft) -> Report:
                 (target / name).write_text(text, encoding="utf-8")
             report = validate(base, [target]).report
             stale = sorted({int(m[1]) for p in report.problems
-                            if p.kind in (C.KnownIssueUnmatched, C.KnownIssueBadField)
+                            if p.kind in (C.KnownIssueUnmatched, C.KnownIssueBadField, C.KnownIssueGone)
                             for m in [re.match(r"^known_issues\[(\d+)\]", p.field)] if m}, reverse=True)
             plan = draft.plan_data
             if not stale or plan is None:

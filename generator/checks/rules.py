@@ -13,9 +13,10 @@ from generator.checks import text as text_checks
 from generator.problems import catalogue as C
 from generator.load.documents import Document, Prose
 from generator.core.money import AMOUNT, TBC, UNPARSED, Money, format_pounds, known_amount, known_amounts
-from generator.problems.report import CATALOGUE, Phrase, Problem
+from generator.problems.report import CATALOGUE, Phrase, Problem, yaml_scalar
 from generator.schema.plan import Plan
-from generator.checks.schema_check import field_path, model_at, money_reading
+from generator.schema.references import Missing, counted, keyed, resolve
+from generator.checks.schema_check import field_path, model_at
 from generator.schema.vocabulary import Lookup, VocabularySet
 
 
@@ -111,10 +112,8 @@ class PlanChecker:
     def money(self) -> Iterator[Problem]:
         for loc, value in self.money_fields():
             if value.kind == UNPARSED:
-                problem = self.at(C.MoneyUnparseable, loc, written=value.as_written,
-                                  misprint="yes" if self.looks_printed(value.as_written or "") else "")
-                # How it was written, named at the character that stops it being read, with the amount as it should be.
-                yield money_reading(self.doc, loc, problem, value.as_written or "")
+                yield self.at(C.MoneyUnparseable, loc, written=value.as_written,
+                              misprint="yes" if self.looks_printed(value.as_written or "") else "")
 
     def finance(self) -> Iterator[Problem]:
         f = self.plan.finance
@@ -150,6 +149,8 @@ class PlanChecker:
                 yield self.at(C.FundingSourceMissing, loc, title=a.title)
 
     def apply_known_issues(self, found: list[Problem]) -> list[Problem]:
+        """Each known issue's note put on the problem at the place it names by key; a known issue whose item
+        is gone, or that counts items, is reported at its own line."""
         notes = {}
         out: list[Problem] = []
         for i, issue in enumerate(self.plan.known_issues):
@@ -162,7 +163,14 @@ class PlanChecker:
                 out.append(self.at(C.KnownIssueNotAllowed, ("known_issues", i, "problem"),
                                    problem=issue.problem, choices=allowed))
                 continue
-            notes[(issue.problem, issue.field.replace(" ", ""))] = (i, issue)
+            target = issue.field.strip()
+            if target in self.prose or target.endswith(".md"):
+                notes[(issue.problem, target)] = (i, issue)
+                continue
+            loc, refused = self.place_of(i)
+            out.extend(refused)
+            if loc is not None:
+                notes[(issue.problem, field_path(loc))] = (i, issue)
         used = set()
         for p in found:
             key = (p.code, p.field)
@@ -172,11 +180,41 @@ class PlanChecker:
                 out.append(p.acknowledge(issue.note, as_written=issue.as_written, kind=issue.kind))
             else:
                 out.append(p)
-        for key, (i, _) in notes.items():
+        for key, (i, issue) in notes.items():
             if key not in used:
-                out.append(self.at(C.KnownIssueUnmatched, ("known_issues", i), problem=key[0], target=key[1]))
+                out.append(self.at(C.KnownIssueUnmatched, ("known_issues", i), problem=key[0],
+                                   target=issue.field.strip()))
+        return self.referenced(out)
+
+    def referenced(self, found: list[Problem]) -> list[Problem]:
+        """Problems of plan.yaml with their place also named by keys, as a known issue writes it."""
+        out = []
+        for p in found:
+            resolved = resolve(p.field, self.doc.data) if p.file == self.doc.file and p.field else None
+            if resolved is not None and resolved[1] is None:
+                p = p.at_reference(keyed(resolved[0], self.doc.data))
+            out.append(p)
         return out
 
+    def place_of(self, i: int) -> tuple[tuple | None, list[Problem]]:
+        """The place (by position) known issue i names by key, and the problems of how it names it: an item
+        that is gone, or one it counts to (its note still applies there, as the plan is read now)."""
+        target = self.plan.known_issues[i].field.strip()
+        at = ("known_issues", i, "field")
+        loc, reason = self.place(target)
+        if reason is not None:
+            if isinstance(reason, Missing):
+                named = C.NAMED_ITEM.get(reason.list_name, C.NAMED_ITEM["text"])(key=reason.key)
+                kind = C.KnownIssueAmbiguous if reason.ambiguous else C.KnownIssueGone
+                return None, [self.at(kind, at, target=target, named=named,
+                                      holder=keyed(reason.holder, self.doc.data) or C.THE_PLAN(),
+                                      note=self.plan.known_issues[i].note, choices=_choices(reason.choices))]
+            example = next(iter(sorted(self.prose)), "needs.md")
+            return None, [self.at(C.KnownIssueBadField, at, target=target, reason=reason, example=example)]
+        written = keyed(loc, self.doc.data)
+        if counted(target) > counted(written):
+            return loc, [self.at(C.KnownIssuePositional, at, target=target, keyed=yaml_scalar(written))]
+        return loc, []
 
     def source_error(self, i: int) -> Iterator[Problem]:
         """A mistake of the source no rule detects: published as a note at the place it names."""
@@ -193,28 +231,28 @@ class PlanChecker:
             problem = Problem.of(C.SourceError, prose.file, line, 1, field=target, **values)
             yield problem.acknowledge(issue.note, as_written=issue.as_written, kind=issue.kind)
             return
-        loc, reason = self.place(target)
-        if reason:
-            example = next(iter(sorted(self.prose)), "needs.md")
-            yield self.at(C.KnownIssueBadField, ("known_issues", i, "field"), target=target, reason=reason,
-                          example=example)
+        loc, refused = self.place_of(i)
+        yield from refused
+        if loc is None:
             return
         yield self.at(C.SourceError, loc, what=what, note=issue.note).acknowledge(issue.note, as_written=issue.as_written,
                                                                 kind=issue.kind)
 
-    def place(self, target: str) -> tuple[tuple, Phrase | None]:
-        """The location a known issue's field path names, or why it names none."""
+    def place(self, target: str) -> tuple[tuple, "Phrase | Missing | None"]:
+        """The location (by position) a known issue's field names by key, or why it names none."""
         if target.endswith(".md"):
             return (), C.PATH_IS_PROSE()
-        if not _FIELD_PATH.match(target):
+        resolved = resolve(target, self.doc.data)
+        if resolved is None:
             return (), C.PATH_MALFORMED()
-        loc: tuple = tuple(int(part) if part.isdigit() else part for part in _PATH_PART.findall(target))
+        loc, missing = resolved
+        if missing is not None and missing.by_position:
+            return (), C.PATH_PAST_END(holder=field_path(missing.holder) or C.THE_PLAN(), size=missing.size)
+        if missing is not None:
+            return (), missing
         current = self.doc.data
         for n, part in enumerate(loc):
             if isinstance(part, int):
-                if not isinstance(current, list) or part >= len(current):
-                    size = len(current) if isinstance(current, list) else 0
-                    return (), C.PATH_PAST_END(holder=field_path(loc[:n]) or C.THE_PLAN(), size=size)
                 current = current[part]
                 continue
             if not isinstance(current, dict):
@@ -229,8 +267,10 @@ class PlanChecker:
         return loc, None
 
 
-_FIELD_PATH = re.compile(r"^[a-z_]+(?:\[\d+\])*(?:\.[a-z_]+(?:\[\d+\])*)*$")
-_PATH_PART = re.compile(r"[a-z_]+|\d+")
+def _choices(names: tuple[str, ...]) -> str:
+    """An item's list as a hint shows it: the first few names, quoted."""
+    shown = [f"'{name}'" for name in names[:8]]
+    return ", ".join(shown) + (", …" if len(names) > 8 else "")
 
 
 def _shown(m: Money) -> str:

@@ -59,8 +59,9 @@ INTRO = {
         "",
         "In the messages and hints below, a word in braces such as `{written}` stands for what the check "
         "found in your plan, and `{place}` for where, as in *activity 2, 'Phlebotomy'*. `{field}` is the "
-        "place as the file's own path, as in `activities[1].budget`, which counts from 0: write it that way "
-        "under `known_issues`.",
+        "place as `known_issues` names it, each item by its own key, as in `activities[phlebotomy].budget` "
+        "(the activity whose id is phlebotomy): write it that way under `known_issues`, so that the note stays "
+        "on its activity when others are added, deleted or reordered.",
     ],
     "cy": [
         "*Mae'r dudalen hon yn cael ei chreu o gatalog y problemau yn `generator/problems/catalogue.py`. Peidiwch â'i "
@@ -86,8 +87,10 @@ INTRO = {
         "",
         "Yn y negeseuon a'r awgrymiadau isod, mae gair rhwng cromfachau fel `{written}` yn sefyll am yr hyn a "
         "ganfu'r gwiriad yn eich cynllun, ac mae `{place}` yn dweud ble, fel *gweithgaredd 2, 'Phlebotomy'*. "
-        "Mae `{field}` yn rhoi'r man fel llwybr y ffeil ei hun, fel `activities[1].budget`, sy'n cyfrif o 0: "
-        "ysgrifennwch ef felly o dan `known_issues`. Mae enwau'r meysydd (fel `budget`) a'r codau yn aros yn "
+        "Mae `{field}` yn rhoi'r man fel y mae `known_issues` yn ei enwi, pob eitem wrth ei allwedd ei hun, fel "
+        "`activities[phlebotomy].budget` (y gweithgaredd ag id phlebotomy): ysgrifennwch ef felly o dan "
+        "`known_issues`, fel bod y nodyn yn aros ar ei weithgaredd pan ychwanegir, y dilëir neu yr aildrefnir "
+        "eraill. Mae enwau'r meysydd (fel `budget`) a'r codau yn aros yn "
         "Saesneg, fel y maent yn y ffeiliau.",
     ],
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar, Iterable
@@ -195,6 +195,9 @@ class Problem:
     acknowledged: str = ""
     # The text of the line the problem is on, shown under the message with a caret at the column.
     excerpt: str = ""
+    # The place as a known issue names it, by keys that stay with their item (activities[phlebotomy].budget);
+    # `field` counts positions in the plan as it is now, for the page to put the flag at.
+    reference: str = ""
 
     @classmethod
     def of(cls, kind: type[ProblemType], file: str, line: int = 0, column: int = 0,
@@ -231,10 +234,12 @@ class Problem:
 
     def hint_in(self, language: str) -> str:
         template = text_of(self.kind, "hint", language)
-        return fill(template, self._fill(language)) if template else ""
+        # A hint's field is written as it goes after 'field: ' in a known issue.
+        return fill(template, self._fill(language, yaml_scalar)) if template else ""
 
-    def _fill(self, language: str = "en") -> dict[str, str]:
-        return in_language({"field": self.field, "code": self.code, **dict(self.values)}, language)
+    def _fill(self, language: str = "en", written=lambda field: field) -> dict[str, str]:
+        return in_language({"field": written(self.reference or self.field), "code": self.code, **dict(self.values)},
+                           language)
 
     def value(self, name: str) -> str:
         """One of the problem's values as English text ("" when it has none)."""
@@ -252,8 +257,11 @@ class Problem:
             values["as_written"] = as_written
         if kind:
             values["kind"] = kind
-        return Problem(self.code, self.file, self.line, self.column, tuple(sorted(values.items())), self.field,
-                       WARNING, note, self.excerpt)
+        return replace(self, values=tuple(sorted(values.items())), severity=WARNING, acknowledged=note)
+
+    def at_reference(self, reference: str) -> "Problem":
+        """The same problem with its place named by keys."""
+        return replace(self, reference=reference)
 
     @property
     def source_kind(self) -> str | None:
@@ -285,8 +293,17 @@ class Problem:
         return {
             "file": self.file, "line": self.line, "column": self.column,
             "severity": self.severity, "code": self.code, "field": self.field,
+            "reference": self.reference or self.field, "acknowledged": bool(self.acknowledged),
             "message": self.message_in(language), "hint": self.hint_in(language), "excerpt": self.excerpt,
         }
+
+
+def yaml_scalar(text: str) -> str:
+    """Text as it can be written after 'field: ' in YAML: in single quotes where YAML would read it otherwise
+    (a ': ' or ' #' inside, a character that starts something else)."""
+    if re.search(r""": | #|^[\[\]{}&*!|>'"%@`,?-]|:$""", text) or text != text.strip():
+        return "'" + text.replace("'", "''") + "'"
+    return text
 
 
 def _excerpt(p: Problem) -> list[str]:

@@ -21,7 +21,7 @@ UV_PLAN = f"clusters/{UV}/plan.yaml"
 NEF_PLAN = f"clusters/{NEF_2023}/plan.yaml"
 
 RECORDED = """  - problem: source-error
-    field: key_facts[1].fact
+    field: key_facts[The Cluster area has 4 GP…].fact
     kind: total
     as_written: "4 GP practices"
     note: The community assets section counts 5 GP practices.
@@ -31,7 +31,7 @@ RECORDED = """  - problem: source-error
     as_written: check source
     note: The obesity figure is followed by the words 'check source'.
   - problem: plan-no-expected-results
-    field: activities[1].expected_results
+    field: activities[blood-pressure-monitoring].expected_results
     kind: missing
     note: The activity table leaves the results expected of Blood Pressure Monitoring empty.
 """
