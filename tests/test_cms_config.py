@@ -75,13 +75,42 @@ def test_money_fields_use_the_money_widget_and_vocabularies_are_choices(config: 
     assert field(fields, "activities", "budget")["widget"] == "money"
     assert field(fields, "finance", "total")["widget"] == "money"
     funding = field(fields, "activities", "funding_sources")
-    assert (funding["widget"], funding["multiple"]) == ("select", True)
+    assert (funding["widget"], funding["multiple"]) == ("term", True)
     values = [option["value"] for option in funding["options"]]
-    assert "Cluster funding" in values
+    # Each term once: the variants plans use are shown as their term, never offered.
+    assert values.count("Cluster funding") == 1
+    assert not {"Cluster", "Cluster Funding", "Cluster funds"} & set(values)
+    assert funding["variants"]["Cluster funds"] == "Cluster funding"
     status = field(fields, "activities", "status")
-    assert [o["value"] for o in status["options"]][:3] == ["planned", "started", "ongoing"]
+    assert [o["value"] for o in status["options"]] == ["planned", "started", "ongoing", "delayed", "completed", "stopped"]
+    assert "vocabulary" not in status["hint"]
     assert field(fields, "activities", "description")["widget"] == "text"
     assert field(fields, "activities", "title")["hint"] == "Activity or project title."
+
+
+def test_required_fields_are_required_and_ids_and_years_are_checked_as_validate_checks_them(config: dict):
+    fields = files(config, "plans")[f"{NEF_2023}/plan.yaml"]["fields"]
+    assert "required" not in field(fields, "activities", "title")
+    assert "required" not in field(fields, "leads", "name")
+    assert field(fields, "activities", "description")["required"] is False
+    assert field(fields, "title")["required"] is False
+    assert field(fields, "risks", "risk")["required"] is False  # a source's row may have no wording
+    assert (field(fields, "activities", "id")["widget"], field(fields, "activities", "id")["shape"]) == ("shaped", "slug")
+    assert field(fields, "activities", "since")["shape"] == "year"
+
+
+def test_the_plans_status_cannot_be_taken_for_the_editors_workflow(config: dict):
+    status = field(files(config, "plans")[f"{NEF_2023}/plan.yaml"]["fields"], "status")
+    assert status["label"] == "Plan's status on the public site" and "required" not in status
+    assert [o["value"] for o in status["options"]] == ["draft", "published"]
+    assert status["options"][0]["label"] == "Draft plan: not on the public site yet"
+
+
+def test_lists_are_folded_and_their_items_named_by_their_text(config: dict):
+    fields = files(config, "plans")[f"{NEF_2023}/plan.yaml"]["fields"]
+    activities = field(fields, "activities")
+    assert (activities["minimize_collapsed"], activities["summary"]) == (True, "{{fields.title}}")
+    assert field(fields, "leads")["summary"] == "{{fields.name}}"
 
 
 def test_fields_the_form_must_not_touch_are_left_out(config: dict):
@@ -109,4 +138,7 @@ def test_welsh_labels():
     fields = files(config, "plans")[f"{NEF_2023}/plan.yaml"]["fields"]
     assert field(fields, "activities")["label"] == "Gweithgareddau"
     assert field(fields, "activities", "budget")["label"] == "Cyllideb"
+    status = field(fields, "activities", "status")
+    assert [o["label"] for o in status["options"]][:2] == ["wedi'i gynllunio", "wedi dechrau"]
+    assert config["locale"] == "cy"
     assert files(config, "plans")[f"{NEF_2023}/plan.yaml"]["label"].startswith("Gogledd Ddwyrain Sir y Fflint")

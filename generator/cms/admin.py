@@ -8,7 +8,7 @@ from generator.core import i18n
 from generator.render import templating
 from generator.model.records import Repository
 from generator.render.renderer import Page
-from generator.cms import config, node
+from generator.cms import config, field_rules, node
 from generator.core.languages import LANGUAGES
 from generator.pipeline.extensions import ExtensionFailure, SiteInputs
 
@@ -56,7 +56,8 @@ def admin_pages(root: Path, repository: Repository, translations: i18n.Translati
         sections = [entry["name"] for entry in cms["collections"][1]["files"]]
         html = env.get_template(f"{ADMIN}/index.html.j2").render(
             t=lambda key, **values: translations.text(key, language, **values), lang=language,
-            strings=strings, preview_styles=[up + path for path in styles], plans=plans, sections=sections,
+            strings=strings, rules=field_rules.field_rules(language), preview_styles=[up + path for path in styles],
+            plans=plans, sections=sections,
             decap_script=f"{up}{ADMIN}/{DECAP_SCRIPT}", our_script=f"{up}{ADMIN}/{OUR_SCRIPT}",
             our_styles=f"{up}{ADMIN}/{OUR_STYLES}")
         pages.append(Page(f"{prefix}{ADMIN}/index.html", html))

@@ -20,7 +20,7 @@ from pydantic.fields import FieldInfo
 from generator.core import i18n
 from generator.model.records import PlanRecord, Repository
 from generator.core.money import Money
-from generator.schema.plan import SECTIONS, Plan, Text
+from generator.schema.plan import SECTIONS, SLUG_PATTERN, YEAR_PATTERN, Plan, Text
 
 PLANS = "plans"
 SECTIONS_COLLECTION = "sections"
@@ -36,6 +36,11 @@ HIDDEN = {"board", "cluster", "year", "known_issues"}
 CHOICES = {"ministerial_priorities": "ministerial_priorities", "sppc_priorities": "sppc_priorities",
            "funding_sources": "funding_sources", "status": "activity_statuses",
            "new_or_existing": "activity_origins", "board_priorities": None, "strategic_priorities": None}
+# Fields the schema requires that a plan may still leave blank, as its source did: the validator accepts a
+# risk register row with no wording and a table with no caption, so the form must not refuse to save them.
+BLANK_KEPT = {("Risk", "risk"), ("DataTable", "caption")}
+# The checks of a field of a fixed shape (generator/cms/field_rules.py), by the schema's pattern.
+SHAPES = {SLUG_PATTERN: "slug", YEAR_PATTERN: "year"}
 # Which field names each list item in the editor's collapsed list, so a lead can find an item.
 SUMMARY_KEYS = ("title", "theme", "item", "name", "goal", "priority_area", "fact", "project", "role",
                 "caption")
@@ -104,12 +109,20 @@ class Labels:
     def text(self, key: str, **values: str) -> str:
         return self.translations.text(key, self.language, **values)
 
-    def field(self, name: str) -> str:
-        return self.text(f"cms.field.{name}")
+    def own(self, kind: str, model: str, name: str) -> str | None:
+        """The key of a text of one model's field (cms.field.Plan.status), else of every field of that name."""
+        for key in (f"cms.{kind}.{model}.{name}", f"cms.{kind}.{name}"):
+            if key in self.translations.table:
+                return key
+        return None
 
-    def hint(self, name: str, info: FieldInfo) -> str | None:
-        key = f"cms.hint.{name}"
-        if key in self.translations.table:
+    def field(self, name: str, model: str = "") -> str:
+        key = self.own("field", model, name)
+        return self.text(key) if key else self.text(f"cms.field.{name}")
+
+    def hint(self, name: str, info: FieldInfo, model: str = "") -> str | None:
+        key = self.own("hint", model, name)
+        if key:
             return self.text(key)
         # The schema's own description, where the table has no hint of its own (English only).
         return info.description if self.language == "en" and info.description else None
@@ -154,35 +167,37 @@ def _is_text(annotation: Any) -> bool:
 class FormBuilder:
     """Decap fields for the schema's models, with select choices for one board's plans."""
 
-    def __init__(self, labels: Labels, options: dict[str, list[dict[str, str]]]):
+    def __init__(self, labels: Labels, options: dict[str, list[dict[str, str]]],
+                 variants: dict[str, dict[str, str]] | None = None):
         self.labels = labels
         self.options = options
+        self.variants = variants or {}
 
     def fields(self, model: type[BaseModel]) -> list[dict[str, Any]]:
         # The annotations as written (pydantic's own copy drops the Text marker of top-level fields).
         hints = typing.get_type_hints(model, include_extras=True)
-        return [self.field(name, info, hints[name]) for name, info in model.model_fields.items()
+        return [self.field(name, info, hints[name], model.__name__) for name, info in model.model_fields.items()
                 if name not in HIDDEN]
 
-    def field(self, name: str, info: FieldInfo, hint: Any) -> dict[str, Any]:
+    def field(self, name: str, info: FieldInfo, hint: Any, model: str = "") -> dict[str, Any]:
         annotation, optional = _unwrap(hint)
-        out: dict[str, Any] = {"name": name, "label": self.labels.field(name)}
-        help_text = self.labels.hint(name, info)
+        out: dict[str, Any] = {"name": name, "label": self.labels.field(name, model)}
+        help_text = self.labels.hint(name, info, model)
         if help_text:
             out["hint"] = help_text
-        out.update(self.widget(name, annotation, info))
+        out.update(self.widget(name, annotation, info, model))
         pattern = _pattern(hint)
-        if pattern:
-            out["pattern"] = [pattern, self.labels.text(f"cms.pattern.{name}") if f"cms.pattern.{name}"
-                              in self.labels.translations.table else self.labels.text("cms.pattern.other")]
-        # Plans keep blank values their source left blank (a risk with no wording, say), and the form
-        # must not refuse to save them: only a field with a fixed shape (an id) must be filled in here.
-        # The validator, run on every save, reports whatever else is missing.
-        if optional or not info.is_required() or not pattern:
+        if pattern in SHAPES:
+            out.update({"widget": "shaped", "shape": SHAPES[pattern]})
+        # Required as the schema says (Decap refuses to save it empty, in the validator's words); every
+        # other field is marked optional. A value with a default (the plan's status) is required too: the
+        # form always has one to show.
+        required = info.is_required() and not optional and (model, name) not in BLANK_KEPT
+        if not (required or (info.default is not None and out.get("widget") == "select")):
             out["required"] = False
         return out
 
-    def widget(self, name: str, annotation: Any, info: FieldInfo) -> dict[str, Any]:
+    def widget(self, name: str, annotation: Any, info: FieldInfo, model: str = "") -> dict[str, Any]:
         base = _base(annotation)
         if base is Money:
             return {"widget": "money"}
@@ -190,17 +205,22 @@ class FormBuilder:
             # A union of plain kinds (a whole-time equivalent of 1.5 or "1.5 WTE"): text keeps both.
             return {"widget": "string"}
         if typing.get_origin(base) is typing.Literal:
-            return {"widget": "select", "options": list(typing.get_args(base))}
+            return {"widget": "select", "options": [self.choice(model, name, value) for value in typing.get_args(base)]}
         if typing.get_origin(base) is list:
             return self.list_widget(name, typing.get_args(base)[0])
         if isinstance(base, type) and issubclass(base, BaseModel):
-            return {"widget": "object", "collapsed": True, "fields": self.fields(base)}
+            fields = self.fields(base)
+            out: dict[str, Any] = {"widget": "object", "collapsed": True, "fields": fields}
+            summary = next((key for key in SUMMARY_KEYS if key in [f["name"] for f in fields]), None)
+            if summary:
+                out["summary"] = "{{fields.%s}}" % summary
+            return out
         if base is bool:
             return {"widget": "boolean"}
         if base in (int, float):
             return {"widget": "number", "value_type": "int" if base is int else "float"}
         if name in CHOICES and name in self.options:
-            return {"widget": "select", "options": self.options[name]}
+            return self.term_widget(name)
         if _is_text(annotation) and name not in ("goal", "fact"):
             return {"widget": "text"}
         return {"widget": "string"}
@@ -208,10 +228,11 @@ class FormBuilder:
     def list_widget(self, name: str, item: Any) -> dict[str, Any]:
         base = _base(item)
         if name in CHOICES and name in self.options:
-            return {"widget": "select", "multiple": True, "options": self.options[name]}
+            return {**self.term_widget(name), "multiple": True}
         if isinstance(base, type) and issubclass(base, BaseModel):
             fields = self.fields(base)
-            out: dict[str, Any] = {"widget": "list", "collapsed": True, "fields": fields}
+            # The list shows as one line until opened, its items as one line each: a plan fits a screen.
+            out = {"widget": "list", "collapsed": True, "minimize_collapsed": True, "fields": fields}
             if f"cms.singular.{name}" in self.labels.translations.table:
                 out["label_singular"] = self.labels.text(f"cms.singular.{name}")
             shown = [f["name"] for f in fields]
@@ -223,45 +244,50 @@ class FormBuilder:
             # Rows of a captioned table: a grid of cells, each kept as the plan wrote it.
             return {"widget": "table-rows"}
         # Items may be blank (a table's empty column heading): the schema, not the form, says what is required.
-        return {"widget": "list", "field": {"name": "item", "label": self.labels.field(name), "required": False,
-                                             "widget": "text" if _is_text(item) else "string"}}
+        return {"widget": "list", "minimize_collapsed": True,
+                "field": {"name": "item", "label": self.labels.field(name), "required": False,
+                          "widget": "text" if _is_text(item) else "string"}}
+
+    def term_widget(self, name: str) -> dict[str, Any]:
+        out: dict[str, Any] = {"widget": "term", "options": self.options[name]}
+        variants = self.variants.get(CHOICES[name] or "", {})
+        if variants:
+            out["variants"] = variants
+        return out
+
+    def choice(self, model: str, name: str, value: str) -> dict[str, str] | str:
+        """A fixed choice, labelled in the lead's words where the table has them (the plan's status)."""
+        key = f"cms.choice.{model}.{name}.{value}"
+        return {"label": self.labels.text(key), "value": value} if key in self.labels.translations.table else value
 
 
-def _choices(terms: list[str], used: set[str]) -> list[dict[str, str]]:
-    """The vocabulary's terms, then every other wording the plans already use (variants are kept as
-    written: the validator points them out, and a save must not change them)."""
-    out = [{"label": term, "value": term} for term in terms]
-    out += [{"label": value, "value": value} for value in sorted(used - set(terms))]
-    return out
+def _choices(terms: list[dict[str, str]], language: str) -> list[dict[str, str]]:
+    """Each term of a vocabulary once, labelled in the page's language, its value the term itself. The
+    variants plans already use are not offered: the form shows them as their term (see `variants`)."""
+    return [{"label": term.get(language) or term["term"], "value": term["term"]} for term in terms]
 
 
-def _used(records: list[PlanRecord], name: str) -> set[str]:
-    values: set[str] = set()
-    for record in records:
-        for activity in record.plan.activities:
-            value = getattr(activity, name, None)
-            values.update([value] if isinstance(value, str) else value or [])
-        for area in record.plan.action_plan:
-            for goal in area.goals:
-                if name == "strategic_priorities":
-                    values.update(goal.strategic_priorities)
-    return values
-
-
-def board_options(repository: Repository, board_slug: str, vocabularies: dict[str, list[str]],
-                  strategic: list[str]) -> dict[str, list[dict[str, str]]]:
-    records = [p for p in repository.plans if p.board.slug == board_slug]
+def board_options(board_priorities: list[str], vocabularies: dict[str, list[dict[str, str]]],
+                  language: str) -> dict[str, list[dict[str, str]]]:
     options = {}
     for name, vocabulary in CHOICES.items():
-        terms = vocabularies.get(vocabulary, []) if vocabulary else strategic
-        options[name] = _choices(terms, _used(records, name))
+        terms = vocabularies.get(vocabulary, []) if vocabulary else [{"term": p} for p in board_priorities]
+        options[name] = _choices(terms, language)
     return options
 
 
-def vocabulary_terms(root: Path) -> dict[str, list[str]]:
+def vocabulary_terms(root: Path) -> dict[str, list[dict[str, str]]]:
+    """Each vocabulary's terms: the term, and its Welsh label (cy) where it has one."""
     data = yaml.safe_load((root / "clusters" / "vocabularies.yaml").read_text(encoding="utf-8")) or {}
-    return {name: [term["term"] for term in entry.get("terms", [])] for name, entry in data.items()
-            if isinstance(entry, dict)}
+    return {name: [{key: str(term[key]) for key in ("term", "cy") if term.get(key)} for term in entry.get("terms", [])]
+            for name, entry in data.items() if isinstance(entry, dict)}
+
+
+def vocabulary_variants(root: Path) -> dict[str, dict[str, str]]:
+    """Each vocabulary's variants, with the term each stands for."""
+    data = yaml.safe_load((root / "clusters" / "vocabularies.yaml").read_text(encoding="utf-8")) or {}
+    return {name: {str(variant): str(term["term"]) for term in entry.get("terms", []) for variant in term.get("variants") or []}
+            for name, entry in data.items() if isinstance(entry, dict)}
 
 
 def plan_label(record: PlanRecord, language: str) -> str:
@@ -290,6 +316,7 @@ def cms_config(root: Path, repository: Repository, translations: i18n.Translatio
     """The whole editor configuration (config.yml) for one language of the admin page."""
     labels = Labels(translations, language)
     vocabularies = vocabulary_terms(root)
+    variants = vocabulary_variants(root)
     backend: dict[str, Any] = {"name": "github", "repo": settings.repo, "branch": settings.branch,
                                "squash_merges": True}
     for key in ("base_url", "auth_endpoint"):
@@ -305,8 +332,8 @@ def cms_config(root: Path, repository: Repository, translations: i18n.Translatio
                                  "bulleted-list", "numbered-list", "quote"],
                      "editor_components": []}]
     for board in repository.boards:
-        builder = FormBuilder(labels, board_options(repository, board.board.slug, vocabularies,
-                                                    list(board.board.strategic_priorities)))
+        builder = FormBuilder(labels, board_options(list(board.board.strategic_priorities), vocabularies, language),
+                              variants)
         # One form per board (its own priority areas); YAML anchors keep the file from repeating it.
         forms[board.board.slug] = builder.fields(Plan)
         for record in board.plans:
@@ -325,7 +352,8 @@ def cms_config(root: Path, repository: Repository, translations: i18n.Translatio
         "local_backend": LOCAL_BACKEND if local_backend is None else local_backend,
         "media_folder": "content/assets/uploads",
         "public_folder": "/assets/uploads",
-        "locale": "en",
+        # Decap's own words in the page's language (the page's script registers them under this name).
+        "locale": language,
         "show_preview_links": False,
         "collections": [
             {"name": PLANS, "label": labels.text("cms.plans"), "label_singular": labels.text("cms.plan"),

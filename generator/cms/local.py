@@ -71,7 +71,33 @@ def make_scratch(root: Path, scratch: Path) -> Path:
         if branch != "main":
             git(repo, "branch", "-q", "-D", branch)
     git(repo, "remote", "remove", "origin")
+    bring_uncommitted(root, repo)
     return repo
+
+
+# The folders whose uncommitted files the editor must show: a plan made with `new` is not committed yet.
+EDITED_FOLDERS = ("clusters", "content")
+UNCOMMITTED_MESSAGE = "Plans not yet committed in the repository the editor was started from"
+
+
+def bring_uncommitted(root: Path, repo: Path) -> list[str]:
+    """Copy the plans and pages changed, added or deleted in `root` since its last commit into the
+    scratch clone, as one commit on its main: the editor then lists a plan just made with `new`, and
+    each save is compared with what the lead has, not with the last commit."""
+    changed = git(root, "diff", "--name-only", "HEAD", "--", *EDITED_FOLDERS).splitlines()
+    changed += git(root, "ls-files", "--others", "--exclude-standard", "--", *EDITED_FOLDERS).splitlines()
+    names = sorted(set(changed))
+    for name in names:
+        source, target = root / name, repo / name
+        if source.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
+        elif target.exists():
+            target.unlink()
+    if names:
+        git(repo, "add", "--all", "--", *EDITED_FOLDERS)
+        git(repo, "commit", "--quiet", "-m", UNCOMMITTED_MESSAGE)
+    return names
 
 
 def start_proxy(repo: Path, port: int = PROXY_PORT, log: Path | None = None) -> subprocess.Popen:

@@ -50,12 +50,13 @@ def run(root: Path, port: int, scratch: Path | None) -> int:
     except (node.NodeMissing, local.LocalEditorError) as exc:
         click.echo(click.style(f"Cannot start the editor: {exc}", fg="red"), err=True)
         return 1
-    if local.git(root, "status", "--porcelain", "--", "clusters", "content").strip():
-        click.echo("note: plans changed but not committed here are not in the editor; it edits the last commit.")
     scratch = scratch or Path(tempfile.mkdtemp(prefix="cluster-plans-edit-"))
     processes: list[subprocess.Popen] = []
     try:
+        fresh = not (scratch / "repo" / ".git").exists()
         repo = local.make_scratch(root, scratch)
+        if fresh and local.git(repo, "log", "-1", "--format=%s").strip() == local.UNCOMMITTED_MESSAGE:
+            click.echo("Plans changed here but not yet committed (a plan made with `new`, say) are in the editor too.")
         preview = scratch / "preview"
         if not preview.exists():
             local.git(repo, "worktree", "add", "--quiet", "--detach", str(preview), "main")

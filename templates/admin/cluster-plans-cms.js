@@ -29,87 +29,162 @@
     }
   });
 
-  /* Money: a number of pounds, "to be confirmed", or the figure as the plan writes it, with a note. */
-  var TBC_WORDS = ["tbc", "£tbc", "tbc.", "tobeconfirmed", "tbd", "tobedetermined", "unknown", "notknown", "£ tbc"];
-  function isTbcText(text) { return TBC_WORDS.indexOf(String(text).toLowerCase().replace(/\s+/g, "")) >= 0; }
+  /* The validator's rules for a field (generator/cms/field_rules.py): its patterns and its own words. */
+  var rules = JSON.parse(document.getElementById("cp-cms-rules").textContent);
+  function said(template, value) { return template.split("{value}").join(value); }
+  function refusal(rule, value) {
+    return said(rule.message, value) + (rule.hint ? ". " + said(rule.hint, value) : "");
+  }
+
+  /* Money: one box, typed as a lead writes a figure (£18,500, 18500, 18,500.00, TBC), read by the
+     validator's own reader; what the lead typed is saved (a bare number as a number), never another figure. */
+  var AMOUNT = new RegExp(rules.money.amount, rules.money.flags);
+  function isTbcText(text) { return rules.money.tbc.indexOf(String(text).toLowerCase().replace(/\s+/g, "")) >= 0; }
+  function reading(text) {
+    var written = String(text).trim();
+    if (!written) { return { kind: "unstated" }; }
+    if (isTbcText(written)) { return { kind: "tbc" }; }
+    var m = AMOUNT.exec(written);
+    if (!m) { return { kind: "unparsed" }; }
+    var pounds = Number(m.groups.int.split(",").join("") + (m.groups.frac || ""));
+    if (m.groups.k) { pounds = Math.round(pounds * 1000 * 100) / 100; }
+    return { kind: "amount", amount: m.groups.sign ? -pounds : pounds };
+  }
   function moneyParts(value) {
     value = plain(value);
-    var parts = { amount: "", tbc: false, as_written: "", note: "" };
+    var parts = { text: "", note: "", amount: null, tbc: false };
     if (value === null || value === undefined || value === "") { return parts; }
-    if (typeof value === "number") { parts.amount = String(value); return parts; }
-    if (typeof value === "string") {
-      if (isTbcText(value)) { parts.tbc = true; }
-      parts.as_written = value;
-      return parts;
-    }
+    if (typeof value === "number") { parts.text = String(value); parts.amount = value; return parts; }
+    if (typeof value === "string") { parts.text = value; return parts; }
     if (typeof value === "object") {
-      if (typeof value.amount === "number") { parts.amount = String(value.amount); }
+      if (typeof value.amount === "number") { parts.amount = value.amount; }
       parts.tbc = value.tbc === true;
-      if (value.as_written !== undefined && value.as_written !== null) { parts.as_written = String(value.as_written); }
+      if (value.as_written !== undefined && value.as_written !== null) { parts.text = String(value.as_written); }
+      else if (parts.amount !== null) { parts.text = String(parts.amount); }
+      else if (parts.tbc) { parts.text = "TBC"; }
       if (typeof value.note === "string") { parts.note = value.note; }
     }
     return parts;
   }
-  function validAmount(text) { return /^-?\d+(\.\d{1,2})?$/.test(text.trim()); }
-  function moneyValue(parts) {
-    var amount = parts.amount.trim(), written = parts.as_written, note = parts.note.trim();
-    if (parts.tbc && !note && (!written || isTbcText(written))) { return written || "TBC"; }
-    if (amount && validAmount(amount) && !written && !note && !parts.tbc) { return Number(amount); }
-    if (!amount && !parts.tbc && written && !note) { return written; }
-    var out = {};
-    if (amount && validAmount(amount)) { out.amount = Number(amount); }
-    else if (amount) { out.amount = amount; }
-    if (parts.tbc && !out.amount) { out.tbc = true; }
-    if (written) { out.as_written = written; }
-    if (note) { out.note = note; }
-    return Object.keys(out).length ? out : null;
+  /* What a figure as the file holds it reads as: the plan's own amount or TBC first, then its words. */
+  function valueReading(parts) {
+    if (parts.amount !== null) { return { kind: "amount", amount: parts.amount }; }
+    if (parts.tbc) { return { kind: "tbc" }; }
+    return reading(parts.text);
   }
+  function moneyValue(text, note) {
+    var written = text.trim(), read = reading(written);
+    note = note.trim();
+    var bare = read.kind === "amount" && String(read.amount) === written;
+    if (!note) {
+      if (read.kind === "unstated") { return null; }
+      return bare ? read.amount : written;
+    }
+    var out = {};
+    if (read.kind === "amount") { out.amount = read.amount; if (!bare) { out.as_written = written; } }
+    else if (read.kind === "tbc") { out.tbc = true; out.as_written = written; }
+    else if (written) { out.as_written = written; }
+    out.note = note;
+    return out;
+  }
+  function pounds(amount) {
+    return (amount < 0 ? "-£" : "£") + Math.abs(amount).toLocaleString("en-GB", { maximumFractionDigits: 2,
+      minimumFractionDigits: amount % 1 ? 2 : 0 });
+  }
+  /* A figure as the preview shows it: the plan's own words where it has them, else the amount in pounds. */
   function moneyText(value) {
-    var parts = moneyParts(value);
-    if (parts.as_written) { return parts.as_written; }
-    if (parts.tbc) { return t("cms.money.tbc"); }
-    if (parts.amount) { return "£" + Number(parts.amount).toLocaleString("en-GB"); }
+    var parts = moneyParts(value), read = valueReading(parts);
+    if (parts.text && typeof plain(value) === "string" || (plain(value) || {}).as_written) { return parts.text; }
+    if (read.kind === "amount") { return pounds(read.amount); }
+    if (read.kind === "tbc") { return t("cms.money.tbc"); }
     return parts.note || "";
   }
 
   var MoneyControl = createClass({
-    getInitialState: function () { return { parts: moneyParts(this.props.value) }; },
+    getInitialState: function () { var parts = moneyParts(this.props.value); return { text: parts.text, note: parts.note, edited: false }; },
+    /* Only what the lead typed is checked here: a figure a source printed oddly is the validator's to report. */
+    problem: function () {
+      if (!this.state.edited || reading(this.state.text).kind !== "unparsed") { return ""; }
+      return refusal(rules.money, this.state.text.trim());
+    },
     isValid: function () {
-      var amount = this.state.parts.amount.trim();
-      return !amount || validAmount(amount) ? true : { error: { message: t("cms.money.not_a_number") } };
+      var problem = this.problem();
+      return problem ? { error: { message: problem } } : true;
     },
     change: function (name, fieldValue) {
-      var parts = Object.assign({}, this.state.parts);
-      parts[name] = fieldValue;
-      // A new amount, or a figure now to be confirmed, replaces the wording of the old figure.
-      if ((name === "amount" || name === "tbc") && !this.state.writtenEdited) { parts.as_written = ""; }
-      if (name === "amount" && fieldValue.trim()) { parts.tbc = false; }
-      this.setState({ parts: parts, writtenEdited: this.state.writtenEdited || name === "as_written" });
-      this.props.onChange(moneyValue(parts));
+      var next = { text: this.state.text, note: this.state.note, edited: true };
+      next[name] = fieldValue;
+      this.setState(next);
+      this.props.onChange(moneyValue(next.text, next.note));
     },
     render: function () {
-      var self = this, id = this.props.forID, parts = this.state.parts;
-      var cls = this.props.classNameWrapper;
-      function input(name, label, type) {
-        var attrs = { id: id + "-" + name, className: "cp-money-input", value: parts[name], type: type || "text",
-                      onChange: function (e) { self.change(name, e.target.value); } };
-        if (name === "amount") { attrs.inputMode = "decimal"; attrs.id = id; }
-        return h("label", { className: "cp-money-field", htmlFor: attrs.id }, h("span", {}, label), h("input", attrs));
-      }
-      return h("div", { className: cls + " cp-money" },
-        input("amount", t("cms.money.amount")),
-        h("label", { className: "cp-money-field cp-money-tbc", htmlFor: id + "-tbc" },
-          h("input", { id: id + "-tbc", type: "checkbox", checked: parts.tbc,
-                       onChange: function (e) { self.change("tbc", e.target.checked); } }),
-          h("span", {}, t("cms.money.tbc"))),
-        input("as_written", t("cms.money.as_written")),
-        input("note", t("cms.money.note")));
+      var self = this, id = this.props.forID, problem = this.problem();
+      var parts = this.state.edited ? { text: this.state.text, amount: null, tbc: false }
+        : moneyParts(this.props.value);
+      var read = this.state.edited ? reading(this.state.text) : valueReading(parts);
+      var shown = read.kind === "amount" ? t("cms.money.reads_as", { amount: pounds(read.amount) })
+        : read.kind === "tbc" ? t("cms.money.reads_tbc") : "";
+      return h("div", { className: this.props.classNameWrapper + " cp-money" },
+        h("input", { id: id, className: "cp-money-input", type: "text", inputMode: "decimal", value: this.state.text,
+                     "aria-invalid": problem ? "true" : "false", "aria-describedby": id + "-reading",
+                     onChange: function (e) { self.change("text", e.target.value); } }),
+        h("p", { id: id + "-reading", className: problem ? "cp-money-problem" : "cp-money-reading", role: "status" },
+          problem || shown),
+        h("label", { className: "cp-money-field", htmlFor: id + "-note" },
+          h("span", {}, t("cms.money.note")),
+          h("input", { id: id + "-note", className: "cp-money-input", type: "text", value: this.state.note,
+                       onChange: function (e) { self.change("note", e.target.value); } })));
     }
   });
   var MoneyPreview = createClass({
     render: function () { return h("span", {}, moneyText(this.props.value)); }
   });
   CMS.registerWidget("money", MoneyControl, MoneyPreview);
+
+  /* Text of a fixed shape (an id, a plan year): Decap's own text box, refusing what the validator refuses. */
+  var StringControl = CMS.getWidget("string").control;
+  var ShapedControl = createClass({
+    getInitialState: function () { return { edited: false }; },
+    isValid: function () {
+      var rule = rules.shapes[this.props.field.get("shape")], value = plain(this.props.value);
+      if (!this.state.edited || value === null || value === undefined || value === "") { return true; }
+      return new RegExp(rule.pattern).test(String(value)) ? true : { error: { message: refusal(rule, String(value)) } };
+    },
+    render: function () {
+      var self = this;
+      return h(StringControl, Object.assign({}, this.props, { onChange: function (value) {
+        self.setState({ edited: true });
+        self.props.onChange(value);
+      } }));
+    }
+  });
+  CMS.registerWidget("shaped", ShapedControl, CMS.getWidget("string").preview);
+
+  /* A vocabulary field: each term offered once; a variant the plan already has (Cluster funds) shows as
+     its term and stays in the file as written until the lead changes the field. */
+  var SelectControl = CMS.getWidget("select").control;
+  var TermControl = createClass({
+    render: function () {
+      var self = this, variants = plain(this.props.field.get("variants")) || {}, value = this.props.value;
+      function term(raw) { return Object.prototype.hasOwnProperty.call(variants, raw) ? variants[raw] : raw; }
+      var shown = value && typeof value.map === "function" && typeof value !== "string" ? value.map(term)
+        : (value === null || value === undefined ? value : term(value));
+      function change(chosen) {
+        var before = value && typeof value.find === "function" && typeof value !== "string" ? value : null;
+        if (chosen && typeof chosen.map === "function" && typeof chosen !== "string") {
+          chosen = chosen.map(function (picked) {
+            var kept = before && before.find(function (raw) { return term(raw) === picked; });
+            return kept === undefined || kept === null ? picked : kept;
+          });
+        } else if (chosen !== null && chosen !== undefined && term(value) === chosen) {
+          chosen = value;
+        }
+        self.props.onChange(chosen);
+      }
+      return h(SelectControl, Object.assign({}, this.props, { value: shown, onChange: change }));
+    }
+  });
+  CMS.registerWidget("term", TermControl, CMS.getWidget("select").preview);
 
   /* The rows of a captioned table: a grid of cells, each kept as the plan wrote it until edited. */
   var TableControl = createClass({
@@ -199,5 +274,31 @@
   });
   sectionEntries.forEach(function (name) { CMS.registerPreviewTemplate(name, SectionPreview); });
   previewStyles.forEach(function (href) { CMS.registerPreviewStyle(new URL(href, window.location.href).href); });
+
+  /* Decap's own words where they matter to a lead, in the page's language: a required field is refused in
+     the validator's words, a field's pattern message is the validator's alone, and the editor's review
+     workflow is named so that it is not mistaken for the plan's own status. */
+  function phrases() {
+    var out = {};
+    Object.keys(strings).forEach(function (key) {
+      if (key.indexOf("cms.decap.") !== 0) { return; }
+      var path = key.slice("cms.decap.".length).split("."), at = out;
+      path.slice(0, -1).forEach(function (part) { at = at[part] = at[part] || {}; });
+      at[path[path.length - 1]] = strings[key].replace(/\{(\w+)\}/g, "%{$1}");
+    });
+    out.editor = out.editor || {};
+    out.editor.editorControlPane = { widget: { required: said(rules.required, "%{fieldLabel}"), regexPattern: "%{pattern}" } };
+    return out;
+  }
+  function merged(base, over) {
+    var out = Object.assign({}, base);
+    Object.keys(over).forEach(function (key) {
+      out[key] = over[key] && typeof over[key] === "object" && base && typeof base[key] === "object"
+        ? merged(base[key], over[key]) : over[key];
+    });
+    return out;
+  }
+  var language = document.documentElement.lang;
+  CMS.registerLocale(language, merged(CMS.getLocale(language) || CMS.getLocale("en"), phrases()));
   CMS.init();
 })();

@@ -19,6 +19,7 @@ import threading
 from pathlib import Path
 
 import material
+from playwright.sync_api import expect
 import pytest
 import yaml
 
@@ -63,6 +64,10 @@ def editor(tmp_path_factory):
     git(source, "init", "--quiet", "-b", "main")
     git(source, "add", ".")
     git(source, "commit", "--quiet", "-m", "The plans")
+    # A lead starts next year's plan and opens the editor before committing it.
+    made = subprocess.run([sys.executable, "-m", "generator", "new", "betsi-cadwaladr/dwyfor", "--root", str(source)],
+                          cwd=source, capture_output=True, text=True)
+    assert made.returncode == 0, made.stdout + made.stderr
     repo = local.make_scratch(source, work / "scratch")
     proxy_port = free_port()
     site = work / "site"
@@ -112,6 +117,16 @@ def expand(item) -> None:
     item.locator("button").first.click()
 
 
+def open_list(page, heading: str) -> None:
+    """Unfold a list the form shows folded to its heading ("4 activities")."""
+    page.locator(f"xpath=//*[normalize-space(text())='{heading}']/..//button[@data-testid='expand-button']") \
+        .first.click()
+
+
+def budget_box(item):
+    return item.get_by_label(re.compile(r"^(Budget|Cyllideb)\b"))
+
+
 def branch_diff(repo: Path, branch: str) -> str:
     return git(repo, "diff", f"main...{branch}")
 
@@ -127,9 +142,10 @@ def test_a_lead_edits_a_plan_and_a_section_and_only_those_lines_change(editor, b
     log_in(page, admin)
     open_entry(page, admin, "plans", NEF_ENTRY)
     SCREENSHOTS.mkdir(exist_ok=True)
+    open_list(page, "4 activities")
     audiology = list_item(page, "Audiology")
     expand(audiology)
-    audiology.get_by_label("Amount in pounds").fill("12500")
+    budget_box(audiology).fill("12500")
     page.get_by_role("button", name="Add activity").click()
     page.get_by_label("Identifier", exact=True).filter(visible=True).last.fill("social-prescribing")
     page.get_by_label(re.compile(r"^Title( \(optional\))?$")).filter(visible=True).last.fill("Social prescribing")
@@ -138,7 +154,7 @@ def test_a_lead_edits_a_plan_and_a_section_and_only_those_lines_change(editor, b
         .filter(visible=True).last.click()
     page.get_by_label(re.compile(r"^Results expected by the end of March( \(optional\))?$")).filter(visible=True) \
         .last.fill("Fewer patients returning to the GP with loneliness")
-    audiology.get_by_label("Amount in pounds").scroll_into_view_if_needed()
+    budget_box(audiology).scroll_into_view_if_needed()
     page.screenshot(path=SCREENSHOTS / "editor-form.png")
     save(page)
 
@@ -209,6 +225,7 @@ def test_figures_as_written_and_known_issues_survive_a_save_byte_for_byte(editor
     page = context.new_page()
     log_in(page, admin)
     open_entry(page, admin, "plans", entry)
+    open_list(page, "1 cluster lead")
     leader = list_item(page, lead)
     expand(leader)
     role = leader.get_by_label(re.compile(r"^Role\b"))
@@ -224,3 +241,77 @@ def test_figures_as_written_and_known_issues_survive_a_save_byte_for_byte(editor
     unchanged = [line for line in original.splitlines() if "role:" not in line]
     assert unchanged == [line for line in saved.splitlines() if "role:" not in line]
     assert yaml.safe_load(saved).get("known_issues") == yaml.safe_load(original).get("known_issues")
+
+
+ANGLESEY = "clusters/betsi-cadwaladr/anglesey/2022-23"
+ANGLESEY_ENTRY = "betsi-cadwaladr-anglesey-2022-23"
+# Its budget is printed £18,000 in the plan: each figure typed below differs from it.
+NURSES = "West area Practice Nurse Education programme"
+
+
+def saved_budget(repo: Path, folder: str, entry: str, activity: str):
+    """The budget of an activity as the lead's branch holds it, and as the validator reads it."""
+    from generator.core.money import money_from_yaml
+    text = git(repo, "show", f"cms/plans/{entry}:{folder}/plan.yaml")
+    [found] = [a for a in yaml.safe_load(text)["activities"] if a["id"] == activity]
+    read = money_from_yaml(found["budget"])
+    return found["budget"], (read.kind, read.amount)
+
+
+def shown(page, item, box):
+    """The box, with its list and item unfolded again where a save folded them."""
+    if box.is_visible():
+        return box
+    if not item.count():
+        open_list(page, "9 activities")
+    expand(item)
+    return box
+
+
+def test_a_budget_is_saved_as_the_validator_reads_it_and_abc_is_refused_at_the_field(editor, browser):
+    admin, repo = editor
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    page = context.new_page()
+    log_in(page, admin)
+    open_entry(page, admin, "plans", ANGLESEY_ENTRY)
+    open_list(page, "9 activities")
+    activity = list_item(page, NURSES)
+    expand(activity)
+    box = budget_box(activity)
+
+    box.fill("abc")
+    refusal = "'abc' is not an amount of money. Write the amount in pounds as a number"
+    # Refused at the field as the lead types, and again when they try to save: nothing is saved.
+    expect(activity.get_by_text(refusal)).to_be_visible()
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator("[class*=ControlErrorsList] li").filter(has_text=refusal)).to_be_visible()
+    box.scroll_into_view_if_needed()
+    page.screenshot(path=SCREENSHOTS / "editor-budget-refused.png")
+    branch = f"cms/plans/{ANGLESEY_ENTRY}"
+    assert branch not in local.cms_branches(repo) or "abc" not in git(repo, "show", f"{branch}:{ANGLESEY}/plan.yaml")
+
+    for typed, kept, reading in [("£18,500", "£18,500", ("amount", 18500)), ("18500", 18500, ("amount", 18500)),
+                                 ("18,500.00", "18,500.00", ("amount", 18500)), ("TBC", "TBC", ("tbc", None))]:
+        shown(page, activity, box).fill(typed)
+        expect(activity.get_by_text("Saved as")).to_be_visible()
+        page.screenshot(path=SCREENSHOTS / "editor-budget-typed.png")
+        save(page)
+        value, read = saved_budget(repo, ANGLESEY, ANGLESEY_ENTRY, "practice-nurse-education")
+        assert (value, read[0]) == (kept, reading[0])
+        assert read[1] == (None if reading[1] is None else reading[1])
+    # An ambiguous figure is refused, never read as another one (18.5).
+    shown(page, activity, box).fill("18.500")
+    expect(activity.get_by_text("'18.500' is not an amount of money")).to_be_visible()
+    context.close()
+
+
+def test_a_plan_made_with_new_and_not_yet_committed_opens_in_the_editor(editor, browser):
+    admin, repo = editor
+    assert (repo / "clusters/betsi-cadwaladr/dwyfor/2023-24/plan.yaml").exists()
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    page = context.new_page()
+    log_in(page, admin)
+    open_entry(page, admin, "plans", "betsi-cadwaladr-dwyfor-2023-24")
+    expect(page.get_by_text("Draft plan: not on the public site yet")).to_be_visible()
+    page.screenshot(path=SCREENSHOTS / "editor-new-plan.png")
+    context.close()
