@@ -217,6 +217,23 @@ def compile_(targets: tuple[str, ...], output: Path, language: str, root: Path |
     sys.exit(command.run(list(targets), output, language, root or find_root(Path.cwd())))
 
 
+@cli.command("import")
+@click.argument("source", type=click.Path(dir_okay=False, exists=True, path_type=Path), metavar="FILE.docx")
+@click.option("--into", "into", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="The plan's folder, clusters/BOARD/CLUSTER/YEAR.")
+@root_option
+def import_(source: Path, into: Path, root: Path | None) -> None:
+    """Bring a plan edited in Word back into its folder, as exactly the edits made.
+
+    FILE.docx is a plan exported with `cluster-plans compile BOARD/CLUSTER/YEAR --output FILE.docx`
+    and edited in Word. What changed is written into plan.yaml (comments and layout kept) and the
+    section files; figures as written; anything with no place in the plan is kept in its appendix,
+    and every doubt is reported with its place in the Word document and in the plan.
+    """
+    from generator.commands import word_in as command
+    sys.exit(command.run(source, into, root or find_root(Path.cwd())))
+
+
 def main() -> None:
     # A run builds hundreds of thousands of small objects that live until it ends; collecting them
     # over and over cost a quarter of a national validation, so the collector runs far less often.

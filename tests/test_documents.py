@@ -3,6 +3,7 @@ tools read them."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -77,6 +78,19 @@ def test_a_table_row_is_never_cut_off_at_the_foot_of_a_page(board_pdf: Path):
     text = " ".join(pdf_text(board_pdf).split())
     assert ("Recruit Advanced Nurse Practitioners. Work closely with the CRT to reduce unscheduled admissions. "
             "Contributing to enable people to have End of Life Care in their place of choice.") in text
+
+
+def test_word_file_opens_in_libreoffice_with_each_list_numbered_from_one(board_docx: Path, tmp_path: Path):
+    # LibreOffice Writer (which tools/run-tests installs) reads the file as an office suite does and lays it out.
+    profile = (tmp_path / "profile").as_uri()
+    done = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                           "--outdir", str(tmp_path), str(board_docx)], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    laid_out = tmp_path / "bcu.pdf"
+    assert len(PdfReader(laid_out).pages) > 100
+    text = subprocess.run(["pdftotext", str(laid_out), "-"], capture_output=True, text=True, check=True).stdout
+    # Word numbers a list itself: each plan's key actions start again at 1, not where the last plan's ended.
+    assert text.count("1. As a whole, the Cluster is committed to") == text.count("As a whole, the Cluster is") > 1
 
 
 @pytest.mark.parametrize("args, message", [

@@ -150,11 +150,18 @@ class _Writer:
     def list(self, block: ListBlock, depth: int) -> None:
         base = "List Number" if block.ordered else "List Bullet"
         style = base if depth == 1 else f"{base} {min(depth, 3)}"
+        # Word numbers every paragraph of a numbered style as one list, running on from the last: each numbered
+        # list starts again at its own first number.
+        numbering = self.numbering(style, block.start) if block.ordered else None
         for n, item in enumerate(block.items, block.start):
             first = True
             for part in item.body:
                 if isinstance(part, Paragraph) and first:
                     p = self.paragraph(style)
+                    if numbering is not None:
+                        num_pr = p._p.get_or_add_pPr().get_or_add_numPr()
+                        num_pr.get_or_add_ilvl().val = 0
+                        num_pr.get_or_add_numId().val = numbering
                     # Word numbers a list itself; the source's own number is kept as written in the text.
                     self.runs(p, part.runs, part.lang or block.lang)
                     first = False
@@ -162,6 +169,17 @@ class _Writer:
                     self.list(part, depth + 1)
                 else:
                     self.block(part)
+
+    def numbering(self, style: str, start: int) -> int | None:
+        """A numbering of its own for one list, starting at `start`, in the look of the style's numbering."""
+        num_pr = self.doc.styles[style].element.pPr.numPr if self.doc.styles[style].element.pPr is not None else None
+        if num_pr is None or num_pr.numId is None:
+            return None
+        definitions = self.doc.part.numbering_part.element
+        abstract = definitions.num_having_numId(num_pr.numId.val).abstractNumId.val
+        num = definitions.add_num(abstract)
+        num.add_lvlOverride(ilvl=0).add_startOverride(start)
+        return num.numId
 
     def table(self, block: Table) -> None:
         if block.landscape:

@@ -1,0 +1,160 @@
+"""Word in: every plan exported to Word and imported back is the same plan; a lead's edits made in Word come back
+as exactly those edits in `git diff`, each doubt reported with its place in the Word document and in the plan."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document as open_docx
+from docx.text.paragraph import Paragraph
+
+from generator.authoring.word_import import import_into_plan
+from generator.checks.validate import validate
+from generator.cli import cli
+from generator.core import i18n
+from generator.documents.compile import Compiler
+from generator.documents.word import docx_bytes
+
+ROOT = Path(__file__).resolve().parents[1]
+LEFT_OUT = {".git", ".venv", ".build", "node_modules", "site", "benchmarks", "tests", "__pycache__"}
+ARFON = "clusters/betsi-cadwaladr/arfon/2022-23"
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A copy of this repository's plans, templates and content, committed, so that `git diff` shows an import."""
+    copy_of = tmp_path / "repo"
+    shutil.copytree(ROOT, copy_of, ignore=lambda folder, names: [n for n in names if n in LEFT_OUT])
+    git(copy_of, "init", "-q")
+    git(copy_of, "add", "-A")
+    git(copy_of, "-c", "user.email=lead@example.org", "-c", "user.name=Lead", "commit", "-q", "-m", "plans")
+    return copy_of
+
+
+def export(repo: Path, plan: str, tmp_path: Path, language: str = "en") -> Path:
+    output = tmp_path / f"{plan.replace('/', '-')}-{language}.docx"
+    result = CliRunner().invoke(cli, ["compile", plan.removeprefix("clusters/"), "--output", str(output),
+                                      "--language", language, "--root", str(repo)])
+    assert result.exit_code == 0, result.output
+    return output
+
+
+def bring_in(repo: Path, docx: Path, plan: str):
+    return CliRunner().invoke(cli, ["import", str(docx), "--into", str(repo / plan), "--root", str(repo)])
+
+
+def test_every_plan_exported_to_word_and_imported_back_is_the_same_plan(repo: Path):
+    validation = validate(repo)
+    plans = validation.repository.plans
+    # Every plan of the repository, however many there are: each is read back from its own Word file.
+    assert len(plans) == len(list((repo / "clusters").glob("*/*/*/plan.yaml")))
+    for language in ("en", "cy"):
+        compiler = Compiler(validation.repository, i18n.Translations.load(repo / "templates"), language)
+        for plan in plans:
+            imported = import_into_plan(docx_bytes(compiler.one_plan(plan)), plan, compiler, repo)
+            assert (plan.folder, language, imported.written, imported.problems) == (plan.folder, language, [], [])
+    assert git(repo, "status", "--porcelain") == ""
+    checked = CliRunner().invoke(cli, ["validate", "--root", str(repo)])
+    assert checked.exit_code == 0, checked.output
+    compared = CliRunner().invoke(cli, ["diff", "--base", "HEAD", "--root", str(repo)])
+    assert "No plan changed." in compared.output, compared.output
+
+
+def edit_as_a_lead(exported: Path, edited: Path) -> None:
+    """What a lead does in Word: a new budget, a row added to the activity table, a paragraph added."""
+    document = open_docx(str(exported))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Activity/ project title")
+    assert table.rows[1].cells[0].text == "COVID recovery"
+    table.rows[1].cells[6].paragraphs[0].runs[0].text = "£95,000"
+    row = table.add_row()
+    for cell, text in zip(row.cells, ["Social prescribing link worker", "New",
+                                      "A link worker in every practice to connect patients with community groups",
+                                      "Fewer repeat GP appointments", "A Healthier Wales", "Community infrastructure",
+                                      "£30,000", "Cluster funds", "Not yet started", ""]):
+        cell.text = text
+    first = next(p for p in document.paragraphs if p.text.startswith("The Arfon Cluster has worked"))
+    added = copy.deepcopy(first._p)
+    first._p.addnext(added)
+    paragraph = Paragraph(added, first._parent)
+    for run in paragraph.runs[1:]:
+        run._r.getparent().remove(run._r)
+    paragraph.runs[0].text = "We will also open a second hub in Caernarfon in the autumn."
+    document.save(str(edited))
+
+
+def test_a_leads_edits_in_word_come_back_as_exactly_those_edits(repo: Path, tmp_path: Path):
+    edited = tmp_path / "arfon-edited.docx"
+    edit_as_a_lead(export(repo, ARFON, tmp_path), edited)
+    result = bring_in(repo, edited, ARFON)
+    assert result.exit_code == 0, result.output
+    changed = [line for line in git(repo, "diff", "-U0").splitlines()
+               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert changed == [
+        "+We will also open a second hub in Caernarfon in the autumn.",
+        "+",
+        '-    budget: "£90,000"',
+        '+    budget: "£95,000"',
+        "+  - id: social-prescribing-link-worker",
+        "+    title: Social prescribing link worker",
+        "+    new_or_existing: new",
+        "+    new_or_existing_detail: New",
+        "+    description: A link worker in every practice to connect patients with community groups",
+        "+    expected_results:",
+        "+      - Fewer repeat GP appointments",
+        "+    ministerial_priorities:",
+        "+      - A Healthier Wales",
+        "+    sppc_priorities:",
+        "+      - Community infrastructure",
+        "+    budget: £30,000",
+        "+    funding_sources:",
+        "+      - Cluster funds",
+        "+    status_detail: Not yet started",
+    ]
+    # Each doubt names its place in the plan and in the Word document; the figure is as the lead typed it.
+    assert f"{ARFON}/plan.yaml:54:0: warning import-figure-as-written: the budget '£95,000' (under the heading" \
+        in result.output
+    assert "table 3, row 2, cell 7)" in result.output
+    assert "import-new-activity: a new row of the activity table (" in result.output
+    assert "row 12) was added to the plan as the activity 'Social prescribing link worker'" in result.output
+    assert CliRunner().invoke(cli, ["validate", "--root", str(repo), ARFON]).exit_code == 0
+
+
+def test_what_has_no_place_in_the_plan_is_kept_where_the_lead_sees_it(repo: Path, tmp_path: Path):
+    exported = export(repo, ARFON, tmp_path)
+    document = open_docx(str(exported))
+    finance = next(t for t in document.tables if t.rows[0].cells[0].text == "Project")
+    finance.rows[1].cells[0].paragraphs[0].runs[0].text = "Practice support (revised)"
+    document.add_heading("Our partners", level=2)
+    document.add_paragraph("The county council and the third sector join the cluster's meetings.")
+    edited = tmp_path / "edited.docx"
+    document.save(str(edited))
+    result = bring_in(repo, edited, ARFON)
+    assert result.exit_code == 0, result.output
+    appendix = (repo / ARFON / "appendix.md").read_text(encoding="utf-8")
+    assert "## Imported from Word: not placed" in appendix
+    assert "- Practice support (revised) (under the heading 'Finance and Workforce Profiles 2022/23', table 1, " \
+           "row 2, cell 1)" in appendix
+    assert "- The county council and the third sector join the cluster's meetings. (under the heading 'Our " \
+           "partners', paragraph 1)" in appendix
+    assert result.output.count("warning import-unplaced") == 2
+    assert git(repo, "diff", "--stat", "--", f"{ARFON}/plan.yaml") == ""
+
+
+def test_a_file_that_is_not_word_is_refused_in_words(repo: Path, tmp_path: Path):
+    not_word = tmp_path / "plan.docx"
+    not_word.write_text("not a Word file", encoding="utf-8")
+    result = bring_in(repo, not_word, ARFON)
+    assert result.exit_code == 1
+    assert "it is not a Word document (.docx)" in result.output
+    assert "Traceback" not in result.output
+    missing = bring_in(repo, not_word, "clusters/betsi-cadwaladr/arfon/2030-31")
+    assert missing.exit_code == 1 and "has no plan.yaml" in missing.output
