@@ -498,15 +498,22 @@ def test_unknown_field_without_suggestion(repo: Repo):
      "expected a list (lines starting with '- '), received text 'Dr Angharad Fletcher'",
      "The 'leads' of the plan should be a list (lines starting with '- '). Write each entry on a line of its own"
      " below 'leads:', starting with '- ', e.g. - Dr Angharad Fletcher"),
-    ("    title: Audiology\n", "    title: [Audiology, Hearing]\n", "expected text, received a list",
-     "The 'title' of activity 5 should be text."),
+    ("    title: Audiology\n", "    title: [Audiology, Hearing]\n",
+     "expected text, received a list: it is written as a list of 2 items",
+     "The 'title' of activity 5 should be text. 'title' takes one piece of text: write the entries on its line, in"
+     " place of the list: title: Audiology; Hearing"),
     ("  - id: audiology\n", "  - id: Social Prescribing\n",
-     "expected a slug of lowercase letters, digits and hyphens, received text 'Social Prescribing'",
+     "expected a slug of lowercase letters, digits and hyphens, received text 'Social Prescribing': it has the"
+     " capital letter S, which an id cannot hold",
      "The 'id' of activity 5, 'Audiology' should be a slug of lowercase letters, digits and hyphens."
      " Write it as social-prescribing: lowercase words joined by hyphens."),
-    ("    since: 2022-23\n", "    since: 22/23\n", "expected a financial year such as 2023-24, received text '22/23'",
-     "The 'since' of activity 4, 'Phlebotomy' should be a financial year such as 2023-24. Write the financial year"
-     " as four digits, a hyphen and two digits, e.g. 2022-23."),
+    ("    since: 2022-23\n", "    since: 2022/23\n",
+     "expected a financial year such as 2023-24, received text '2022/23': a financial year is written with a"
+     " hyphen, not '/'",
+     "The 'since' of activity 4, 'Phlebotomy' should be a financial year such as 2023-24. Write it as since: 2022-23"),
+    ("    since: 2022-23\n", "    since: 2022-2023\n",
+     "expected a financial year such as 2023-24, received text '2022-2023': the second year is written with two digits",
+     "The 'since' of activity 4, 'Phlebotomy' should be a financial year such as 2023-24. Write it as since: 2022-23"),
     ("    title: Audiology\n", "    title: 2023\n", "expected text, received a number '2023'",
      "The 'title' of activity 5 should be text. Put it in quotes so that YAML reads it as text: title: \"2023\""),
 ])
@@ -516,6 +523,8 @@ def test_wrong_type(repo: Repo, old: str, new: str, message: str, hint: str):
     first_new_line = new.splitlines()[0]
     line = repo.line_of(NEF_PLAN, first_new_line)
     col = len(first_new_line) - len(first_new_line.split(": ", 1)[1]) + 1
+    # A year with a slash is reported at the slash itself.
+    col += first_new_line.split(": ", 1)[1].find("/") if "/" in first_new_line else 0
     only_error(result, NEF_PLAN, line, "schema-wrong-type")
     assert reported(result, NEF_PLAN, line, col, "error", "schema-wrong-type", message) == hint
 

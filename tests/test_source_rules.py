@@ -133,7 +133,7 @@ def test_broken_amount_in_a_note(repo: Repo, pristine: CliResult, written: str, 
     line = repo.line_of(NEF_PLAN, f"note: Full cost {written}")
     result = only_new_warning(repo, pristine, NEF_PLAN, line, "figure-malformed")
     shows(result, NEF_PLAN, line, 13, "warning", "figure-malformed",
-          f"'{written}' in finance.lines[3].note is not a well-formed amount: {reason}")
+          f"'{written}' in finance line 4, 'Frail and Vulnerable Service' is not a well-formed amount: {reason}")
 
 
 def test_well_formed_amounts_in_text_pass(repo: Repo, pristine: CliResult):
@@ -148,7 +148,7 @@ def test_percentage_over_the_whole(repo: Repo, pristine: CliResult):
     line = repo.line_of(UV_PLAN, "118.7%")
     result = only_new_warning(repo, pristine, UV_PLAN, line, "percentage-impossible")
     shows(result, UV_PLAN, line, 11, "warning", "percentage-impossible",
-          "'118.7%' in key_facts[1].fact is a share of more than the whole")
+          "'118.7%' in key fact 2 is a share of more than the whole")
 
 
 def test_percentage_growth_over_the_whole_is_possible(repo: Repo, pristine: CliResult):
@@ -162,7 +162,7 @@ def test_unbalanced_bracket(repo: Repo, pristine: CliResult):
     line = repo.line_of(NEF_PLAN, "(see workforce")
     result = only_new_warning(repo, pristine, NEF_PLAN, line, "bracket-unbalanced")
     shows(result, NEF_PLAN, line, 9, "warning", "bracket-unbalanced",
-          "'Recruitment of Physios (see workforce' in activities[2].comments[0] has a '(' that is never closed")
+          "'Recruitment of Physios (see workforce' in activity 3, 'First Contact Physio' has a '(' that is never closed")
 
 
 def test_enumerating_letters_are_not_brackets(repo: Repo, pristine: CliResult):
@@ -232,7 +232,7 @@ def test_numbering_of_key_actions(repo: Repo, pristine: CliResult, third: str, r
     line = repo.line_of(NEF_PLAN, f'"{third}. Retention of staff')
     result = only_new_warning(repo, pristine, NEF_PLAN, line, "numbering-broken")
     shows(result, NEF_PLAN, line, 9, "warning", "numbering-broken",
-          f"key_actions[0].actions numbers '{third}' after '2': {reason}")
+          f"the list of actions in key action theme 1, 'Primary Care Sustainability' numbers '{third}' after '2': {reason}")
 
 
 def test_numbered_list_in_prose_that_markdown_would_renumber(repo: Repo, pristine: CliResult):
@@ -250,7 +250,7 @@ def test_repeated_row(repo: Repo, pristine: CliResult):
     line = repo.line_of(NEF_PLAN, '"21/22", "32"', nth=2)
     result = only_new_warning(repo, pristine, NEF_PLAN, line, "duplicate-entry")
     shows(result, NEF_PLAN, line, 11, "warning", "duplicate-entry",
-          "workforce.tables[0].rows[2] repeats workforce.tables[0].rows[1] word for word")
+          "entry 3 of rows in table 1, 'Current workforce' repeats entry 2 word for word")
 
 
 def test_repeated_paragraph_in_prose(repo: Repo, pristine: CliResult):

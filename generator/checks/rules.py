@@ -16,7 +16,7 @@ from generator.core.money import AMOUNT, TBC, UNPARSED, Money, format_pounds, kn
 from generator.problems.report import CATALOGUE, Phrase, Problem, yaml_scalar
 from generator.schema.plan import Plan
 from generator.schema.references import Missing, counted, keyed, resolve
-from generator.checks.schema_check import field_path, model_at
+from generator.checks.schema_check import field_path, model_at, money_reading
 from generator.schema.vocabulary import Lookup, VocabularySet
 
 
@@ -112,8 +112,10 @@ class PlanChecker:
     def money(self) -> Iterator[Problem]:
         for loc, value in self.money_fields():
             if value.kind == UNPARSED:
-                yield self.at(C.MoneyUnparseable, loc, written=value.as_written,
-                              misprint="yes" if self.looks_printed(value.as_written or "") else "")
+                problem = self.at(C.MoneyUnparseable, loc, written=value.as_written,
+                                  misprint="yes" if self.looks_printed(value.as_written or "") else "")
+                # How it was written, named at the character that stops it being read, with the amount as it should be.
+                yield money_reading(self.doc, loc, problem, value.as_written or "")
 
     def finance(self) -> Iterator[Problem]:
         f = self.plan.finance

@@ -204,7 +204,7 @@ class SchemaUnknownField(ProblemType):
 class SchemaWrongType(ProblemType):
     code = "schema-wrong-type"
     title = "Value of the wrong kind"
-    message = "expected {expected}, received {received}"
+    message = "expected {expected}, received {received}[[: {why}]]"
     hint = ("[[name|The '{name}' of {place} should be {expected}.]][[whole|The whole file should be {expected},"
             " starting with a line such as 'board: betsi-cadwaladr'.]][[ {tip}]]")
 
@@ -234,11 +234,11 @@ class ActivityDuplicateId(ProblemType):
 class MoneyUnparseable(ProblemType):
     code = "money-unparseable"
     title = "Amount of money cannot be read"
-    message = "'{written}' is not an amount of money"
+    message = "'{written}' is not an amount of money[[: {why}]]"
     # The known-issue route only for a figure that looks printed that way (pound sign, digits and misplaced
     # separators, in a plan transcribed from a source document), never for a lead's own typing.
     hint = ("Write the amount in pounds as a number, e.g. 77019.42 or '£77,019.42', or TBC if it is"
-            " not known yet.[[misprint|" + ACK_HINT + "]]")
+            " not known yet.[[fixed| Here: {fixed}]][[misprint|" + ACK_HINT + "]]")
     acknowledgeable = True
     flag_kind = "figure"
 
@@ -599,7 +599,7 @@ class YamlTab(ProblemType):
     title = "Tab character used for spacing"
     message = "a tab character is used {where}; plan files may only use spaces"
     hint = ("Replace the tab with spaces. Indent with 2 spaces for each level, lined up with the lines it"
-            " belongs with (most editors have a setting 'insert spaces for tabs').")
+            " belongs with (most editors have a setting 'insert spaces for tabs').[[ Here: {fixed}]]")
 
 
 @problem_type
@@ -794,6 +794,130 @@ class YamlMissingName(ProblemType):
     hint = "Write the field's name before the colon, e.g. 'status: ongoing', or delete the line."
 
 
+# --- Pasted characters and YAML's own readings -----------------------------------
+# What a word processor or a web page brings into a plan (bullets, long dashes, curly quotes, invisible
+# spaces) and what YAML reads other than meant (yes/no, numbers, '#', '&'), each named in a lead's words
+# at the character itself, with the line as it should be (generator/load/characters.py finds them).
+
+
+@problem_type
+class YamlInvisibleSpace(ProblemType):
+    code = "yaml-invisible-space"
+    title = "Invisible character pasted into the file"
+    message = "there is {char} {where}, an invisible character that YAML does not read as an ordinary space"
+    hint = ("[[space|Replace it with an ordinary space]][[delete|Delete it]] (retype that part of the line if"
+            " your editor does not show it): {fixed}")
+    description = ("Text copied from Word, a PDF or a web page often carries non-breaking, zero-width or other"
+                   " invisible spaces; in the indentation, around a colon, in a field name or an id they change"
+                   " what YAML reads, and in text they break search.")
+
+
+@problem_type
+class YamlPastedBullet(ProblemType):
+    code = "yaml-pasted-bullet"
+    title = "Bullet pasted from a word processor"
+    message = ("the text starts with {char}, pasted from a word processor, which YAML keeps as part of the"
+               " text[[several| ({count} of them on this line)]]")
+    hint = ("[[list|Write the entries as a YAML list, each starting with '- ' and no bullet: {fixed}]]"
+            "[[text|Write the text without the bullet: {fixed}]]")
+
+
+@problem_type
+class YamlCommentAsValue(ProblemType):
+    code = "yaml-comment-as-value"
+    title = "Text starting with '#' read as a comment"
+    message = "'{dropped}' starts with '#', so YAML reads it as a comment and leaves {name} empty"
+    hint = "Put the whole text in double quotes: {fixed}"
+
+
+@problem_type
+class YamlAnchorInText(ProblemType):
+    code = "yaml-anchor-in-text"
+    title = "Text starting with '&' read as a YAML anchor"
+    message = ("'{anchor}' at the start of the text is read as a YAML anchor (a label for '*' to refer to),"
+               " so the value is only '{value}'")
+    hint = "Put the whole text in double quotes: {fixed}"
+
+
+@problem_type
+class YamlMisreadNumber(ProblemType):
+    code = "yaml-misread-number"
+    title = "Number YAML reads other than written"
+    message = "'{written}' is read as the number {read}: {why}"
+    hint = "[[number|Write the number as it is meant: {fixed}]][[text|Put it in quotes to keep it as written: {fixed}]]"
+
+
+# What a lead typed, named: the characters a word processor puts in, where one is on its line, and why a
+# value is not what the field takes (generator/load/characters.py, generator/schema/written.py).
+CHAR_NBSP = phrase("char-nbsp", "a non-breaking space")
+CHAR_NARROW_NBSP = phrase("char-narrow-nbsp", "a narrow non-breaking space")
+CHAR_ZWSP = phrase("char-zwsp", "a zero-width space")
+CHAR_ZW_JOINER = phrase("char-zw-joiner", "a zero-width joiner")
+CHAR_ZW_NON_JOINER = phrase("char-zw-non-joiner", "a zero-width non-joiner")
+CHAR_WORD_JOINER = phrase("char-word-joiner", "a word joiner")
+CHAR_BOM = phrase("char-bom", "a byte order mark")
+CHAR_SOFT_HYPHEN = phrase("char-soft-hyphen", "a soft hyphen")
+CHAR_THIN_SPACE = phrase("char-thin-space", "a thin space")
+CHAR_WIDE_SPACE = phrase("char-wide-space", "a typesetter's space (U+{code})")
+CHAR_TAB = phrase("char-tab", "a tab")
+CHAR_EN_DASH = phrase("char-en-dash", "Word's long dash –")
+CHAR_EM_DASH = phrase("char-em-dash", "Word's longer dash —")
+CHAR_MINUS = phrase("char-minus", "a minus sign −")
+CHAR_OTHER_DASH = phrase("char-other-dash", "the dash {char}")
+CHAR_BULLET = phrase("char-bullet", "a bullet {char}")
+CHAR_STAR_BULLET = phrase("char-star-bullet", "a star * used as a bullet")
+CHAR_CURLY_QUOTE = phrase("char-curly-quote", "a curly quote {char}")
+CHAR_ACCENTED = phrase("char-accented", "the letter {char}")
+CHAR_CAPITAL = phrase("char-capital", "the capital letter {char}")
+CHAR_SPACE = phrase("char-space", "a space")
+CHAR_OTHER = phrase("char-other", "the character {char}")
+WHERE_INDENT = phrase("where-indent", "in the indentation of this line")
+WHERE_AFTER = phrase("where-after", "after '{before}'")
+WHERE_BETWEEN = phrase("where-between", "between '{before}' and '{after}'")
+WHERE_BEFORE = phrase("where-before", "before '{after}'")
+WHERE_ALONE = phrase("where-alone", "alone on this line")
+INDENTED = phrase("indented", "{line} (indented by {indent} spaces)")
+THEN_NEXT_LINE = phrase("then-next-line", "{first}, then on the next line {then}")
+FIELD_NAMED = phrase("field-named", "'{name}'")
+ITEM_OF = phrase("item-of", "this item of '{name}'")
+# Why a value is not what its field takes.
+WHY_HAS_CHAR = phrase("why-has-char", "it has {char} where {wanted} goes")
+WANTED_HYPHEN = phrase("wanted-hyphen", "a hyphen -")
+WANTED_NOTHING = phrase("wanted-nothing", "nothing")
+WANTED_STRAIGHT_QUOTE = phrase("wanted-straight-quote", "a straight quote \" or nothing")
+WHY_YEAR_SLASH = phrase("why-year-slash", "a financial year is written with a hyphen, not '/'")
+WHY_YEAR_LONG = phrase("why-year-long", "the second year is written with two digits")
+WHY_YEAR_SHORT = phrase("why-year-short", "the first year is written with four digits")
+WHY_YEAR_DATE = phrase("why-year-date", "it is a date; the field takes the financial year it falls in")
+WHY_YEAR_ALONE = phrase("why-year-alone", "it is one calendar year; a financial year runs from April to March")
+WHY_YES_NO = phrase("why-yes-no", "YAML reads '{written}' as yes/no")
+WHY_SLUG_CHAR = phrase("why-slug-char", "it has {char}, which an id cannot hold")
+WHY_LEADING_ZERO = phrase("why-leading-zero", "a number starting with 0 is read as an octal number")
+WHY_TIME = phrase("why-time", "a number with ':' is read as hours and minutes, in minutes")
+WHY_DOT_THOUSANDS = phrase("why-dot-thousands", "the dot is read as a decimal point, so this is £{read}")
+WHY_COMMA_NUMBER = phrase("why-comma-number", "a number is written without commas")
+WHY_LIST_AS_TEXT = phrase("why-list-as-text", "it is written as one line of text separated by {separator}")
+SEPARATOR_COMMAS = phrase("separator-commas", "commas")
+SEPARATOR_SEMICOLONS = phrase("separator-semicolons", "semicolons")
+SEPARATOR_BULLETS = phrase("separator-bullets", "bullets")
+WHY_TEXT_AS_LIST = phrase("why-text-as-list", "it is written as a list of {count} items")
+# How an amount of money was written.
+MONEY_WHY_CURRENCY = phrase("money-why-currency", "'{word}' is written beside the figure; amounts are in pounds already")
+MONEY_WHY_PER_YEAR = phrase("money-why-per-year", "'{word}' is written beside the figure; amounts are for the plan's year already")
+MONEY_WHY_MILLION = phrase("money-why-million", "'{word}' for million is not read")
+MONEY_WHY_DOT = phrase("money-why-dot", "a dot separates the thousands, where a comma goes")
+MONEY_WHY_SPACE = phrase("money-why-space", "a space separates the thousands, where a comma goes")
+MONEY_WHY_SIGN = phrase("money-why-sign", "the minus sign goes before the £")
+MONEY_WHY_BRACKETS = phrase("money-why-brackets", "a figure in brackets is not read as a negative amount")
+MONEY_WHY_WORDS = phrase("money-why-words", "the words '{words}' are written with the figure")
+MONEY_WHY_RANGE = phrase("money-why-range", "it gives a range of two figures; an amount is one figure")
+MONEY_WHY_OTHER_CURRENCY = phrase("money-why-other-currency", "{char} is not pounds")
+MONEY_WHY_COMMA_SPLIT = phrase("money-why-comma-split",
+                               "the comma in '{written}' ends the amount inside {{ }}, so '{rest}' is read as a"
+                               " field of its own")
+MONEY_WHY_AMOUNT_TEXT = phrase("money-why-amount-text", "amount: inside {{ }} takes a plain number, without '£' or commas")
+
+
 # --- Completeness -------------------------------------------------------------
 # Empty values, the template's prompts left in, and what a published plan must not lack
 # (generator/completeness.py). Warnings while a plan is a draft, errors once it is published.
@@ -927,52 +1051,6 @@ class ProseAnchorUnchecked(ProblemType):
     message = "the link '{target}' points to a part of {page} that is made only when the site is built"
     hint = ("`cluster-plans build` (or `serve`) checks that this part exists in every language. A link "
             "that must keep working is safer pointing at the page itself: '{page_link}'.")
-
-
-# --- A plan brought in from Word (`cluster-plans import`) ---------------------------------------
-# Each names its place in the Word document (`word_place`: heading, table, row, cell, paragraph); the problem's
-# own place is where the import wrote it.
-
-
-@problem_type
-class ImportUnplaced(ProblemType):
-    code = "import-unplaced"
-    severity = WARNING
-    title = "Part of a Word document with no place in the plan"
-    message = "what the Word document holds {word_place} has no place in the plan; it is kept in {kept_in}"
-    hint = ("Move the words to the section or the field of plan.yaml they belong to, and take them out of the"
-            " part 'Imported from Word: not placed' of {kept_in}.")
-    description = ("An import never drops a part of the Word document: what differs from the plan and has no"
-                   " field or section to go to is kept in the plan's appendix, which the plan's page shows.")
-
-
-@problem_type
-class ImportNewActivity(ProblemType):
-    code = "import-new-activity"
-    severity = WARNING
-    title = "An activity added in Word"
-    message = "a new row of the activity table ({word_place}) was added to the plan as the activity '{title}'"
-    hint = ("Check the activity in plan.yaml: its id (which stays the same from year to year), whether it is new"
-            " or existing, its status and its budget; the Word table gives only what its cells say.")
-
-
-@problem_type
-class ImportRowRemoved(ProblemType):
-    code = "import-row-removed"
-    severity = WARNING
-    title = "An activity no longer in the Word document"
-    message = "the activity '{title}' is not in the Word document's activity table ({word_place}); the plan keeps it"
-    hint = "If the activity has ended, take it out of plan.yaml yourself: an import never removes a part of a plan."
-
-
-@problem_type
-class ImportFigureAsWritten(ProblemType):
-    code = "import-figure-as-written"
-    severity = WARNING
-    title = "A figure brought in from Word as it is written"
-    message = "the budget '{figure}' ({word_place}) is written into the plan exactly as the Word document gives it"
-    hint = ("An import never corrects a figure. Check that it says what is meant: an amount in pounds (£12,500),"
-            " TBC, or words; `cluster-plans validate` says whether it reads as one.")
 
 
 # --- Phrases put into messages ------------------------------------------------------------------
