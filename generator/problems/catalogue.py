@@ -1053,6 +1053,52 @@ class ProseAnchorUnchecked(ProblemType):
             "that must keep working is safer pointing at the page itself: '{page_link}'.")
 
 
+# --- A plan brought in from Word (`cluster-plans import`) ---------------------------------------
+# Each names its place in the Word document (`word_place`: heading, table, row, cell, paragraph); the problem's
+# own place is where the import wrote it.
+
+
+@problem_type
+class ImportUnplaced(ProblemType):
+    code = "import-unplaced"
+    severity = WARNING
+    title = "Part of a Word document with no place in the plan"
+    message = "what the Word document holds {word_place} has no place in the plan; it is kept in {kept_in}"
+    hint = ("Move the words to the section or the field of plan.yaml they belong to, and take them out of the"
+            " part 'Imported from Word: not placed' of {kept_in}.")
+    description = ("An import never drops a part of the Word document: what differs from the plan and has no"
+                   " field or section to go to is kept in the plan's appendix, which the plan's page shows.")
+
+
+@problem_type
+class ImportNewActivity(ProblemType):
+    code = "import-new-activity"
+    severity = WARNING
+    title = "An activity added in Word"
+    message = "a new row of the activity table ({word_place}) was added to the plan as the activity '{title}'"
+    hint = ("Check the activity in plan.yaml: its id (which stays the same from year to year), whether it is new"
+            " or existing, its status and its budget; the Word table gives only what its cells say.")
+
+
+@problem_type
+class ImportRowRemoved(ProblemType):
+    code = "import-row-removed"
+    severity = WARNING
+    title = "An activity no longer in the Word document"
+    message = "the activity '{title}' is not in the Word document's activity table ({word_place}); the plan keeps it"
+    hint = "If the activity has ended, take it out of plan.yaml yourself: an import never removes a part of a plan."
+
+
+@problem_type
+class ImportFigureAsWritten(ProblemType):
+    code = "import-figure-as-written"
+    severity = WARNING
+    title = "A figure brought in from Word as it is written"
+    message = "the budget '{figure}' ({word_place}) is written into the plan exactly as the Word document gives it"
+    hint = ("An import never corrects a figure. Check that it says what is meant: an amount in pounds (£12,500),"
+            " TBC, or words; `cluster-plans validate` says whether it reads as one.")
+
+
 # --- Phrases put into messages ------------------------------------------------------------------
 # The words a check puts into a message (why a file is refused, how a figure is malformed, which row),
 # each keyed with its own values, so that every language says them in its own words: the Welsh is in the
