@@ -368,8 +368,9 @@ FAMILIES = [
            "      - Review the up\u00adtake of flu and Covid vaccination.", "Review the up", 22, "yaml-invisible-space",
            ("a soft hyphen", "between 'up' and 'take'"), "- Review the uptake of flu and Covid vaccination."),
     # Tabs.
-    family("tab inside an id", DWYFOR, "  - id: covid-recovery\n", "  - id: covid\trecovery\n", "id: covid", 14,
-           "schema-wrong-type", "it has a tab, which an id cannot hold", "covid-recovery", value="covid\trecovery"),
+    family("tab between the words of a title", DWYFOR, "    title: Covid recovery support\n",
+           "    title: Covid\trecovery support\n", "title: Covid", 17, "yaml-tab", "a tab character is used for spacing",
+           "title: Covid recovery support"),
     family("tab indenting a list item", CONWY_E, "      - Help citizens of Conwy who have been ill to return to work",
            "\t- Help citizens of Conwy who have been ill to return to work", "\t- Help citizens", 1, "yaml-tab",
            "a tab character is used to indent",

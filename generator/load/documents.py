@@ -183,9 +183,11 @@ def load_yaml(path: Path, display: str, root: "Path | Within | None" = None) -> 
 
 
 def parse_yaml(text: str, display: str) -> tuple[Document | None, list[Problem]]:
-    # An invisible space changes what YAML reads on its line (an indentation, a field name), so the
-    # lines that hold one are reported as such before anything else is made of them.
-    invisible = characters.invisible_spaces(text, yaml_mistakes.yaml_lines(text), display)
+    # An invisible space changes what YAML reads on its line (an indentation, a field name), and a tab in a
+    # line's text is kept as part of it, so the lines that hold one are reported before anything else is
+    # made of them.
+    lines = yaml_mistakes.yaml_lines(text)
+    invisible = characters.invisible_spaces(text, lines, display) + yaml_mistakes.tabs_in_text(text, lines, display)
     if invisible:
         return None, invisible
     try:
@@ -263,7 +265,8 @@ class _Builder:
         self.doc.positions[path] = self.pos(node)
         if node.tag not in PLAIN_TAGS:
             line, col = self.pos(node)
-            self.problems.append(Problem.of(C.YamlForbiddenTag, self.doc.file, line, col, tag=node.tag))
+            self.problems.append(yaml_mistakes.tag_in_text(node, self.lines, self.doc.file)
+                                 or Problem.of(C.YamlForbiddenTag, self.doc.file, line, col, tag=node.tag))
             return None
         if node.tag in _COLLECTION_TAGS and _COLLECTION_TAGS[node.tag] is not type(node):
             # e.g. `!!map text` or `!!seq text`: the tag promises a kind of value the node is not.

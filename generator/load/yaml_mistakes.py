@@ -630,10 +630,18 @@ def curly_wrapped(node: yaml.ScalarNode, lines: list[str], file: str) -> Problem
     value = node.value
     if node.style or len(value) < 2 or value[0] not in "“‘„" or value[-1] not in "”’“":
         return None
+    return Problem.of(C.YamlCurlyQuotes, file, node.start_mark.line + 1, node.start_mark.column + 1,
+                      excerpt=lines[node.start_mark.line] if node.start_mark.line < len(lines) else "",
+                      quote=value[0], fixed=_line_with(node, lines, _quoted(value[1:-1])))
+
+
+def _line_with(node: yaml.Node, lines: list[str], written: str) -> str:
+    """The node's line (without its indentation) with the node written another way; what follows it on
+    the line (a ']' closing a list) is kept."""
     line = lines[node.start_mark.line] if node.start_mark.line < len(lines) else ""
     start = node.start_mark.column
-    return Problem.of(C.YamlCurlyQuotes, file, node.start_mark.line + 1, start + 1, excerpt=line, quote=value[0],
-                      fixed=(line[:start].strip() + " " + _quoted(value[1:-1])).strip())
+    end = node.end_mark.column if node.end_mark.line == node.start_mark.line else len(line)
+    return (line[:start] + written + line[end:]).strip()
 
 
 def anchor_in_text(node: yaml.ScalarNode, lines: list[str], text: str, file: str) -> Problem | None:
@@ -644,7 +652,17 @@ def anchor_in_text(node: yaml.ScalarNode, lines: list[str], text: str, file: str
         return None
     start = node.start_mark.column
     return Problem.of(C.YamlAnchorInText, file, node.start_mark.line + 1, start + 1, excerpt=line,
-                      anchor=m[0], value=node.value, fixed=_with_quoted_value(line, start))
+                      anchor=m[0], value=node.value, fixed=_line_with(node, lines, _quoted(f"{m[0]} {node.value}")))
+
+
+def tag_in_text(node: yaml.Node, lines: list[str], file: str) -> Problem | None:
+    """`- !Important models of care`: a word after '!' is taken as a tag; text was meant when words follow."""
+    if not isinstance(node, yaml.ScalarNode) or node.style or not node.tag.startswith("!") \
+            or node.tag.startswith("!!") or not re.match(r"[^\W\d]", node.value):
+        return None
+    line = lines[node.start_mark.line] if node.start_mark.line < len(lines) else ""
+    return Problem.of(C.YamlReservedStart, file, node.start_mark.line + 1, node.start_mark.column + 1, excerpt=line,
+                      char="'!'", fixed=_line_with(node, lines, _quoted(f"{node.tag} {node.value}")))
 
 
 def comment_as_value(node: yaml.ScalarNode, path: tuple, lines: list[str], file: str) -> Problem | None:
@@ -665,6 +683,8 @@ def comment_as_value(node: yaml.ScalarNode, path: tuple, lines: list[str], file:
 _OCTAL = re.compile(r"^[-+]?0[0-7_]+$")
 _BASE_60 = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")
 _THOUSANDS_DOT = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{3})+$")
+_UNDERSCORED = re.compile(r"^[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?$")
+_OTHER_BASE = re.compile(r"^[-+]?0[xXbB][0-9a-fA-F_]+$")
 
 
 def misread_number(node: yaml.ScalarNode, path: tuple, value: object, lines: list[str], file: str) -> Problem | None:
@@ -680,6 +700,10 @@ def misread_number(node: yaml.ScalarNode, path: tuple, value: object, lines: lis
         why, meant = C.WHY_TIME(), written
     elif money and _THOUSANDS_DOT.match(written):
         why, meant = C.WHY_DOT_THOUSANDS(read=f"{value:,.2f}"), written.replace(".", "")
+    elif _UNDERSCORED.match(written):
+        why, meant = C.WHY_UNDERSCORE(), written.replace("_", "")
+    elif _OTHER_BASE.match(written):
+        why, meant = C.WHY_OTHER_BASE(), written
     else:
         return None
     line = lines[node.start_mark.line] if node.start_mark.line < len(lines) else ""
@@ -699,3 +723,21 @@ _DETECTORS: tuple[Callable[[_Failure], Mistake | None], ...] = (
     _tab, _invisible, _second_document, _missing_name, _bullet, _item_after_key, _curly_quotes, _unclosed_quote, _text_after_quote, _reserved_start, _unclosed_bracket, _placeholder,
     _simple_key, _mapping_value, _block_end,
 )
+
+
+def tabs_in_text(text: str, lines: list[str], file: str) -> list[Problem]:
+    """A tab after a line's first character (`title: Frail and<TAB>vulnerable`): YAML keeps it in the text,
+    or reads it as spacing, where a space was meant. Tabs that indent a line stop the parser, and are
+    explained where it stops."""
+    if "\t" not in text:
+        return []
+    problems = []
+    for n, line in enumerate(lines):
+        content = line.lstrip(" \t")
+        inside = content.find("\t")
+        if inside < 0 or content.startswith("#") or "\t" in line[:len(line) - len(content)]:
+            continue
+        column = len(line) - len(content) + inside
+        problems.append(Problem.of(C.YamlTab, file, n + 1, column + 1, excerpt=line,
+                                   where="for spacing on this line", where_cy="ar gyfer bylchau ar y llinell hon", fixed=re.sub(r"[ ]*\t[ \t]*", " ", line.strip())))
+    return problems

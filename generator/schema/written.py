@@ -71,6 +71,11 @@ def year(value: object) -> Reading | None:
             return Reading(C.WHY_YEAR_SHORT(), fixed)
         if len(m[3]) == 4:
             return Reading(C.WHY_YEAR_LONG(), fixed)
+    m = re.fullmatch(r"(?i)(fy|financial year|year)\s*(\d.*)", text)
+    if m:
+        inner = year(m[2])
+        return Reading(inner.why if inner else C.WHY_YEAR_PREFIX(prefix=m[1]), inner.fixed if inner else "",
+                       value.index(m[2]) + inner.at if inner and inner.at is not None else value.index(text[0]))
     m = re.fullmatch(r"(\d{4})", text)
     if m:
         return Reading(C.WHY_YEAR_ALONE(), _financial_year(int(m[1])))
@@ -172,10 +177,11 @@ def money_mapping(value: dict) -> Reading | None:
     """`{amount: £56,000}`: the comma split the braces, or the amount is text; the amount as it should be."""
     amount = value.get("amount")
     strays = [str(k) for k in value if k not in ("amount", "as_written", "tbc", "note")]
-    if isinstance(amount, str) and strays and all(re.fullmatch(r"\d+", s) for s in strays):
+    if isinstance(amount, (str, int)) and not isinstance(amount, bool) and strays \
+            and all(re.fullmatch(r"\d+", s) for s in strays):
         # {amount: £56,000} is read as {amount: '£56', 0: null}: put the figure together again.
         rest = strays[0].zfill(3) if len(strays[0]) < 3 else strays[0]
-        written = f"{amount},{rest}"
+        written = f"{amount},{rest}"  # 27,128 read as {amount: 27, 128: null}
         parsed = parse_amount(written)
         if parsed.amount is not None:
             return Reading(C.MONEY_WHY_COMMA_SPLIT(written=written, rest=rest), _mapping(value, parsed.amount))
