@@ -264,6 +264,7 @@ def language_config(project: Project, validation: Validation, translations: i18n
     extra["alternate"] = addresses.alternates(site_url, language)
     extra["home"] = addresses.tree_path(site_url, language)
     extra["made_with"] = translations.text("site.made_with", language)
+    extra["search_more"] = translations.text("search.more", language)
     extra["footer_links"] = [{"title": translations.text(key, language), "path": f"{name}/"}
                              for name, key in FOOTER_PAGES.items()
                              if any(page.path == f"{name}/index.md" for page in pages)]
