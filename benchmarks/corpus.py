@@ -1015,7 +1015,7 @@ class ClusterStory:
             bad = "£" + (whole.replace(",", ",,", 1) if "," in whole else whole + ",,0")
             lines[k]["amount"] = bad
             lines[k].pop("full_year_effect", None)
-            known_issues.append({"problem": "money-unparseable", "field": f"finance.lines[{k}].amount",
+            known_issues.append({"problem": "money-unparseable", "field": f"finance.lines[{lines[k]['item']}].amount",
                                  "note": f"The source prints the cost of {lines[k]['item']} as {bad}, which is not a valid figure."})
         finance: dict = {"caption": f"Cluster Financial Profile {year_slash(year)}", "allocation": self.money(allocation)}
         if carry:

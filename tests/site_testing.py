@@ -15,7 +15,8 @@ PROJECT = TESTS.parent
 FIXTURE_REPO = TESTS / "fixtures" / "repo"
 GOLDEN = TESTS / "golden"
 SITE_PARTS = ("templates", "content", "mkdocs.yml")
-# What the golden snapshot keeps: the docs trees the generator wrote and the published pages and downloads.
+# What the golden snapshot keeps: the docs trees the generator wrote and the published pages and downloads
+# (the compiled PDF and Word files are checked by tests/test_documents.py, which reads them as a reader does).
 # Left out: the assets (copies of templates/assets and the theme's own files), the online editor's
 # vendored Decap CMS bundle and the search index (Pagefind's; the browser tests check that search works).
 LEFT_OUT = {"docs": ("en/assets/", "cy/assets/"), "site": ("assets/", "cy/assets/", "pagefind/", "search/", "cy/search/")}
@@ -51,7 +52,8 @@ def built_site(folder: Path) -> Path:
 def _files(folder: Path, prefix: str) -> dict[str, bytes]:
     return {f"{prefix}/{rel}": path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()
             and not (rel := path.relative_to(folder).as_posix()).startswith(LEFT_OUT[prefix])
-            and path.suffix not in (".gz", ".png", ".svg", ".ico", ".woff2") and not rel.endswith("decap-cms.js")}
+            and path.suffix not in (".gz", ".png", ".svg", ".ico", ".woff2", ".pdf", ".docx")
+            and not rel.endswith("decap-cms.js")}
 
 
 def built_fixture() -> dict[str, bytes]:
