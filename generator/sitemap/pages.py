@@ -310,7 +310,8 @@ class SitePages:
         # A note's marker where it is in the plan (a note on the plan as a whole has none), and its entry in
         # the full list at the end of the page.
         unplaced = plan.flags.unplaced(plan.prose.keys())
-        anchors |= {f"flag-{flag.number}" for flag in plan.flags.all if flag not in unplaced}
+        anchors |= {f"{kind}-{flag.number}" for flag in plan.flags.all if flag not in unplaced
+                    for kind in ("flag", "note")}
         anchors |= {f"note-list-{flag.number}" for flag in plan.flags.all}
         for name, versions in plan.prose.items():
             anchors.add(name)
