@@ -289,6 +289,9 @@ def _tip(kind: str, expected: str, name: str, value: Any, written: str | None = 
         return {"tip": f"Write it as {slugify(value)}: lowercase words joined by hyphens.",
                 "tip_cy": f"Ysgrifennwch ef fel {slugify(value)}: geiriau mewn llythrennau bach wedi'u cysylltu â"
                           " chysylltnodau."}
+    if expected.startswith("yes or no"):
+        return {"tip": f"Write {name}: true for yes, or {name}: false for no.",
+                "tip_cy": f"Ysgrifennwch {name}: true am ie, neu {name}: false am na."}
     if expected.startswith("a financial year") and reading is not None and reading.fixed:
         return {"tip": f"Write it as {name}: {reading.fixed}",
                 "tip_cy": f"Ysgrifennwch ef fel {name}: {reading.fixed}"}

@@ -110,7 +110,7 @@ def list_items(value: str) -> tuple[Phrase | None, list[str]]:
 
 
 # Words written beside a figure: a currency, or "a year" (the amounts are the plan year's already).
-_CURRENCY_WORDS = re.compile(r"(?i)^(gbp|pounds?|sterling|stg)$")
+_CURRENCY_WORDS = re.compile(r"(?i)^(gbp|pounds?|sterling|stg|p)$")
 _PER_YEAR_WORDS = re.compile(r"(?i)^(p\.?a\.?|per (annum|year)|a year|/ ?(yr|year|annum)|pcm)$")
 _MILLION = re.compile(r"(?i)^£?\s*(\d+(?:\.\d+)?)\s*(m|mn|million)$")
 _FIGURE = r"£?\s*\d[\d,.]*(?:\.\d{1,2})?k?"
