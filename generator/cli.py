@@ -228,10 +228,30 @@ def import_(source: Path, into: Path, root: Path | None) -> None:
     FILE.docx is a plan exported with `cluster-plans compile BOARD/CLUSTER/YEAR --output FILE.docx`
     and edited in Word. What changed is written into plan.yaml (comments and layout kept) and the
     section files; figures as written; anything with no place in the plan is kept in its appendix,
-    and every doubt is reported with its place in the Word document and in the plan.
+    and every doubt is reported with its place in the Word document and in the plan. Into a folder
+    with no plan.yaml yet, a filled-in blank (`cluster-plans template --docx`) or a plan exported
+    from elsewhere becomes a new plan, as a draft.
     """
     from generator.commands import word_in as command
     sys.exit(command.run(source, into, root or find_root(Path.cwd())))
+
+
+@cli.command("template")
+@click.option("--docx", "as_docx", is_flag=True, required=True, help="Write the template as a Word document.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The .docx file to write.")
+@click.option("--year", default="2024-25", show_default=True, help="The plan year the template is for.")
+@click.option("--language", type=click.Choice(["en", "cy"]), default="en", show_default=True,
+              help="Language of the headings and columns (cy: Welsh).")
+@root_option
+def template(as_docx: bool, output: Path, year: str, language: str, root: Path | None) -> None:
+    """Write a blank plan in the national template's shape, as a Word file to send to clusters.
+
+    Its headings and activity table are what `cluster-plans import` reads back once a lead has
+    filled it in: import FILE.docx --into clusters/BOARD/CLUSTER/YEAR makes the plan as a draft.
+    """
+    from generator.commands import template as command
+    sys.exit(command.run(output, year, language, root or find_root(Path.cwd())))
 
 
 def main() -> None:

@@ -103,3 +103,29 @@ def test_refusals_are_said_in_words(args: list[str], message: str, tmp_path: Pat
     assert result.exit_code == 1
     assert message in result.output
     assert "Traceback" not in result.output
+
+
+def test_the_sites_documents_are_compiled_once_and_kept_for_the_next_build(tmp_path: Path, monkeypatch):
+    from generator.checks.validate import validate
+    from generator.core import i18n
+    from generator.documents import published
+
+    repository = validate(ROOT, [ROOT / "clusters" / "swansea-bay"]).repository
+    translations = i18n.Translations.load(ROOT / "templates")
+    kept = tmp_path / "documents"
+    first = published.document_files(repository, translations, ROOT / "templates", 1, kept)
+    assert [page.path for page in first] == [
+        "swansea-bay/upper-valleys/2022-23/upper-valleys-2022-23.pdf",
+        "swansea-bay/upper-valleys/2022-23/upper-valleys-2022-23.docx",
+        "swansea-bay/upper-valleys/2022-23/upper-valleys-2022-23-cy.pdf",
+        "swansea-bay/upper-valleys/2022-23/upper-valleys-2022-23-cy.docx",
+        "swansea-bay/swansea-bay-cluster-plans-2022-23.pdf", "swansea-bay/swansea-bay-cluster-plans-2022-23.docx",
+        "swansea-bay/swansea-bay-cluster-plans-2022-23-cy.pdf", "swansea-bay/swansea-bay-cluster-plans-2022-23-cy.docx"]
+
+    def never(*args):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(published, "pdf_bytes", never)
+    monkeypatch.setattr(published, "docx_bytes", never)
+    again = published.document_files(repository, translations, ROOT / "templates", 1, kept)
+    assert [(page.path, page.content) for page in again] == [(page.path, page.content) for page in first]

@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from docx import Document as open_docx
 from docx.text.paragraph import Paragraph
@@ -33,7 +34,11 @@ def git(repo: Path, *args: str) -> str:
 def repo(tmp_path: Path) -> Path:
     """A copy of this repository's plans, templates and content, committed, so that `git diff` shows an import."""
     copy_of = tmp_path / "repo"
-    shutil.copytree(ROOT, copy_of, ignore=lambda folder, names: [n for n in names if n in LEFT_OUT])
+    # The repository's own files as they are (what a build or a preview is writing beside them stays out).
+    for name in git(ROOT, "ls-files").splitlines():
+        if name.split("/", 1)[0] not in LEFT_OUT and (ROOT / name).is_file():
+            (copy_of / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(ROOT / name, copy_of / name)
     git(copy_of, "init", "-q")
     git(copy_of, "add", "-A")
     git(copy_of, "-c", "user.email=lead@example.org", "-c", "user.name=Lead", "commit", "-q", "-m", "plans")
@@ -120,7 +125,7 @@ def test_a_leads_edits_in_word_come_back_as_exactly_those_edits(repo: Path, tmp_
         "+    status_detail: Not yet started",
     ]
     # Each doubt names its place in the plan and in the Word document; the figure is as the lead typed it.
-    assert f"{ARFON}/plan.yaml:54:0: warning import-figure-as-written: the budget '£95,000' (under the heading" \
+    assert f"{ARFON}/plan.yaml:54:0: warning import-figure-as-written: the figure '£95,000' (under the heading" \
         in result.output
     assert "table 3, row 2, cell 7)" in result.output
     assert "import-new-activity: a new row of the activity table (" in result.output
@@ -156,5 +161,83 @@ def test_a_file_that_is_not_word_is_refused_in_words(repo: Path, tmp_path: Path)
     assert result.exit_code == 1
     assert "it is not a Word document (.docx)" in result.output
     assert "Traceback" not in result.output
-    missing = bring_in(repo, not_word, "clusters/betsi-cadwaladr/arfon/2030-31")
-    assert missing.exit_code == 1 and "has no plan.yaml" in missing.output
+    new = bring_in(repo, not_word, "clusters/betsi-cadwaladr/arfon/2030-31")
+    assert new.exit_code == 1 and "it is not a Word document (.docx)" in new.output
+    assert not (repo / "clusters/betsi-cadwaladr/arfon/2030-31").exists()
+
+
+def fill_in_as_a_lead(blank: Path, filled: Path) -> None:
+    """A lead writes into the blank template: a paragraph and a list item under their headings, an activity in
+    the table's first empty row, the finance table, and a part of their own."""
+    document = open_docx(str(blank))
+
+    def under(heading: str, text: str, style: str | None = None) -> None:
+        at = next(p for p in document.paragraphs if p.text == heading)
+        written = document.add_paragraph(text, style)
+        at._p.addnext(written._p)
+
+    under("Executive summary", "Our cluster serves 32,000 people from six practices in Dwyfor.")
+    under("Challenges for this year", "Recruiting GPs to the Lleyn peninsula.", "List Bullet")
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Activity/ project title")
+    for cell, text in zip(table.rows[1].cells, ["Audiology", "New", "First-contact audiology in two practices",
+                                                "Shorter waits for hearing tests", "A Healthier Wales",
+                                                "Community infrastructure", "£42,500", "Cluster funds", "Started",
+                                                ""]):
+        cell.text = text
+    finance = next(t for t in document.tables if t.rows[0].cells[0].text == "Project")
+    finance.rows[1].cells[1].text = "£250,000"
+    finance.rows[2].cells[0].text, finance.rows[2].cells[1].text = "Audiology", "£42,5OO"
+    finance.rows[-1].cells[1].text = "£42,500"
+    document.add_heading("Our partners", level=2)
+    document.add_paragraph("Gwynedd Council joins every meeting.")
+    document.save(str(filled))
+
+
+def test_a_blank_template_filled_in_in_word_becomes_a_draft_plan(repo: Path, tmp_path: Path):
+    blank, filled = tmp_path / "blank.docx", tmp_path / "filled.docx"
+    made = CliRunner().invoke(cli, ["template", "--docx", "--output", str(blank), "--root", str(repo)])
+    assert made.exit_code == 0, made.output
+    fill_in_as_a_lead(blank, filled)
+    target = "clusters/betsi-cadwaladr/dwyfor/2024-25"
+    result = bring_in(repo, filled, target)
+    assert result.exit_code == 0, result.output
+    folder = repo / target
+    assert sorted(p.name for p in folder.iterdir()) == ["appendix.md", "challenges.md", "executive-summary.md",
+                                                         "plan.yaml"]
+    plan = (folder / "plan.yaml").read_text(encoding="utf-8")
+    assert "status: draft\n" in plan
+    assert "  allocation: £250,000\n  lines:\n  - item: Audiology\n    amount: £42,5OO\n  total: £42,500\n" in plan
+    assert "- id: audiology\n  title: Audiology\n  new_or_existing: new\n" in plan
+    assert "  budget: £42,500\n" in plan
+    assert (folder / "executive-summary.md").read_text(encoding="utf-8") == \
+        "# Executive summary\n\nOur cluster serves 32,000 people from six practices in Dwyfor.\n"
+    assert (folder / "challenges.md").read_text(encoding="utf-8") == \
+        "# Challenges for this year\n\n- Recruiting GPs to the Lleyn peninsula.\n"
+    assert "- Gwynedd Council joins every meeting. (under the heading 'Our partners', paragraph 1)" in \
+        (folder / "appendix.md").read_text(encoding="utf-8")
+    # The letter O typed for a zero is kept as typed, and validate says the figure does not read as one.
+    assert f"{target}/plan.yaml:11:0: warning import-figure-as-written: the figure '£42,5OO' (under the heading " \
+           "'Finance', table 1, row 3, cell 2)" in result.output
+    assert f"{target}/appendix.md:5:0: warning import-unplaced:" in result.output
+    assert "as a draft (status: draft). 1 plan checked: 1 error" in result.output
+    assert f"{target}/plan.yaml:11:13: error money-unparseable" in result.output.split("as a draft")[1]
+
+
+def test_a_plan_exported_from_one_year_starts_another(repo: Path, tmp_path: Path):
+    exported = export(repo, ARFON, tmp_path)
+    target = "clusters/betsi-cadwaladr/arfon/2025-26"
+    result = bring_in(repo, exported, target)
+    assert result.exit_code == 0, result.output
+    before = yaml.safe_load((repo / ARFON / "plan.yaml").read_text(encoding="utf-8"))
+    after = yaml.safe_load((repo / target / "plan.yaml").read_text(encoding="utf-8"))
+    assert [a["title"] for a in after["activities"]] == [a["title"] for a in before["activities"]]
+    # Each budget as the plan prints it, with its words ('Cluster funds £54,000'), never made into a number.
+    printed = [a.get("budget") for a in after["activities"]]
+    assert "Cluster funds £54,000" in printed and "£90,000" in printed
+    assert "Cluster funds" in printed  # the words the source printed in the budget's column, without the site's note
+    assert sorted(p.name for p in (repo / target).glob("*.md")) == sorted(
+        ["achievements.md", "appendix.md", "challenges.md", "difficulties.md", "executive-summary.md", "finance.md",
+         "key-actions.md"])
+    # The figures that are words and a figure stay as written; validate names each, at its line.
+    errors = [line for line in result.output.splitlines() if ": error " in line]
+    assert errors and all("error money-unparseable" in line for line in errors)

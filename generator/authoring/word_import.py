@@ -16,7 +16,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -29,6 +29,7 @@ from generator.documents.word import docx_bytes
 from generator.model.records import PlanRecord
 from generator.problems import catalogue as C
 from generator.problems.report import Problem, ProblemType
+from generator.schema.plan import SECTIONS
 from generator.schema.vocabulary import slugify
 
 # The activity table's columns, in the order the compiled document shows them (documents.plan_parts), and the
@@ -37,6 +38,8 @@ ACTIVITY_COLUMNS = ("title", "new_or_existing_detail", "description", "expected_
                     "sppc_priorities", "budget", "funding_sources", "status_detail", "comments")
 LISTED = {"expected_results", "ministerial_priorities", "sppc_priorities", "funding_sources", "comments"}
 UNPLACED_HEADING = "Imported from Word: not placed"
+SECTION_NAMES = tuple(SECTIONS)
+Words = Callable[..., str]
 MARKDOWN_MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?!\s)|(?<!\s)[*_](?!\w)|`")
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
@@ -80,11 +83,24 @@ def import_into_plan(docx: bytes, plan: PlanRecord, compiler: Compiler, root: Pa
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
             imported.written.append(file)
-    for kind, place, yaml_place, values in edits.doubts:
-        file, line = _yaml_line(written, f"{plan.folder}/plan.yaml", yaml_place)
-        said = {key: str(value) for key, value in values.items()}
-        imported.problems.append(Problem.of(kind, file, line, 0, field=yaml_place, word_place=str(place), **said))
+    appendix = f"{plan.folder}/appendix.md"
+    imported.problems = _problems(edits, written, f"{plan.folder}/plan.yaml", edits.prose.get(appendix, ""), appendix)
     return imported
+
+
+def _problems(edits: _Edits, plan_text: str, plan_file: str, appendix_text: str, appendix_file: str) -> list[Problem]:
+    """Each doubt at its place in what the import wrote: the field's line of plan.yaml, or the line of the
+    appendix that keeps what had no place; and its place in the Word document."""
+    out = []
+    for kind, place, yaml_place, values in edits.doubts:
+        if kind is C.ImportUnplaced:
+            file = appendix_file
+            line = next((n for n, text in enumerate(appendix_text.splitlines(), 1) if text.endswith(f"({place})")), 0)
+        else:
+            file, line = _yaml_line(plan_text, plan_file, yaml_place)
+        said = {key: str(value) for key, value in values.items()}
+        out.append(Problem.of(kind, file, line, 0, field=yaml_place, word_place=str(place), **said))
+    return out
 
 
 # --- comparing the lead's document with the plan's -------------------------------------------------------
@@ -236,8 +252,12 @@ def _set(activity: dict, column: str, lines: list[str]) -> None:
         activity[column] = value
 
 
-def _new_activity(row: list[list[str]], ids: set) -> dict | None:
+def _new_activity(row: list[list[str]], ids: set, as_printed: tuple[str, ...] = ()) -> dict | None:
     cells = {column: (row[c] if c < len(row) else []) for c, column in enumerate(ACTIVITY_COLUMNS)}
+    # A figure the compiled document shows with the site's words after it ('Cluster funds (as printed in the
+    # source)') is the figure without them.
+    for note in as_printed:
+        cells["budget"] = [line.removesuffix(f" ({note})") for line in cells["budget"]]
     title = " ".join(x for x in cells["title"] if x)
     if not title and not any(any(x for x in lines) for lines in cells.values()):
         return None  # a blank row, as Word leaves one
@@ -293,10 +313,21 @@ def _keep_unplaced(edits: _Edits, plan: PlanRecord, root: Path) -> None:
 
 def _yaml_line(text: str, file: str, place: str) -> tuple[str, int]:
     """The line of the written plan.yaml where `place` (activities[3].budget) is, as near as it can be found."""
+    lines = text.splitlines()
+    finance = re.match(r"finance\.(?:lines\[(\d+)\]\.)?(\w+)", place)
+    if finance:
+        top = next((n for n, line in enumerate(lines) if line.startswith("finance:")), None)
+        if top is None:
+            return file, 0
+        start = top
+        if finance[1] is not None:
+            items = [n for n in range(top + 1, len(lines)) if re.match(r"\s*- item:", lines[n])]
+            start = items[int(finance[1])] if int(finance[1]) < len(items) else top
+        return file, next((n + 1 for n in range(start, len(lines)) if re.match(rf"\s*{finance[2]}:", lines[n])),
+                          top + 1)
     found = re.match(r"activities\[(\d+)\](?:\.(\w+))?", place)
     if not found:
         return file, 0
-    lines = text.splitlines()
     starts = [n for n, line in enumerate(lines) if re.match(r"\s*- id:", line)]
     index = int(found[1])
     if index >= len(starts):
@@ -310,10 +341,10 @@ def _yaml_line(text: str, file: str, place: str) -> tuple[str, int]:
     return file, start + 1
 
 
-def compiler_for(plan: PlanRecord, docx: bytes, repository: Any, templates: Path, epoch: int) -> Compiler:
+def compiler_for(plan: PlanRecord, docx: bytes, repository: Any, templates: Path) -> Compiler:
     """A compiler in the language the lead's copy was exported in (its headings are Welsh in a -cy file)."""
     language = "cy" if b'w:val="cy-GB"' in _styles(docx) else "en"
-    return Compiler(repository, i18n.Translations.load(templates), language, epoch)
+    return Compiler(repository, i18n.Translations.load(templates), language)
 
 
 def _styles(docx: bytes) -> bytes:
@@ -325,3 +356,124 @@ def _styles(docx: bytes) -> bytes:
             return archive.read("word/styles.xml")
     except (zipfile.BadZipFile, KeyError):
         return b""
+
+
+# --- a plan that is not here yet ------------------------------------------------------------------------
+
+# A heading's words that say which section it is, when it is not the section's own name (the boards' documents
+# head their sections 'Key achievements/successes related to the 2021/22 Cluster Plan' and the like).
+SECTION_WORDS = (("executive summary", "executive-summary"), ("crynodeb", "executive-summary"),
+                 ("achievement", "achievements"), ("cyflawniad", "achievements"),
+                 ("difficult", "difficulties"), ("anawster", "difficulties"),
+                 ("challenge", "challenges"), ("heriau", "challenges"),
+                 ("key cluster action", "key-actions"), ("camau gweithredu", "key-actions"),
+                 ("forward look", "forward-look"), ("population need", "needs"), ("enabler", "enablers"),
+                 ("developed this plan", "development"), ("governance", "governance"), ("risk", "risks"),
+                 ("finance", "finance"), ("cyllid", "finance"), ("workforce", "workforce"), ("gweithlu", "workforce"))
+
+
+@dataclass
+class NewPlan:
+    """A plan made from a Word document: its files (name -> text) and the import's doubts."""
+    files: dict[str, str]
+    imported: Imported
+
+
+def new_plan(docx: bytes, board: str, cluster: str, name: str, year: str, words: dict[str, Words],
+             schema_line: str) -> NewPlan:
+    """The plan a filled-in template (or a plan exported from elsewhere) holds, as a draft for the folder
+    clusters/board/cluster/year: its sections as Markdown files, its activity table as activities, its finance
+    table as finance lines, figures as written; what has no place in the appendix."""
+    reading = read_docx(docx)
+    plan: dict[str, Any] = {"board": board, "cluster": cluster, "year": year, "status": "draft",
+                            "title": f"{name} cluster plan {year}"}
+    edits = _Edits(plan, {})
+    prose: dict[str, list[str]] = {}
+    for section in reading.sections[1:]:
+        if section.level <= 1:
+            continue
+        target = _section_of(section.heading, words)
+        for table in section.tables:
+            header = table.cell_text(0, 0) if table.rows else ""
+            if header in {w("document.activity.title") for w in words.values()}:
+                _activity_rows(table, section.heading, edits, tuple(w("money.as_printed") for w in words.values()))
+            elif header in {w("document.finance_item") for w in words.values()}:
+                _finance_rows(table, section.heading, words, edits)
+            else:
+                _table_cells(None, table, section.heading, edits)
+        if not section.paragraphs:
+            continue
+        if target is None:
+            for i, text in enumerate(section.paragraphs, 1):
+                edits.unplaced.append((WordPlace(section.heading, paragraph=i), text))
+            continue
+        lines = prose.setdefault(target, [f"# {section.heading}"])
+        for text, listed in zip(section.paragraphs, section.listed):
+            lines += ([] if listed and lines[-1].startswith("- ") else [""]) + [("- " if listed else "") + text]
+    files = {f"{name_}.md": "\n".join(lines) + "\n" for name_, lines in prose.items()}
+    if edits.unplaced:
+        lines = ["# Appendix", "", f"## {UNPLACED_HEADING}", ""]
+        for place, text in edits.unplaced:
+            lines.append(f"- {text} ({place})")
+            edits.doubts.append((C.ImportUnplaced, place, "appendix", {"kept_in": f"clusters/{board}/{cluster}/{year}/appendix.md"}))
+        if "appendix.md" in files:
+            lines = ["", *lines[2:]]
+        files["appendix.md"] = files.get("appendix.md", "") + "\n".join(lines) + "\n"
+    text = schema_line + "\n" + yaml.safe_dump(plan, sort_keys=False, allow_unicode=True, width=1_000_000)
+    files["plan.yaml"] = text
+    folder = f"clusters/{board}/{cluster}/{year}"
+    imported = Imported(edits=edits.edits, problems=_problems(edits, text, f"{folder}/plan.yaml",
+                                                                files.get("appendix.md", ""), f"{folder}/appendix.md"))
+    return NewPlan(files, imported)
+
+
+def _section_of(heading: str, words: dict[str, Words]) -> str | None:
+    plain_heading = heading.lower()
+    for name in SECTION_NAMES:
+        if any(plain_heading == w(f"cms.section.{name}").lower() for w in words.values()):
+            return name
+    return next((name for key, name in SECTION_WORDS if key in plain_heading), None)
+
+
+def _activity_rows(table: WordTable, heading: str, edits: _Edits, as_printed: tuple[str, ...]) -> None:
+    activities = edits.plan.setdefault("activities", [])
+    for r, row in enumerate(table.rows[1:], 2):
+        activity = _new_activity(row, {a.get("id") for a in activities}, as_printed)
+        if activity is None:
+            continue
+        activities.append(activity)
+        edits.edits += 1
+        edits.doubts.append((C.ImportNewActivity, WordPlace(heading, table.number, r),
+                             f"activities[{len(activities) - 1}]", {"title": activity["title"]}))
+        if "budget" in activity:
+            edits.doubts.append((C.ImportFigureAsWritten, WordPlace(heading, table.number, r, 7),
+                                 f"activities[{len(activities) - 1}].budget", {"figure": activity["budget"]}))
+
+
+def _finance_rows(table: WordTable, heading: str, words: dict[str, Words], edits: _Edits) -> None:
+    """The finance table's rows: the allocation, each line (item and cost as written) and the total."""
+    labels = {w(f"finance.{key}"): key for w in words.values() for key in ("allocation", "carry_over")}
+    totals = {w("document.finance_total").rstrip(":") for w in words.values()}
+    finance: dict[str, Any] = {}
+    for r in range(1, len(table.rows)):
+        item, amount = table.cell_text(r, 0), table.cell_text(r, 1)
+        if not item and not amount:
+            continue
+        place = WordPlace(heading, table.number, r + 1, 2)
+        key = labels.get(item) or ("total" if item.rstrip(":") in totals else None)
+        if key is not None:
+            if amount:
+                finance[key] = amount
+                edits.doubts.append((C.ImportFigureAsWritten, place, f"finance.{key}", {"figure": amount}))
+            continue
+        line: dict[str, Any] = {"item": item or amount}
+        lines = finance.setdefault("lines", [])
+        if amount and item:
+            line["amount"] = amount
+            edits.doubts.append((C.ImportFigureAsWritten, place, f"finance.lines[{len(lines)}].amount",
+                                 {"figure": amount}))
+        lines.append(line)
+        edits.edits += 1
+    if finance:
+        edits.plan["finance"] = {key: finance[key] for key in ("allocation", "carry_over", "lines", "total")
+                                 if key in finance}

@@ -66,6 +66,8 @@ class WordSection:
     level: int
     paragraphs: list[str] = field(default_factory=list)
     tables: list[WordTable] = field(default_factory=list)
+    # Whether each paragraph is an item of a list (Word's List Bullet and List Number styles).
+    listed: list[bool] = field(default_factory=list)
     # The compiled document's notes on the source's errors (⚠3 Note 3 · ...), which the plan's known issues make.
     notes: list[str] = field(default_factory=list)
 
@@ -110,6 +112,7 @@ def read_docx(data: bytes) -> Reading:
                 sections[-1].notes.append(text)
             else:
                 sections[-1].paragraphs.append(text)
+                sections[-1].listed.append(style.startswith("List"))
         elif tag == "tbl":
             tables += 1
             table = DocxTable(child, document)

@@ -16,7 +16,6 @@ from generator.documents.compile import Compiler, NothingToCompile
 from generator.documents.pdf import LayoutFailed, pdf_bytes
 from generator.documents.word import docx_bytes
 from generator.model.registry import UnknownCluster
-from generator.pipeline.build import source_epoch
 from generator.problems.report import Report
 
 FORMATS = {".pdf": "PDF", ".docx": "Word"}
@@ -52,7 +51,7 @@ def compiled(targets: list[str], output: Path, language: str, root: Path) -> byt
     if kind == ".docx":
         return docx_bytes(document)
     try:
-        return pdf_bytes(document, templates, source_epoch(root))
+        return pdf_bytes(document, templates)
     except LayoutFailed as failure:
         raise Refused(f"the PDF could not be laid out: {failure}") from None
 
@@ -66,7 +65,7 @@ def _document(targets: list[str], language: str, root: Path) -> Document:
         click.echo(Report(errors).as_text(), err=True)
         raise Refused("the plans above have errors: fix them first, so that the document leaves no plan out")
     templates = root / "templates" if (root / "templates" / "translations.yaml").is_file() else _own_templates()
-    compiler = Compiler(validation.repository, i18n.Translations.load(templates), language, source_epoch(root))
+    compiler = Compiler(validation.repository, i18n.Translations.load(templates), language)
     board = next(b for b in validation.repository.boards if b.board.slug == board_slug)
     try:
         if cluster_slug is None:

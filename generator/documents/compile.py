@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 from generator.core import i18n
 from generator.documents.blocks import Block, Cover, Document, Heading, PageBreak
@@ -23,7 +22,6 @@ class Compiler:
     repository: Repository
     translations: i18n.Translations
     language: str = "en"
-    epoch: int = 1_640_995_200
 
     def words(self, key: str, **values: object) -> str:
         return self.translations.text(key, self.language, **values)
@@ -31,12 +29,6 @@ class Compiler:
     def term(self, vocabulary: str, term: str) -> str:
         vocab = self.repository.vocab
         return vocab.label(vocabulary, term, self.language) if vocab else term
-
-    @property
-    def date(self) -> tuple[int, int, int]:
-        # The date a reader sees and the PDF records: the sources' date, so the same input gives the same file.
-        day = datetime.fromtimestamp(self.epoch, timezone.utc)
-        return day.year, day.month, day.day
 
     def layout_words(self) -> dict[str, str]:
         return {key: self.words(f"document.{key}") for key in ("contents", "page", "source_error_notes")}
@@ -74,7 +66,7 @@ class Compiler:
         cover = Cover(self.board_name(board), self.board_name(board, other) if board.board.name_cy else None,
                       title, board_other_lang=other)
         return Document(f"{self.board_name(board)}: {title}", self.language, self.board_name(board), cover,
-                        self.layout_words(), blocks, contents=True, date=self.date)
+                        self.layout_words(), blocks, contents=True, date=year_date(year))
 
     def by_area(self, board: BoardRecord, plans: list[PlanRecord]) -> list[tuple[str | None, list[PlanRecord]]]:
         """Plans grouped by the board's areas in its own order (East, Central, West), clusters by number."""
@@ -105,7 +97,7 @@ class Compiler:
         cover = Cover(self.board_name(plan_board(self.repository, plan)), None, title,
                       self.words("document.plan_subtitle", year=_long_year(plan.year)))
         return Document(title, self.language, self.board_name(plan_board(self.repository, plan)), cover,
-                        self.layout_words(), blocks, contents=False, date=self.date)
+                        self.layout_words(), blocks, contents=False, date=year_date(plan.year))
 
 
 def plan_board(repository: Repository, plan: PlanRecord) -> BoardRecord:
@@ -119,6 +111,13 @@ def _place_in_source(plan: PlanRecord) -> tuple:
     found = re.match(r"\s*(\d+(?:\.\d+)*)", pages)
     section = tuple(int(n) for n in found[1].split(".")) if found else (10_000,)
     return section, plan.cluster.number or 0, plan.cluster.slug
+
+
+def year_date(year: str) -> tuple[int, int, int]:
+    """The date a document records: the first day of the plan year it is for (1 April). It comes from what the
+    document holds, not from when it was made, so the same plans give the same file whenever they are compiled,
+    and a file compiled before can be used again."""
+    return int(year[:4]), 4, 1
 
 
 def _long_year(year: str) -> str:

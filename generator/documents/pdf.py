@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 from pathlib import Path
 
 import typst
@@ -16,9 +17,10 @@ class LayoutFailed(Exception):
     """Typst could not lay the document out (a fault of the template, not of the plans)."""
 
 
-def pdf_bytes(document: Document, templates_dir: Path, epoch: int) -> bytes:
+def pdf_bytes(document: Document, templates_dir: Path) -> bytes:
     """The document as a PDF/UA-1 file. Only the fonts inside Typst are used, never the machine's, and the
-    document date is the sources' date, so the same plans give the same bytes anywhere."""
+    document's own date is its time, so the same plans give the same bytes anywhere, whenever."""
+    epoch = int(datetime(*document.date, tzinfo=timezone.utc).timestamp())
     source = (templates_dir / TEMPLATE).read_bytes()
     data = json.dumps(document.as_data(), ensure_ascii=False, sort_keys=True)
     try:

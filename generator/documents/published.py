@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from importlib.metadata import version
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,17 +44,19 @@ class _Unit:
 class _Compile:
     """Run in a worker: one unit's files, from what the fork left of the remembered ones when they are the same."""
 
-    def __init__(self, repository: Repository, translations: i18n.Translations, templates_dir: Path, epoch: int,
+    def __init__(self, repository: Repository, translations: i18n.Translations, templates_dir: Path,
                  kept_in: Path | None):
-        self.repository, self.translations, self.epoch = repository, translations, epoch
+        self.repository, self.translations = repository, translations
         self.templates_dir, self.kept_in = templates_dir, kept_in
+        # The layout and the versions of the writers decide the bytes as much as the blocks do.
         layout = (templates_dir / TEMPLATE).read_bytes()
-        self.layout = hashlib.sha256(layout + str(epoch).encode()).hexdigest()
+        self.layout = hashlib.sha256(layout + f"typst {version('typst')} python-docx {version('python-docx')}"
+                                     .encode()).hexdigest()
         self._compilers: dict[str, Compiler] = {}
 
     def compiler(self, language: str) -> Compiler:
         if language not in self._compilers:
-            self._compilers[language] = Compiler(self.repository, self.translations, language, self.epoch)
+            self._compilers[language] = Compiler(self.repository, self.translations, language)
         return self._compilers[language]
 
     def __call__(self, unit: _Unit) -> list[tuple[str, str, bytes]]:
@@ -70,7 +73,7 @@ class _Compile:
             found = self.kept(key, fmt)
             if found is None:
                 try:
-                    found = pdf_bytes(document, self.templates_dir, self.epoch) if fmt == "pdf" \
+                    found = pdf_bytes(document, self.templates_dir) if fmt == "pdf" \
                         else docx_bytes(document)
                 except LayoutFailed as failure:
                     raise DocumentFailed(f"{path} could not be laid out: {failure}") from None
@@ -92,7 +95,7 @@ class _Compile:
         os.replace(part, self.kept_in / f"{key}.{fmt}")
 
 
-def document_files(repository: Repository, translations: i18n.Translations, templates_dir: Path, epoch: int,
+def document_files(repository: Repository, translations: i18n.Translations, templates_dir: Path,
                    jobs: int | None = None, kept_in: Path | None = None) -> list[Page]:
     """Every compiled document the site publishes, in the order of the site map, compiled in worker processes
     (the largest, a board's year, first, so that no worker is left with it at the end). `kept_in` is a folder
@@ -104,7 +107,7 @@ def document_files(repository: Repository, translations: i18n.Translations, temp
     units = [_Unit(pages[0].subject.record, pages[0].subject.year, pages[0].subject.language,
                    tuple((page.subject.format, page.path) for page in pages)) for pages in by_unit.values()]
     units.sort(key=lambda unit: -unit.size)
-    made = share_out("compiling documents", _Compile(repository, translations, templates_dir, epoch, kept_in), units,
+    made = share_out("compiling documents", _Compile(repository, translations, templates_dir, kept_in), units,
                      jobs)
     files: dict[str, bytes] = {}
     used = set()

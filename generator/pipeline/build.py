@@ -374,7 +374,7 @@ def site_files(project: Project, validation: Validation, site_dir: Path, jobs: i
     start = time.perf_counter()
     try:
         files += document_files(validation.repository, translations, project.templates_dir,
-                                source_epoch(project.root), jobs, project.work_dir / "documents")
+                                jobs, project.work_dir / "documents")
     except DocumentFailed as failure:
         raise BuildFailure(f"a compiled document could not be made: {failure}") from None
     if spent is not None:

@@ -1097,7 +1097,7 @@ class ImportFigureAsWritten(ProblemType):
     code = "import-figure-as-written"
     severity = WARNING
     title = "A figure brought in from Word as it is written"
-    message = "the budget '{figure}' ({word_place}) is written into the plan exactly as the Word document gives it"
+    message = "the figure '{figure}' ({word_place}) is written into the plan exactly as the Word document gives it"
     hint = ("An import never corrects a figure. Check that it says what is meant: an amount in pounds (£12,500),"
             " TBC, or words; `cluster-plans validate` says whether it reads as one.")
 
