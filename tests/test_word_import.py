@@ -241,3 +241,19 @@ def test_a_plan_exported_from_one_year_starts_another(repo: Path, tmp_path: Path
     # The figures that are words and a figure stay as written; validate names each, at its line.
     errors = [line for line in result.output.splitlines() if ": error " in line]
     assert errors and all("error money-unparseable" in line for line in errors)
+
+
+def test_the_imports_doubts_are_said_in_welsh_too(repo: Path, tmp_path: Path):
+    edited = tmp_path / "arfon-edited.docx"
+    edit_as_a_lead(export(repo, ARFON, tmp_path), edited)
+    validation = validate(repo, [repo / ARFON])
+    [plan] = validation.repository.plans
+    compiler = Compiler(validation.repository, i18n.Translations.load(repo / "templates"), "en")
+    imported = import_into_plan(edited.read_bytes(), plan, compiler, repo)
+    said = {problem.code: problem.message_in("cy") for problem in imported.problems}
+    assert said["import-figure-as-written"].startswith(
+        "mae'r ffigur '£95,000' (o dan y pennawd 'List activities or projects planned")
+    assert said["import-figure-as-written"].endswith(", tabl 3, rhes 2, cell 7) wedi'i hysgrifennu yn y cynllun yn "
+                                                     "union fel y mae'r ddogfen Word yn ei rhoi")
+    assert ", tabl 3, rhes 12) at y cynllun fel y gweithgaredd 'Social prescribing link worker'" in \
+        said["import-new-activity"]

@@ -99,7 +99,7 @@ def _problems(edits: _Edits, plan_text: str, plan_file: str, appendix_text: str,
         else:
             file, line = _yaml_line(plan_text, plan_file, yaml_place)
         said = {key: str(value) for key, value in values.items()}
-        out.append(Problem.of(kind, file, line, 0, field=yaml_place, word_place=str(place), **said))
+        out.append(Problem.of(kind, file, line, 0, field=yaml_place, word_place=place.phrase(), **said))
     return out
 
 

@@ -17,6 +17,9 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from generator.problems import catalogue as C
+from generator.problems.report import Phrase
+
 MARK = re.compile(r"\s*⚠\d+")
 NOTE = re.compile(r"\s*⚠\d+ ")
 # Paragraph styles of the compiled document's own furniture, never the plan's words.
@@ -35,6 +38,12 @@ class WordPlace:
     row: int | None = None            # from 1, the header row being 1
     cell: int | None = None           # the column, from 1
     paragraph: int | None = None      # the paragraph's number under its heading, from 1
+
+    def phrase(self) -> Phrase:
+        """The place said in the language a problem is printed in."""
+        values = {name: str(value) for name, value in (("table", self.table), ("row", self.row), ("cell", self.cell),
+                                                        ("paragraph", self.paragraph)) if value is not None}
+        return C.WORD_PLACE(heading=self.heading, **values) if self.heading else C.WORD_PLACE_FIRST(**values)
 
     def __str__(self) -> str:
         where = [f"under the heading '{self.heading}'" if self.heading else "before the first heading"]

@@ -1215,3 +1215,9 @@ DERIVED_ROWS_OUTSIDE = phrase("derived-rows-outside",
 LINK_NO_PAGE = phrase("link-no-page", "points to a page that does not exist")
 LINK_NO_ANCHOR_HERE = phrase("link-no-anchor-here", "points to an anchor missing from the page")
 LINK_NO_ANCHOR_THERE = phrase("link-no-anchor-there", "points to an anchor missing from its page")
+
+# A place in a Word document brought in with `cluster-plans import`
+WORD_PLACE = phrase("word-place", "under the heading '{heading}'[[, table {table}]][[, row {row}]][[, cell {cell}]]"
+                                  "[[, paragraph {paragraph}]]")
+WORD_PLACE_FIRST = phrase("word-place-first", "before the first heading[[, table {table}]][[, row {row}]]"
+                                              "[[, cell {cell}]][[, paragraph {paragraph}]]")
