@@ -13,7 +13,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.problems import catalogue as C
-from generator.schema import words, written as readings
+from generator.load import written as readings
+from generator.schema import words
 from generator.load import yaml_mistakes
 from generator.load.documents import Document, field_path
 from generator.problems.report import PhrasedError, Problem

@@ -848,7 +848,7 @@ class YamlMisreadNumber(ProblemType):
 
 
 # What a lead typed, named: the characters a word processor puts in, where one is on its line, and why a
-# value is not what the field takes (generator/load/characters.py, generator/schema/written.py).
+# value is not what the field takes (generator/load/characters.py, generator/load/written.py).
 CHAR_NBSP = phrase("char-nbsp", "a non-breaking space")
 CHAR_NARROW_NBSP = phrase("char-narrow-nbsp", "a narrow non-breaking space")
 CHAR_ZWSP = phrase("char-zwsp", "a zero-width space")
