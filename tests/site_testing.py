@@ -49,11 +49,14 @@ def built_site(folder: Path) -> Path:
     return root / "site"
 
 
+# Binary files the snapshot leaves out: images and fonts, compressed copies, and the compiled PDF and Word files.
+LEFT_OUT_SUFFIXES = (".gz", ".png", ".svg", ".ico", ".woff2", ".pdf", ".docx")
+
+
 def _files(folder: Path, prefix: str) -> dict[str, bytes]:
     return {f"{prefix}/{rel}": path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()
             and not (rel := path.relative_to(folder).as_posix()).startswith(LEFT_OUT[prefix])
-            and path.suffix not in (".gz", ".png", ".svg", ".ico", ".woff2", ".pdf", ".docx")
-            and not rel.endswith("decap-cms.js")}
+            and path.suffix not in LEFT_OUT_SUFFIXES and not rel.endswith("decap-cms.js")}
 
 
 def built_fixture() -> dict[str, bytes]:
