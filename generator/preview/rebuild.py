@@ -23,6 +23,7 @@ from generator.pipeline import extensions
 from generator.pipeline.build import BuildFailure, DocsTree, Project, build, built_page, check, link_problems, site_files, render_clusters, render_overviews, run_engine, source_epoch, write_docs_trees
 from generator.render.templating import TemplateFailure
 from generator.checks.validate import Validation
+from generator.preview.server import PROBLEMS_FILE
 
 # Read by the preview's web server (another process): the version of the site and the problems banner.
 STATE_FILE = "preview-state.json"
@@ -39,6 +40,28 @@ def _plan_key(problem: Problem) -> str:
     return "/".join(parts[:4]) if len(parts) > 4 and parts[0] == "clusters" else "repository"
 
 
+def by_plan(problems: list[Problem]) -> dict[str, list[Problem]]:
+    """Every problem of each plan folder, as validate reports them (errors and warnings), in its order."""
+    found: dict[str, list[Problem]] = {}
+    for problem in sorted(set(problems), key=Problem.sort_key):
+        key = _plan_key(problem)
+        if key != "repository":
+            found.setdefault(key, []).append(problem)
+    return found
+
+
+def write_plan_problems(path: Path, plans: dict[str, list[Problem]], version: int) -> None:
+    """The problems of each plan in every language, as `validate --format json` gives them, written whole
+    (the preview's server may be reading the previous version)."""
+    data = {"version": version,
+            "plans": {key: {language: [p.as_dict(language) for p in found] for language in LANGUAGES}
+                      for key, found in sorted(plans.items())}}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, path)
+
+
 @dataclass
 class Preview:
     """The preview's state: the model of the last good plans, the pages made from it, and what is wrong."""
@@ -52,6 +75,8 @@ class Preview:
     files: set[str] = field(default_factory=set)
     # Errors by what they belong to: a plan folder, "repository", "links" or "build".
     problems: dict[str, list[Problem]] = field(default_factory=dict)
+    # Every problem of each plan folder, warnings too: what the editor shows beside a plan's form.
+    plan_problems: dict[str, list[Problem]] = field(default_factory=dict)
     broken: dict[str, list[links.BrokenLink]] = field(default_factory=dict)
     failure: str = ""
     version: int = 0
@@ -71,6 +96,8 @@ class Preview:
         except BuildFailure as failure:
             self.failure = str(failure)
             self.problems["build"] = failure.report.errors if failure.report else []
+            if failure.report:
+                self.plan_problems = by_plan(failure.report.problems)
             self.show(f"Not updated: {failure}. The preview keeps the last good version.", failure.details)
             self.show_problems()
             self.publish_state()
@@ -80,6 +107,7 @@ class Preview:
         self.pages = {page.path: page for page in built.pages}
         self.files = built.site_files
         self.problems = {"build": []}
+        self.plan_problems = by_plan(built.validation.report.problems)
         for problem in built.validation.report.errors:
             self.problems.setdefault(_plan_key(problem), []).append(problem)
         self.problems["links"] = built.link_problems
@@ -131,6 +159,7 @@ class Preview:
         assert self.validation is not None
         repository = self.validation.repository
         errors = fresh.report.errors
+        checked = by_plan(fresh.report.problems)
         self.problems["repository"] = [p for p in errors if _plan_key(p) == "repository"]
         found = {plan.folder: plan for plan in fresh.repository.plans}
         positions = {(c.board.slug, c.cluster.slug): n for n, c in enumerate(repository.clusters)}
@@ -138,6 +167,7 @@ class Preview:
         for folder in folders:
             key = folder.relative_to(self.project.root).as_posix()
             self.problems[key] = [p for p in errors if _plan_key(p) == key]
+            self.plan_problems[key] = checked.get(key, [])
             _, board, cluster, year = key.split("/")
             if (board, cluster) not in positions:
                 return None
@@ -263,6 +293,8 @@ class Preview:
         except Exception as error:  # a broken preview template must not stop the preview
             self.say(f"The problems banner could not be made: {error}")
         path = self.project.work_dir / STATE_FILE
+        # The problems first: a page told of the new version then finds them.
+        write_plan_problems(path.with_name(PROBLEMS_FILE), self.plan_problems, self.version)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
         tmp.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")

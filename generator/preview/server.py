@@ -13,9 +13,18 @@ import socket
 import sys
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 RELOAD_PATH = "/__cluster_plans_reload"
+# The problems of one plan, as validate reports them, for the editor to show beside the plan's form:
+# ?plan=clusters/<board>/<cluster>/<year>&lang=cy
+PROBLEMS_PATH = "/__cluster_plans_problems"
+# Written by the preview beside its state file: every problem of each plan, warnings too, in each language.
+PROBLEMS_FILE = "preview-problems.json"
+# The editor's pages: a reload would lose what the lead is typing, and the editor shows the plan's own
+# problems beside its form instead of the banner.
+EDITOR_PAGES = ("/admin/", "/cy/admin/")
 # Added to every page the preview serves (never to the published site): wait for the next change,
 # then reload.
 RELOAD_SCRIPT = ("<script>(function poll(v){fetch('%s?since='+v).then(function(r){return r.text()})"
@@ -34,10 +43,10 @@ class ServeError(Exception):
 class State:
     """The builder's latest word (see Preview.publish_state), read again whenever the file changes."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, empty: dict | None = None):
         self.path = path
         self._seen: tuple[int, int] | None = None
-        self._data: dict = {"version": 0, "banner": {}, "unavailable": {}}
+        self._data: dict = empty if empty is not None else {"version": 0, "banner": {}, "unavailable": {}}
         self._lock = threading.Lock()
 
     def read(self) -> dict:
@@ -54,6 +63,7 @@ class State:
 
 class Handler(http.server.SimpleHTTPRequestHandler):
     state: State
+    problems: State
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -64,10 +74,14 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def do_GET(self) -> None:
         if self.path.startswith(RELOAD_PATH):
             return self.wait_for_change()
+        if self.path.startswith(PROBLEMS_PATH):
+            return self.send_plan_problems()
         state = self.state.read()
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
+        if self.path.split("?")[0].startswith(EDITOR_PAGES):
+            return super().do_GET()
         if path.suffix == ".html" and path.is_file():
             return self.send_page(200, path.read_bytes(), state)
         unavailable = state.get("unavailable", {}).get(self.language(), "")
@@ -90,6 +104,24 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
         self.wfile.write(body)
+
+    def send_plan_problems(self) -> None:
+        """One plan's problems from the preview's last check of it, in the language asked for; `checked` is
+        false until the preview has checked the plans (or when it does not know the plan)."""
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
+        plan = query.get("plan", [""])[0]
+        language = query.get("lang", ["en"])[0]
+        data = self.problems.read()
+        found = data.get("plans", {}).get(plan)
+        answer = json.dumps({"version": data.get("version", 0), "plan": plan, "checked": found is not None,
+                             "problems": (found or {}).get(language, (found or {}).get("en", []))},
+                            ensure_ascii=False).encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(answer)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(answer)
 
     def wait_for_change(self) -> None:
         since = self.path.partition("since=")[2]
@@ -153,7 +185,8 @@ def start(server: Server, site_dir: Path, state_file: Path) -> int:
         return pid
     code = 0
     try:
-        handler = type("PreviewHandler", (Handler,), {"state": State(state_file)})
+        handler = type("PreviewHandler", (Handler,), {
+            "state": State(state_file), "problems": State(state_file.with_name(PROBLEMS_FILE), {"plans": {}})})
         server.RequestHandlerClass = functools.partial(handler, directory=str(site_dir))
 
         def orphaned() -> None:

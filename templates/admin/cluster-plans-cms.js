@@ -218,6 +218,65 @@
   });
   CMS.registerWidget("table-rows", TableControl);
 
+  /* The plan's problems beside the form, as validate reports them: `cluster-plans edit` checks each save in
+     its preview, whose server answers for one plan in the page's language and says when it checks again.
+     The published editor has no such server, and shows nothing. */
+  var PROBLEMS_PATH = "/__cluster_plans_problems", RELOAD_PATH = "/__cluster_plans_reload";
+  function planFolder(path) {
+    var parts = String(path || "").split("/");
+    return parts.length > 4 && parts[0] === "clusters" ? parts.slice(0, 4).join("/") : "";
+  }
+  function problemPlace(problem, folder) {
+    var file = problem.file.indexOf(folder + "/") === 0 ? problem.file.slice(folder.length + 1) : problem.file;
+    return problem.line ? file + ", " + t("cms.problems.line", { line: problem.line }) : file;
+  }
+  var ProblemsPanel = createClass({
+    getInitialState: function () { return { answer: null }; },
+    componentDidMount: function () { this.live = true; this.load(); },
+    componentWillUnmount: function () { this.live = false; },
+    load: function () {
+      var self = this, folder = this.props.folder;
+      if (!folder) { return; }
+      fetch(PROBLEMS_PATH + "?plan=" + encodeURIComponent(folder) + "&lang=" + encodeURIComponent(document.documentElement.lang),
+            { cache: "no-store" })
+        .then(function (response) { if (!response.ok) { throw new Error(response.status); } return response.json(); })
+        .then(function (answer) {
+          if (!self.live) { return; }
+          self.setState({ answer: answer });
+          self.wait(answer.version);
+        })
+        .catch(function () { /* not served by a preview: no problems to show */ });
+    },
+    /* The preview holds this request until it has checked the plans again. */
+    wait: function (version) {
+      var self = this;
+      fetch(RELOAD_PATH + "?since=" + version, { cache: "no-store" })
+        .then(function (response) { return response.text(); })
+        .then(function (now) { if (self.live) { if (now !== String(version)) { self.load(); } else { self.wait(version); } } })
+        .catch(function () { if (self.live) { setTimeout(function () { self.wait(version); }, 2000); } });
+    },
+    render: function () {
+      var answer = this.state.answer, folder = this.props.folder;
+      if (!answer || !answer.checked) { return null; }
+      var shown = answer.problems.filter(function (p) { return !p.acknowledged; });
+      var known = answer.problems.length - shown.length;
+      // Errors first: they stop the plan being published; warnings after, each group in the file's order.
+      shown = shown.filter(function (p) { return p.severity === "error"; })
+        .concat(shown.filter(function (p) { return p.severity !== "error"; }));
+      return h("section", { className: "cp-problems" + (shown.length ? "" : " cp-problems-none"),
+                            "aria-label": t("cms.problems.heading") },
+        shown.length ? h("h2", {}, t("cms.problems.heading")) : h("p", {}, h("strong", {}, t("cms.problems.none"))),
+        shown.length ? h("ul", {}, shown.map(function (p, i) {
+          return h("li", { key: i, className: "cp-problem" },
+            h("span", { className: "cp-problem-" + p.severity }, t("cms.problems." + p.severity)), " ",
+            h("span", { className: "cp-problem-place" }, problemPlace(p, folder)), ": ", p.message,
+            p.hint ? h("span", { className: "cp-problem-hint" }, p.hint) : null);
+        })) : null,
+        known ? h("p", { className: "cp-problem-known" }, t("cms.problems.acknowledged", { count: known })) : null,
+        h("p", { className: "cp-problem-when" }, t("cms.problems.when")));
+    }
+  });
+
   /* The preview: the plan on a page, as the site shows it, from the form's current values. */
   function list(items, render) { return h("ul", { className: "cp-pop-list" }, items.map(render)); }
   var PlanPreview = createClass({
@@ -227,6 +286,7 @@
       var heading = (plan.title || "") + (plan.year ? " " : "");
       var finance = plan.finance || {};
       return h("article", { className: "md-typeset cp-cms-preview" },
+        h(ProblemsPanel, { folder: planFolder(this.props.entry.get("path")) }),
         h("p", { className: "cp-cms-notice" }, t("cms.preview.draft_notice")),
         h("h1", {}, plan.title || [plan.cluster, plan.year].join(" ")),
         h("section", { className: "cp-pop" },
@@ -268,12 +328,16 @@
   var SectionPreview = createClass({
     render: function () {
       return h("article", { className: "md-typeset cp-cms-preview" },
+        h(ProblemsPanel, { folder: planFolder(this.props.entry.get("path")) }),
         h("p", { className: "cp-cms-notice" }, t("cms.preview.draft_notice")),
         h("div", { className: "cp-prose" }, this.props.widgetFor("body")));
     }
   });
   sectionEntries.forEach(function (name) { CMS.registerPreviewTemplate(name, SectionPreview); });
   previewStyles.forEach(function (href) { CMS.registerPreviewStyle(new URL(href, window.location.href).href); });
+  // Ours last: the problems beside the form are drawn in the preview.
+  var ourStyles = document.querySelector("link[rel=stylesheet][href$='cluster-plans-cms.css']");
+  if (ourStyles) { CMS.registerPreviewStyle(ourStyles.href); }
 
   /* Decap's own words where they matter to a lead, in the page's language: a required field is refused in
      the validator's words, a field's pattern message is the validator's alone, and the editor's review
