@@ -498,6 +498,17 @@ def merged_item(node: yaml.ScalarNode, lines: list[str], file: str) -> Problem |
                               found=spaces(indent_of(text)), expected=spaces(expected),
                               found_cy=spaces_cy(indent_of(text)), expected_cy=spaces_cy(expected),
                               above=node.start_mark.line + 1)
+        bullet = characters.bullet_at_start(text.strip())
+        if bullet is not None:
+            # A bulleted line pasted below an item is read as more of its text: it was meant as an item.
+            item = _ITEM.match(first)
+            rest = characters.split_bullets(text.strip(), bullet)
+            entry = " ".join(rest)
+            fixed = C.INDENTED(indent=len(item["indent"]), line="- " + entry) if item else \
+                C.INDENTED(indent=indent_of(text), line=entry)
+            return Problem.of(C.YamlPastedBullet, file, n + 1, indent_of(text) + 1, excerpt=text,
+                              char=characters.name(bullet), several="", count=1, fixed=fixed,
+                              list="yes" if item else "", text="" if item else "yes")
     return None
 
 
