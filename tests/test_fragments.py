@@ -78,7 +78,8 @@ def theme_row(plan, activity_id, title, description, budget, status):
     return plan, SimpleNamespace(id=activity_id, title=title, description=description, budget=budget, status=status)
 
 
-plans = st.builds(lambda board, cluster, year: SimpleNamespace(url=f"{board}/{cluster}/{year}/", year=year),
+plans = st.builds(lambda board, cluster, year: SimpleNamespace(url=f"{board}/{cluster}/{year}/", year=year,
+                                                               flags=PlanFlags([])),
                   slugs, slugs, years)
 # A cluster's rows on a theme page: its activities in each of its plans, an activity once per plan.
 theme_rows = st.lists(st.builds(theme_row, plans, slugs, words, words, money, statuses), max_size=8,

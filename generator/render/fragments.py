@@ -181,10 +181,17 @@ def theme_rows(r: "Renderer", rows) -> Markup:
         key = ("theme-row", href, a.id)
         row = r.fragment_cache.get(key)
         if row is None:
+            # Each cell names its column, which a phone shows above the value when the row becomes a card.
+            label = r.fragment_cache.get("theme-labels")
+            if label is None:
+                label = r.fragment_cache["theme-labels"] = {key: f' data-label="{escape(r.t(text))}"' for key, text in (
+                    ("year", "cluster.year"), ("description", "activities.description"),
+                    ("budget", "activities.budget"), ("status", "activities.status"))}
             row = r.fragment_cache[key] = (
                 f'<tr><th scope="row"><a href="{escape(href)}#activity-{escape(a.id)}">{escape(a.title)}</a></th>'
-                f"<td>{escape(plan.year)}</td><td>{r.inline(a.description)}</td>"
-                f'<td class="cp-num">{r.money(a.budget)}</td><td>{escape(r.term("status", a.status))}</td></tr>\n')
+                f"<td{label['year']}>{escape(plan.year)}</td><td{label['description']}>{r.inline(a.description)}</td>"
+                f'<td class="cp-num"{label["budget"]}>{r.budget(plan, a)}</td>'
+                f"<td{label['status']}>{escape(r.term('status', a.status))}</td></tr>\n")
         out.append(row)
     return Markup("".join(out))
 
@@ -205,8 +212,8 @@ def activity_changes(r: "Renderer", activities, before: "PlanRecord", after: "Pl
     def status(value) -> str:
         return escape(r.term("status", value)) if value else not_stated
 
-    def entry(x) -> str:
-        return f"{status(x.status)} · {r.money(x.budget)}"
+    def entry(plan: "PlanRecord", x) -> str:
+        return f"{status(x.status)} · {r.budget(plan, x)}"
 
     def items(label: str, change, vocabulary: str | None) -> str:
         shown = (lambda x: escape(r.term(vocabulary, x))) if vocabulary else r.inline
@@ -214,8 +221,8 @@ def activity_changes(r: "Renderer", activities, before: "PlanRecord", after: "Pl
         removed = [f"<del>{hidden_removed}{shown(x)}</del>" for x in change.removed]
         return f"<li>{escape(label)}: {'; '.join(added + removed)}</li>"
 
-    def move(m) -> str:
-        text = f"{r.money(m.before)} → {r.money(m.after)}"
+    def move(m, marks=("", "")) -> str:
+        text = f"{r.money(m.before)}{marks[0]} → {r.money(m.after)}{marks[1]}"
         if m.kind in ("up", "down"):
             text += f" ({'+' if m.delta > 0 else '−'}{escape(r.pounds(abs(m.delta)))})"
         elif m.kind in ("to_tbc", "from_tbc"):
@@ -231,10 +238,10 @@ def activity_changes(r: "Renderer", activities, before: "PlanRecord", after: "Pl
                 origin += f" ({escape(t('activities.since', year=x.since))})"
         out.append(f'<tr class="cp-change-added"><th scope="row"><a href="{after_url}#activity-{escape(x.id)}">'
                    f"{escape(x.title)}</a></th>{kind_cell}{escape(t('diff.row_added'))}</td>{before_cell}{not_in_plan}</td>"
-                   f"{after_cell}{entry(x)}</td>{details_cell}{origin}</td></tr>\n")
+                   f"{after_cell}{entry(after, x)}</td>{details_cell}{origin}</td></tr>\n")
     for x in activities.removed:
         out.append(f'<tr class="cp-change-removed"><th scope="row"><a href="{before_url}#activity-{escape(x.id)}">'
-                   f"{escape(x.title)}</a></th>{kind_cell}{escape(t('diff.row_dropped'))}</td>{before_cell}{entry(x)}</td>"
+                   f"{escape(x.title)}</a></th>{kind_cell}{escape(t('diff.row_dropped'))}</td>{before_cell}{entry(before, x)}</td>"
                    f"{after_cell}{not_in_plan}</td>{details_cell}</td></tr>\n")
     for m in activities.changed:
         details = []
@@ -245,7 +252,8 @@ def activity_changes(r: "Renderer", activities, before: "PlanRecord", after: "Pl
         if m.status:
             details.append(f"<li>{escape(t('activities.status'))}: {status(m.status.before)} → {status(m.status.after)}</li>")
         if m.budget:
-            details.append(f"<li>{escape(t('activities.budget'))}: {move(m.budget)}</li>")
+            details.append(f"<li>{escape(t('activities.budget'))}: "
+                           f"{move(m.budget, (r.budget_markers(before, m.before.id), r.budget_markers(after, m.after.id)))}</li>")
         for field, label, vocabulary in (("funding", "activities.funding", "funding"),
                                          ("ministerial", "activities.ministerial", "ministerial"),
                                          ("sppc", "activities.sppc", "sppc"),
@@ -261,6 +269,6 @@ def activity_changes(r: "Renderer", activities, before: "PlanRecord", after: "Pl
             details.append(items(t("activities.comments"), m.comments, None))
         kind = t("diff.row_renamed") if m.renamed or m.id_changed else t("diff.row_changed")
         out.append(f'<tr class="cp-change-changed"><th scope="row"><a href="{after_url}#activity-{escape(m.after.id)}">'
-                   f"{escape(m.after.title)}</a></th>{kind_cell}{escape(kind)}</td>{before_cell}{entry(m.before)}</td>"
-                   f"{after_cell}{entry(m.after)}</td>{details_cell}<ul>\n{''.join(details)}</ul></td></tr>\n")
+                   f"{escape(m.after.title)}</a></th>{kind_cell}{escape(kind)}</td>{before_cell}{entry(before, m.before)}</td>"
+                   f"{after_cell}{entry(after, m.after)}</td>{details_cell}<ul>\n{''.join(details)}</ul></td></tr>\n")
     return Markup("".join(out))

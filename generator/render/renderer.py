@@ -113,6 +113,8 @@ class Renderer:
                                                                                    f=finance, plan=plan)
         self.env.globals["flag_notes"] = self.flag_notes
         self.env.globals["flag_markers"] = self.flag_markers
+        self.env.globals.update(budget=self.budget, budget_markers=self.budget_markers, figure_markers=self.figure_markers,
+                                line_markers=self.line_markers)
         self.env.globals["by_name"] = self.by_name
         self.env.globals["repo"] = self.repo
         # Pieces of HTML that recur on many pages of this language (see fragments.py).
@@ -175,6 +177,33 @@ class Renderer:
             return Markup("")
         html = self.env.get_template("partials/flag_markers.html.j2").render(flags=flags, plan=plan)
         return Markup(html.strip())
+
+    def budget(self, plan: PlanRecord, activity) -> Markup:
+        """An activity's budget shown away from its plan's page (the plan on a page, a theme, a board's
+        services, what changed), with a marker to each note the plan's page has on that figure: a figure
+        shown twice agrees with the plan's finance table or carries the same flag."""
+        return self.money(activity.budget) + self.budget_markers(plan, activity.id)
+
+    def budget_markers(self, plan: PlanRecord, activity_id: str) -> Markup:
+        """The markers of an activity's budget alone (see budget), or nothing."""
+        if not plan.flags:
+            return Markup("")
+        index = next((i for i, a in enumerate(plan.plan.activities) if a.id == activity_id), None)
+        if index is None:
+            return Markup("")
+        return self.flag_markers(plan.flags.under(f"activities[{index}].budget"), plan)
+
+    def figure_markers(self, plan: PlanRecord, field: str) -> Markup:
+        """The markers of one of a plan's figures shown away from its page (finance.total), or nothing."""
+        return self.flag_markers(plan.flags.under(field), plan) if plan.flags else Markup("")
+
+    def line_markers(self, plan: PlanRecord, item: str) -> Markup:
+        """The markers of the amount of a plan's finance line, found by its item's words, or nothing."""
+        finance = plan.plan.finance
+        if not plan.flags or finance is None:
+            return Markup("")
+        index = next((i for i, line in enumerate(finance.lines) if line.item == item), None)
+        return Markup("") if index is None else self.figure_markers(plan, f"finance.lines[{index}].amount")
 
     def inline(self, text: str | None) -> Markup:
         cached = self._inline_cache.get(text)
