@@ -49,6 +49,7 @@ def problems(checker: "PlanChecker") -> Iterator[Problem]:
     yield from empty_values(checker)
     yield from template_text(checker)
     yield from gaps(checker)
+    yield from required(checker)
 
 
 def by_status(checker: "PlanChecker", found: list[Problem]) -> list[Problem]:
@@ -134,6 +135,38 @@ def gaps(checker: "PlanChecker") -> Iterator[Problem]:
         where = ("activities", i, "expected_results") if written else ("activities", i)
         problem = _at(checker, C.PlanNoExpectedResults, where)
         yield replace(problem, field=f"activities[{i}].expected_results")
+
+
+# What every plan must tell the public, whatever its format, as the national template asks: (what it is in
+# English and Welsh, the section files that give it, the plan.yaml fields that give it, how to add it in English
+# and Welsh). The plan on a page and the activity table are made of them.
+REQUIRED: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], str, str], ...] = (
+    ("executive summary", "crynodeb gweithredol", ("executive-summary", "forward-look"), (),
+     "write it in executive-summary.md (forward-look.md in the Swansea Bay IMTP format)",
+     "ysgrifennwch ef yn executive-summary.md (forward-look.md yn fformat IMTP Bae Abertawe)"),
+    ("key actions for the year", "camau gweithredu allweddol ar gyfer y flwyddyn", ("key-actions",),
+     ("key_actions", "priority_areas"),
+     "key_actions: in plan.yaml, by theme (priority_areas: in the Swansea Bay IMTP format), or key-actions.md",
+     "key_actions: yn plan.yaml, fesul thema (priority_areas: yn fformat IMTP Bae Abertawe), neu key-actions.md"),
+    ("activities", "gweithgareddau", (), ("activities", "action_plan"),
+     "activities: in plan.yaml, one per row of the activity table (action_plan: in the Swansea Bay IMTP format)",
+     "activities: yn plan.yaml, un ar gyfer pob rhes o'r tabl gweithgareddau (action_plan: yn fformat IMTP Bae"
+     " Abertawe)"),
+)
+
+
+def required(checker: "PlanChecker") -> Iterator[Problem]:
+    """A part the national template requires that the plan lacks, reported at its status (which says whether
+    the plan goes out), under the name a known issue gives it: the section file, or the plan.yaml field."""
+    sections = {name.split(".", 1)[0] for name in checker.prose}
+    data = checker.doc.data if isinstance(checker.doc.data, dict) else {}
+    line, col = checker.doc.where(("status",)) if "status" in data else (1, 1)
+    for what, what_cy, files, fields, how, how_cy in REQUIRED:
+        if sections.intersection(files) or any(getattr(checker.plan, name) for name in fields):
+            continue
+        named = f"{files[0]}.md" if files else fields[0]
+        yield Problem.of(C.PlanMissingSection, checker.doc.file, line, col, field=named, what=what,
+                         what_cy=what_cy, how=how, how_cy=how_cy)
 
 
 def _short(text: str, limit: int = 90) -> str:

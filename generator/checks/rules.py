@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any, Callable, Iterator
 
 from generator.checks import agreement
+from generator.checks import as_written
 from generator.checks import completeness
 from generator.checks import tables as table_checks
 from generator.checks import text as text_checks
@@ -23,7 +24,7 @@ from generator.schema.vocabulary import Lookup, VocabularySet
 # Rules for the mistakes source documents make, each module a family of them; each takes the checker
 # and yields problems.
 SOURCE_RULES: tuple[Callable[["PlanChecker"], Iterator[Problem]], ...] = (
-    agreement.check, table_checks.check, text_checks.check)
+    agreement.check, table_checks.check, text_checks.check, as_written.check)
 
 
 class PlanChecker:
@@ -62,11 +63,30 @@ class PlanChecker:
             yield self.at(C.VocabularyUnknown, loc, term=written, vocabulary=lookup.label,
                           vocabulary_cy=lookup.label_cy or lookup.label, close=match.suggestion or "",
                           choices="; ".join(lookup.terms) or "(none defined)",
-                          choices_cy="; ".join(lookup.terms) or "(dim wedi'u diffinio)")
+                          choices_cy="; ".join(lookup.terms) or "(dim wedi'u diffinio)",
+                          **self.origin_tip(lookup, written))
         elif match.variant:
             yield self.at(C.VocabularyVariant, loc, term=written, vocabulary=lookup.label,
                           vocabulary_cy=lookup.label_cy or lookup.label,
                           canonical=match.canonical)
+
+    def origin_tip(self, lookup: Lookup, written: str) -> dict[str, str]:
+        """What to do with a 'new or existing' cell that holds TBC or an activity status, as source tables do:
+        the page would otherwise show the activity as neither."""
+        if lookup is not self.vocab.origin:
+            return {}
+        if re.fullmatch(r"\s*(tbc|tba|to be confirmed|unknown|not known)\s*", written, re.IGNORECASE):
+            return {"tip": f"If it is not known yet, leave new_or_existing out and keep the plan's words in"
+                           f" new_or_existing_detail: {written}",
+                    "tip_cy": f"Os nad yw'n hysbys eto, hepgorwch new_or_existing a chadwch eiriau'r cynllun yn"
+                              f" new_or_existing_detail: {written}"}
+        status = self.vocab.status.match(written).canonical
+        if status is not None:
+            return {"tip": f"'{written}' is an activity status: write status: {status}, and whether the activity"
+                           " is new or existing here",
+                    "tip_cy": f"Statws gweithgaredd yw '{written}': ysgrifennwch status: {status}, a nodwch yma a"
+                              " yw'r gweithgaredd yn newydd neu'n bresennol"}
+        return {}
 
     def terms(self) -> Iterator[Problem]:
         v = self.vocab

@@ -268,7 +268,7 @@ class VocabularyUnknown(ProblemType):
     code = "vocabulary-unknown"
     title = "Term not in the controlled vocabulary"
     message = "'{term}' is not a known {vocabulary}[[; did you mean '{close}'?]]"
-    hint = "Use one of: {choices}."
+    hint = "Use one of: {choices}.[[ {tip}]]"
     # A source whose table columns slipped can put other text in a vocabulary cell; it is kept as printed.
     acknowledgeable = True
     flag_kind = "wrong-column"
@@ -973,6 +973,95 @@ class PlanNoExpectedResults(ProblemType):
             " line each." + PUBLISHED_HINT + MISSING_HINT.replace("{gap}", "gives no expected results for it"))
     acknowledgeable = True
     draft_warning = True
+
+
+@problem_type
+class PlanMissingSection(ProblemType):
+    code = "plan-missing-section"
+    title = "Plan without a part the national template requires"
+    description = ("Every cluster plan, whatever its format, tells the public three things the national template"
+                   " asks for: the lead's summary of the year (executive-summary.md; forward-look.md in the Swansea"
+                   " Bay IMTP format), the year's key actions (key_actions or priority_areas in plan.yaml, or"
+                   " key-actions.md), and what the cluster will do (activities or action_plan in plan.yaml). The plan"
+                   " on a page and the activity table are made of them: without one the plan's page opens on a gap"
+                   " that nothing on it explains. A warning while the plan is a draft; an error once it says status:"
+                   " published, unless the plan records that its source document has no such part either. The"
+                   " other sections (achievements, difficulties, challenges, needs...) are asked for too, but"
+                   " formats give them in different places, so a plan may leave them out.")
+    message = "the plan has no {what} ({how})" + CANNOT_GO_OUT
+    hint = ("Add it: {how}." + PUBLISHED_HINT
+            + MISSING_HINT.replace("{gap}", "has no such part"))
+    acknowledgeable = True
+    draft_warning = True
+    flag_kind = "missing"
+
+
+# --- What the page would show other than written ----------------------------------------------
+# A value the page would show differently from what the lead wrote is named at its place, never converted.
+
+
+@problem_type
+class CellYesNo(ProblemType):
+    code = "cell-yes-no"
+    title = "Yes or No where a figure or words go"
+    description = ("YAML reads Yes, No, On, Off, True and False written without quotes as yes/no, and a table"
+                   " would show them as 1 and 0: a cell typed No would say 0 staff.")
+    message = "{where} is written {written}, which YAML reads as yes/no: the page would show {shown}"
+    hint = ("Put it in quotes if the word is meant, \"{written}\", or write the figure it stands for"
+            " (0 for none).")
+
+
+@problem_type
+class CellNotAFigure(ProblemType):
+    code = "cell-not-a-figure"
+    title = "Words or nothing where a figure goes"
+    severity = WARNING
+    description = ("A column whose other rows hold figures, or a role's whole-time equivalent, given words or left"
+                   " empty: the page shows the words as they are, and no total counts them. N/A, nil, vacant and"
+                   " TBC say there is no figure and are not reported.")
+    message = "{where} holds {what} where a figure goes"
+    hint = ("Write the figure, e.g. 1.5, or N/A if there is none, or TBC if it is not known yet." + RECORD_HINT)
+    acknowledgeable = True
+    flag_kind = "wrong-column"
+
+
+@problem_type
+class SinceAfterPlanYear(ProblemType):
+    code = "since-after-plan-year"
+    title = "Activity started after the plan's year"
+    message = ("'{title}' is an existing activity since {since}, after this plan's year {year}: the page would say"
+               " it has run since a year that has not begun")
+    hint = ("Write the plan year it started in, {year} or earlier; an activity that starts this year is new:"
+            " new_or_existing: new, without since.")
+
+
+@problem_type
+class HeadingSkipsLevel(ProblemType):
+    code = "heading-skips-level"
+    title = "Heading that skips a level"
+    severity = WARNING
+    description = ("A heading more than one level below the heading before it (# then ###) leaves a gap in the"
+                   " page's outline, which screen readers and the page's contents follow.")
+    message = "this heading is level {found} ({written}) under a heading of level {previous}"
+    hint = "Write it one level below the heading before it: {fixed}"
+
+
+@problem_type
+class BudgetsExceedAllocation(ProblemType):
+    code = "budgets-exceed-allocation"
+    title = "Activity budgets beyond the cluster's money"
+    severity = WARNING
+    message = "the budgets of the {count} activities with an amount add up to {total}, more than {had}"
+    hint = ("Check each budget against the finance table: an amount typed with a figure too many (185000 for"
+            " 18500) is the usual cause. If some activities are funded from elsewhere, the finance table's"
+            " allocation does not cover them, and this warning can stay." + RECORD_HINT)
+    acknowledgeable = True
+    flag_kind = "total"
+
+
+ALLOCATION_AND_CARRY = phrase("allocation-and-carry",
+                              "the allocation {allocation} plus the carry-over {carry} ({available})")
+ALLOCATION_ONLY = phrase("allocation-only", "the allocation {allocation}")
 
 
 # --- Building the site ----------------------------------------------------------------------
