@@ -39,9 +39,12 @@ def test_each_language_is_indexed_from_its_own_pages(built):
 
 def test_the_index_is_the_one_a_single_run_over_the_whole_site_makes(built, tmp_path):
     """Pagefind keeps a separate index for each language, so indexing them one at a time must give the
-    same files; the only difference allowed is that the entry file is written with sorted keys."""
+    same files; the only difference allowed is that the entry file is written with sorted keys. (The
+    What changed pages, which the index leaves out, are left out of the single run too.)"""
     pages = tmp_path / "site"
     shutil.copytree(built, pages, ignore=shutil.ignore_patterns("pagefind"))
+    for comparisons in [*pages.glob("*/*/changes"), *pages.glob("cy/*/*/changes")]:
+        shutil.rmtree(comparisons)
     single = tmp_path / "single"
     subprocess.run([sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(single),
                     "--exclude-selectors", ".headerlink", "--quiet"], check=True, capture_output=True)
@@ -101,3 +104,16 @@ def test_a_site_with_no_pages_is_refused_in_words(tmp_path):
     assert result.returncode == 1
     assert result.stderr.strip() == f"the search index could not be made: {tmp_path / 'site'} has no pages to index"
     assert not (tmp_path / "site" / "pagefind").exists()
+
+
+def test_what_changed_pages_are_not_searched_but_the_plans_they_compare_are(built):
+    """A What changed page shows words of the two plans it compares: search leads to the plans, and
+    the index does not hold every plan's words a second time."""
+    comparisons = sorted(p.relative_to(built) for p in built.glob("*/*/changes/*/index.html"))
+    assert comparisons, "the fixture has a cluster with two plans"
+    groups = search_index.pages_by_language(built, built / "pagefind")
+    for page in comparisons:
+        assert page not in groups["en"] and Path("cy", page) not in groups["cy"]
+        assert Path(*page.parts[:2], "index.html") in groups["en"]
+    nef = Path("betsi-cadwaladr", "north-east-flintshire")
+    assert {nef / "2022-23" / "index.html", nef / "2023-24" / "index.html"} <= set(groups["en"])
