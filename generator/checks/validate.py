@@ -13,6 +13,7 @@ from generator.model.records import BoardRecord, ClusterRecord, PlanRecord, Repo
 from generator.core.parallel import share_out
 from generator.problems.report import Problem, Report
 from generator.sitemap.pages import Unchecked
+from generator.checks.places import place_problems
 from generator.checks.prose_links import check_links
 from generator.model.registry import ClusterRef, Registry, UnknownCluster
 from generator.checks.rules import PlanChecker
@@ -203,6 +204,7 @@ class Validator:
             line, col = doc.where(("slug",))
             self.add([Problem.of(C.LayoutMismatch, self.rel(cluster_file), line, col, field="slug",
                                  key="slug", value=cluster.slug, expected=cluster_dir.name)])
+        self.add(place_problems(cluster, doc))
         for name, owner in self.registry.add_cluster(board.slug, cluster):
             loc = _name_location(cluster, name)
             line, col = doc.where(loc)

@@ -181,6 +181,25 @@ class RegistryBadMaintainer(ProblemType):
     hint = "Write @user, @organisation/team or an e-mail address, e.g. @angharad-fletcher."
 
 
+@problem_type
+class RegistryEmptyPlace(ProblemType):
+    code = "registry-empty-place"
+    title = "Town or practice without a name"
+    description = ("A cluster.yaml's communities and practices are shown on the cluster's page and found by the"
+                   " site's search; an entry without a name would show as an empty item.")
+    message = "entry {number} of {list} has no name"
+    hint = "Write the name as the source gives it, or delete the line."
+
+
+@problem_type
+class RegistryDuplicatePlace(ProblemType):
+    code = "registry-duplicate-place"
+    title = "Town or practice listed twice"
+    severity = WARNING
+    message = "'{name}' is listed twice in {list} (first on line {first_line})"
+    hint = "Delete one of the two: the cluster's page lists each name once."
+
+
 # --- Schema -----------------------------------------------------------------
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, WithJsonSchema, model_validator
 
 from generator.problems import catalogue as C
 from generator.core.money import MONEY_JSON_SCHEMA, Money, NotAnAmount, money_from_yaml
@@ -279,6 +279,22 @@ class Board(Part):
                                       "which a cluster with no plan on this site links to.")
 
 
+class Place(Part):
+    """A town or community a cluster serves, or one of its GP practices: written as a name alone
+    (`- Rhyl`), or with the Welsh name where the source gives one (`- {name: ..., name_cy: ...}`)."""
+    name: str = Field(description="The name as the source writes it.")
+    name_cy: Optional[str] = Field(None, description="The Welsh name, only where the source gives it.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_name(cls, value: Any) -> Any:
+        # A name alone is the usual entry; an empty one (`- ` or `- ""`) is kept as an empty name, so the
+        # check of the registry can say which entry is empty instead of a complaint about its type.
+        if value is None or isinstance(value, str):
+            return {"name": value or ""}
+        return value
+
+
 class Cluster(Part):
     """A primary care cluster (cluster.yaml)."""
     slug: Slug
@@ -289,6 +305,12 @@ class Cluster(Part):
     former_names: list[str] = Field(default_factory=list)
     number: Optional[int] = Field(None, description="Number in the national list of clusters.")
     maintainers: list[str] = Field(default_factory=list, description="GitHub handles of the plan's maintainers.")
+    communities: list[Place] = Field(default_factory=list, description=(
+        "Towns, villages and communities the cluster serves, as its plans or the health board name them;"
+        " search finds the cluster by any of them."))
+    practices: list[Place] = Field(default_factory=list, description=(
+        "The cluster's member GP practices, as its plans or the health board name them; search finds the"
+        " cluster by any of them."))
 
 
 class Term(Part):
