@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 from babel import Locale
+from babel.dates import format_date
 from babel.numbers import format_percent, get_decimal_symbol, get_group_symbol
 
 from generator.core.languages import LANGUAGES
@@ -173,3 +175,8 @@ def collation_key(text: str, language: str) -> tuple:
 
 def percent(value: float, language: str) -> str:
     return format_percent(value, format="#,##0%", locale=locale_of(language))
+
+
+def day(value: date, language: str) -> str:
+    """A date as a reader writes it: 7 December 2026, 7 Rhagfyr 2026."""
+    return format_date(value, "long", locale=locale_of(language))

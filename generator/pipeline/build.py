@@ -27,6 +27,7 @@ from generator.pipeline import extensions
 from generator.render.downloads import data_pages
 from generator.documents.published import DocumentFailed, document_files
 from generator.core.languages import LANGUAGES, OTHER_LANGUAGES
+from generator.core.history import folder_dates
 from generator.core.parallel import WorkerDied, kept_as_is, share_out
 from generator.problems.report import Problem, Report
 from generator.render.renderer import Page, Renderer, SiteContext
@@ -151,7 +152,8 @@ class PageWriter:
     def __init__(self, project: Project, validation: Validation, languages: tuple[str, ...] = LANGUAGES):
         self.project, self.languages = project, languages
         self.ctx = SiteContext(validation.repository, project.content_dir, project.templates_dir,
-                               i18n.Translations.load(project.templates_dir))
+                               i18n.Translations.load(project.templates_dir),
+                               plan_dates=folder_dates(project.root, [p.folder for p in validation.repository.plans]))
         self._renderers: dict[str, Renderer] = {}
 
     def renderer(self, language: str) -> Renderer:

@@ -7,6 +7,7 @@ import io
 import json
 import re
 
+from generator.core import licence
 from generator.model.records import ActivityView, PlanRecord, Repository
 from generator.sitemap import pages as P
 from generator.sitemap.pages import SitePage, SitePages
@@ -75,15 +76,47 @@ def data_pages(repo: Repository, site_url: str | None = None) -> list[Page]:
 
 
 def _made(page: SitePage, repo: Repository, site_url: str | None) -> Page:
+    # A CSV file cannot say its licence without breaking the files readers open it with: the data package
+    # and the downloads page say it; each JSON download carries it.
     if page.kind == P.PLAN_CSV:
         return Page(page.path, activities_csv(_rows(page.subject)), (page.subject.folder,))
     if page.kind == P.PLAN_JSON:
-        return Page(page.path, json.dumps(_rows(page.subject), ensure_ascii=False) + "\n", (page.subject.folder,))
+        return Page(page.path, _json({"licence": licence.metadata(), "activities": _rows(page.subject)}),
+                    (page.subject.folder,))
     if page.kind == P.NATIONAL_CSV:
         return Page(page.path, activities_csv([activity_row(plan, a) for plan in repo.plans for a in plan.activities]))
     if page.kind == P.NATIONAL_JSON:
-        return Page(page.path, json.dumps([plan_json(plan) for plan in repo.plans], ensure_ascii=False) + "\n")
+        return Page(page.path, _json({"licence": licence.metadata(), "plans": [plan_json(plan) for plan in repo.plans]}))
+    if page.kind == P.DATA_PACKAGE:
+        return Page(page.path, json.dumps(data_package(SitePages(repo).downloads()), ensure_ascii=False, indent=1) + "\n")
     return Page(page.path, editor_schema_text(repo, site_url))
+
+
+def _json(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False) + "\n"
+
+
+# What each kind of download holds, as the data package describes it.
+_DESCRIBED = {P.PLAN_CSV: ("csv", "text/csv", "The activities of one plan, one row each"),
+              P.PLAN_JSON: ("json", "application/json", "The activities of one plan, as in its plan.yaml"),
+              P.NATIONAL_CSV: ("csv", "text/csv", "Every activity of every published plan, one row each"),
+              P.NATIONAL_JSON: ("json", "application/json", "Every published plan with all its data and prose"),
+              P.SCHEMA: ("json", "application/schema+json", "The format of plan.yaml (JSON Schema)")}
+
+
+def data_package(downloads: list[SitePage]) -> dict:
+    """A Frictionless data package: every data file of the site with its format and licence, the place a CSV
+    file's licence is stated (the compiled documents are publications, listed on the downloads page)."""
+    resources = []
+    for page in downloads:
+        if page.kind not in _DESCRIBED:
+            continue
+        fmt, mediatype, description = _DESCRIBED[page.kind]
+        resources.append({"name": re.sub(r"[^a-z0-9._-]+", "-", page.path.lower()).strip("-"),
+                          "path": page.path, "format": fmt, "mediatype": mediatype, "encoding": "utf-8",
+                          "description": description, "licenses": [licence.metadata()]})
+    return {"name": "cluster-plans-wales", "title": "Primary care cluster plans in Wales",
+            "licenses": [licence.metadata()], "resources": resources}
 
 
 def _rows(plan: PlanRecord) -> list[dict]:

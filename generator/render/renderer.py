@@ -12,7 +12,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from generator.render import fragments
-from generator.core import i18n
+from generator.core import i18n, licence
 from generator.render import templating
 from generator.model.diff import PlanDiff, consecutive
 from generator.model.facets import Facets
@@ -47,6 +47,8 @@ class SiteContext:
     translations: i18n.Translations
     # Comparisons of consecutive plan years, shared by the renderers of every language.
     changes: dict = field(default_factory=dict)
+    # When each plan (by its folder) was first published and last changed, where git's history says.
+    plan_dates: dict = field(default_factory=dict)
     _prose: dict = field(default_factory=dict)
     _site_pages: SitePages | None = None
 
@@ -114,7 +116,8 @@ class Renderer:
         self.env.globals["flag_notes"] = self.flag_notes
         self.env.globals["flag_markers"] = self.flag_markers
         self.env.globals.update(budget=self.budget, budget_markers=self.budget_markers, figure_markers=self.figure_markers,
-                                line_markers=self.line_markers)
+                                line_markers=self.line_markers, dates_of=self.dates_of,
+                                licence_address=licence.address)
         self.env.globals["by_name"] = self.by_name
         self.env.globals["repo"] = self.repo
         # Pieces of HTML that recur on many pages of this language (see fragments.py).
@@ -204,6 +207,14 @@ class Renderer:
             return Markup("")
         index = next((i for i, line in enumerate(finance.lines) if line.item == item), None)
         return Markup("") if index is None else self.figure_markers(plan, f"finance.lines[{index}].amount")
+
+    def dates_of(self, plan: PlanRecord) -> tuple[str, str] | None:
+        """When a plan was first published and last changed, in the reader's words, or None without its
+        history."""
+        dates = self.ctx.plan_dates.get(plan.folder)
+        if dates is None:
+            return None
+        return i18n.day(dates.published, self.language), i18n.day(dates.updated, self.language)
 
     def inline(self, text: str | None) -> Markup:
         cached = self._inline_cache.get(text)

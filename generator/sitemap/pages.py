@@ -31,6 +31,8 @@ CLUSTER, PLAN, ON_A_PAGE, CHANGES = "cluster", "plan", "on-a-page", "changes"
 # Files that are the same in every language, published once at the site's root (see downloads.py).
 PLAN_CSV, PLAN_JSON, NATIONAL_CSV, NATIONAL_JSON, SCHEMA = (
     "plan-csv", "plan-json", "national-csv", "national-json", "schema")
+# The data package: every data file above with its format and licence (a CSV file cannot state its own).
+DATA_PACKAGE = "data-package"
 # Compiled documents (generator/documents): each plan, and each board's year, as PDF and Word in each language,
 # published once at the site's root like the other downloads.
 PLAN_DOCUMENT, BOARD_DOCUMENT = "plan-document", "board-document"
@@ -211,7 +213,8 @@ class SitePages:
                   for name, kind in (("activities.csv", PLAN_CSV), ("activities.json", PLAN_JSON))]
         return pages + [SitePage("downloads/activities.csv", None, NATIONAL_CSV),
                         SitePage("downloads/plans.json", None, NATIONAL_JSON),
-                        SitePage(SCHEMA_PATH, None, SCHEMA)] + self.documents()
+                        SitePage(SCHEMA_PATH, None, SCHEMA),
+                        SitePage("datapackage.json", None, DATA_PACKAGE)] + self.documents()
 
     def documents(self) -> list[SitePage]:
         """Each plan, and each board's plans of a year, compiled as PDF and Word with the headings in each

@@ -47,7 +47,9 @@ def test_plan_page_shows_the_plan_on_a_page_first_then_the_sections(built):
 
 
 def test_downloads_hold_every_activity(built):
-    rows = json.loads((built / "betsi-cadwaladr/north-east-flintshire/2023-24/activities.json").read_text())
+    data = json.loads((built / "betsi-cadwaladr/north-east-flintshire/2023-24/activities.json").read_text())
+    assert data["licence"]["title"] == "Open Government Licence v3.0"
+    rows = data["activities"]
     csv_lines = (built / "betsi-cadwaladr/north-east-flintshire/2023-24/activities.csv").read_text().splitlines()
     assert len(csv_lines) == len(rows) + 1
     assert {"audiology", "improving-access"} <= {r["id"] for r in rows}

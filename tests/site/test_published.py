@@ -171,7 +171,7 @@ def test_csv_downloads_open_in_a_spreadsheet_as_text_never_as_formulas(addressed
                 assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), (column, value)
         assert rows["frail-and-vulnerable"]["budget"] == "18500"
     # The JSON keeps the exact values.
-    [audiology] = [r for r in json.loads((addressed / NEF_2023 / "activities.json").read_text(encoding="utf-8"))
+    [audiology] = [r for r in json.loads((addressed / NEF_2023 / "activities.json").read_text(encoding="utf-8"))["activities"]
                    if r["id"] == "audiology"]
     assert audiology["title"] == "-Audiology £18,500"
     assert audiology["comments"] == "=HYPERLINK(\"http://evil.example\",\"Click\"); @SUM(A1:A9)"
