@@ -77,3 +77,11 @@ class EditorExtension:
                                inputs.site_dir, LANGUAGES)
         except (node.NodeMissing, config.SettingsError) as failure:
             raise ExtensionFailure(f"the online editor (/{ADMIN}/) could not be added: {failure}") from None
+
+    def plan_editor(self, root: Path) -> str | None:
+        # Only where cms.yml names the repository the editor saves to: elsewhere the link would open an
+        # editor that cannot sign a lead in. A cms.yml in error is reported by files(), in the same build.
+        try:
+            return f"{ADMIN}/" if config.Settings.load(root).names_repository else None
+        except config.SettingsError:
+            return None

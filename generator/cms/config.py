@@ -58,6 +58,8 @@ class Settings:
     base_url: str | None = None
     auth_endpoint: str | None = None
     site_url: str | None = None
+    # Whether cms.yml names the repository (`repo`): only then can the published editor save a plan.
+    names_repository: bool = False
 
     @classmethod
     def load(cls, root: Path) -> "Settings":
@@ -82,7 +84,7 @@ class Settings:
         if unknown:
             raise SettingsError(f"{SETTINGS_FILE}: unknown setting '{unknown[0]}'; the settings are "
                                 f"{', '.join(sorted(known))}")
-        return cls(**{key: data[key] for key in known & set(data)})
+        return cls(**{key: data[key] for key in known & set(data)}, names_repository="repo" in data)
 
 
 def entry_name(record: PlanRecord) -> str:

@@ -153,7 +153,8 @@ class PageWriter:
         self.project, self.languages = project, languages
         self.ctx = SiteContext(validation.repository, project.content_dir, project.templates_dir,
                                i18n.Translations.load(project.templates_dir),
-                               plan_dates=folder_dates(project.root, [p.folder for p in validation.repository.plans]))
+                               plan_dates=folder_dates(project.root, [p.folder for p in validation.repository.plans]),
+                               plan_editor=extensions.plan_editor(project.root))
         self._renderers: dict[str, Renderer] = {}
 
     def renderer(self, language: str) -> Renderer:

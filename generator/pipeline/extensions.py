@@ -43,12 +43,22 @@ class SiteExtension(Protocol):
         """Every file it adds, paths relative to the site's root (other languages under cy/ ...)."""
         ...
 
+    def plan_editor(self, root: Path) -> str | None:
+        """Where, from the site's root, a plan is edited (the plan pages link there), when this extension
+        edits plans and the repository is set up for it to save them; else None."""
+        ...
+
 
 @cache
 def installed() -> tuple[SiteExtension, ...]:
     """The extensions installed with the package, in the order of their names."""
     found = sorted(entry_points(group=GROUP), key=lambda point: point.name)
     return tuple(point.load()() for point in found)
+
+
+def plan_editor(root: Path) -> str | None:
+    """Where the plan pages' "Edit this plan" link goes, or None: no link to an editor that cannot save."""
+    return next((found for extension in installed() if (found := extension.plan_editor(root))), None)
 
 
 def unsearched() -> tuple[str, ...]:

@@ -49,6 +49,9 @@ class SiteContext:
     changes: dict = field(default_factory=dict)
     # When each plan (by its folder) was first published and last changed, where git's history says.
     plan_dates: dict = field(default_factory=dict)
+    # Where a plan is edited, from the site's root ("admin/"), when the site has an editor that can save;
+    # None: the plan pages have no "Edit this plan" link.
+    plan_editor: str | None = None
     _prose: dict = field(default_factory=dict)
     _site_pages: SitePages | None = None
 
@@ -373,7 +376,8 @@ class Renderer:
                            title=f"{self.name_of(cluster)} {plan.year}", plan=plan, cluster=cluster,
                            sections_by_name={s["name"]: s for s in self.plan_prose(plan)},
                            reading_order=READING_ORDER, tables=self.tables_by_section(plan),
-                           previous=previous, following=following, facets=self.facets)
+                           previous=previous, following=following, facets=self.facets,
+                           editor=self.ctx.plan_editor)
 
     def on_a_page(self, page: SitePage) -> Page:
         plan: PlanRecord = page.subject
