@@ -43,17 +43,22 @@ def cli() -> None:
 @format_option
 @click.option("--language", type=click.Choice(["en", "cy"]), default="en", show_default=True,
               help="Language of the messages and hints (cy: Welsh).")
+@click.option("--acknowledged", is_flag=True,
+              help="Also list the notes on the source documents that the plans record in known_issues (by default"
+                   " the text report counts them, one line per plan; json and github always list them).")
 @jobs_option
 @root_option
-def validate(targets: tuple[str, ...], fmt: str, language: str, jobs: int | None, root: Path | None) -> None:
+def validate(targets: tuple[str, ...], fmt: str, language: str, acknowledged: bool, jobs: int | None,
+             root: Path | None) -> None:
     """Check plans and report every problem with its file, line and a hint.
 
     PATHS are plan folders or files to check, CLUSTERS clusters given as for `new` (with /YEAR
-    for one plan); the whole repository when none are given.
+    for one plan); the whole repository when none are given. Problems to look at come first; the
+    notes on the source documents that plans already record are counted per plan.
     Exits 0 when there are no errors (warnings allowed) and 1 when there are errors.
     """
     from generator.commands import validate as command
-    sys.exit(command.run(list(targets), fmt, root or find_root(Path.cwd()), language, jobs))
+    sys.exit(command.run(list(targets), fmt, root or find_root(Path.cwd()), language, jobs, acknowledged))
 
 
 @cli.command()

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 
 import jsonschema
 import pytest
 
 from generator.cli import cli
 from generator.load.documents import load_yaml
-from plan_testing import NEF_2022, NEF_2023, NWF_2022, PLANS, UV_2022, Repo, run_cli
+from plan_testing import NEF_2022, NEF_2023, NWF_2022, PLANS, PROBLEM_LINE, REAL_REPO, UV_2022, Repo, run_cli
 
 NWF_PLAN = f"{NWF_2022}/plan.yaml"
 PROBLEM_KEYS = {"file", "line", "column", "severity", "code", "field", "reference", "acknowledged", "message", "hint",
@@ -63,9 +64,13 @@ def test_json_output_of_a_valid_repository(repo: Repo):
 
 def test_json_and_text_report_the_same_problems(repo: Repo):
     break_nwf_budget(repo)
-    text = repo.validate()
     report = json.loads(repo.validate("--format", "json").output)
-    assert [(p["file"], p["line"], p["code"]) for p in report["problems"]] == text.problems()
+    own = [(p["file"], p["line"], p["code"]) for p in report["problems"] if not p["acknowledged"]]
+    recorded = [(p["file"], p["line"], p["code"]) for p in report["problems"] if p["acknowledged"]]
+    assert recorded  # the fixture's £77,0194.24, recorded as its source's
+    # The text lists the problems to look at first, then (on request) the notes the plans record.
+    assert repo.validate("--acknowledged").problems() == own + recorded
+    assert repo.validate().problems() == own
 
 
 def test_github_annotations(repo: Repo):
@@ -293,3 +298,36 @@ def test_validate_without_a_repository(tmp_path):
     assert result.exit_code == 1
     assert result.errors() == [("clusters", 0, "layout-no-clusters")]
     assert result.lines[-1] == "0 plans checked: 1 error, 0 warnings"
+
+
+def test_notes_the_plans_record_are_counted_per_plan_and_listed_on_request(repo: Repo):
+    result = repo.validate()
+    assert result.lines[-3:] == [
+        "Notes on the source documents, already recorded in the plans' known_issues (not listed; validate"
+        " --acknowledged lists them):",
+        "  clusters/betsi-cadwaladr/north-east-flintshire/2023-24: 1 note",
+        "4 plans checked: 0 errors, 11 warnings"]
+    assert "known issue of the source" not in result.output
+    listed = repo.validate("--acknowledged")
+    heading = listed.lines.index("Notes on the source documents, already recorded in the plans' known_issues:")
+    assert listed.lines[heading + 1].startswith(
+        "clusters/betsi-cadwaladr/north-east-flintshire/2023-24/plan.yaml:129:15: warning money-unparseable:"
+        " '£77,0194.24' is not an amount of money (known issue of the source:")
+    welsh = repo.validate("--language", "cy")
+    assert "  clusters/betsi-cadwaladr/north-east-flintshire/2023-24: nodiadau: 1" in welsh.lines
+
+
+def test_on_the_real_plans_a_leads_own_problems_come_before_the_recorded_notes():
+    result = run_cli("validate", cwd=REAL_REPO)
+    at = result.lines.index("Notes on the source documents, already recorded in the plans' known_issues (not listed;"
+                            " validate --acknowledged lists them):")
+    counts = result.lines[at + 1:-1]
+    # One line per plan with notes, e.g. Upper Valleys' 48 (its source prints its terms of reference twice...).
+    assert "  clusters/swansea-bay/upper-valleys/2022-23: 48 notes" in counts
+    assert len(counts) == len({line.split(":")[0] for line in counts})
+    assert all(re.fullmatch(r"  clusters/[a-z-]+/[a-z-]+/\d{4}-\d{2}: \d+ notes?", line) for line in counts)
+    recorded = sum(int(line.rsplit(": ", 1)[1].split()[0]) for line in counts)
+    listed = [line for line in result.lines[:at] if PROBLEM_LINE.match(line)]
+    warnings = int(re.search(r"(\d+) warnings", result.lines[-1])[1])
+    assert len(listed) + recorded == warnings
+    assert not any("known issue of the source" in line for line in listed)

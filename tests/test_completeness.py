@@ -201,7 +201,7 @@ def test_a_section_the_source_leaves_empty_is_recorded_and_stays_a_warning(repo:
     repo.write(f"{NWF_2022}/needs.md", "# Population needs\n\n")
     add_known_issue(repo, NWF_PLAN, "  - problem: plan-empty-section\n    field: needs.md\n    kind: missing\n"
                     "    note: The source gives the heading Population needs and no text under it.\n")
-    result = repo.validate(NWF_2022)
+    result = repo.validate("--acknowledged", NWF_2022)
     reported(result, f"{NWF_2022}/needs.md", 1, 1, "warning", "plan-empty-section",
              EMPTY_NEEDS + " (known issue of the source: The source gives the heading Population needs and no"
              " text under it.)")
@@ -256,7 +256,7 @@ def test_expected_results_the_source_leaves_out_are_recorded_and_stay_a_warning(
     line = add_activity_without_results(repo)
     add_known_issue(repo, NWF_PLAN, "  - problem: plan-no-expected-results\n    field: activities[home-visits].expected_results\n"
                     "    kind: missing\n    note: The activity table leaves the results of Home visits empty.\n")
-    result = repo.validate(NWF_2022)
+    result = repo.validate("--acknowledged", NWF_2022)
     reported(result, NWF_PLAN, line, 5, "warning", "plan-no-expected-results",
              NO_RESULTS + " (known issue of the source: The activity table leaves the results of Home visits empty.)")
     assert result.exit_code == 0

@@ -49,7 +49,7 @@ def new_warnings(result: CliResult, pristine: CliResult) -> list[tuple[str, int,
 @pytest.fixture
 def pristine(repo: Repo) -> CliResult:
     """The fixture repository's own result: valid, with its known warnings."""
-    result = repo.validate()
+    result = repo.validate("--acknowledged")
     assert result.exit_code == 0, result.output
     return result
 
@@ -180,7 +180,7 @@ def test_yaml_a_few_aliases_are_accepted(repo: Repo, pristine: CliResult):
     repo.write(NEF_PLAN, first + "    funding_sources: &cluster [Cluster funding]\n"
                + "    funding_sources: *cluster\n".join(others))
     assert len(others) == 4
-    result = repo.validate()
+    result = repo.validate("--acknowledged")
     assert result.exit_code == 0, result.output
     assert result.problems() == pristine.problems()
 
@@ -269,7 +269,7 @@ def test_utf8_bom_and_crlf_line_endings_are_accepted(repo: Repo, pristine: CliRe
     for rel in (NEF_PLAN, f"{NEF_2023}/executive-summary.md", "clusters/swansea-bay/board.yaml"):
         text = repo.read(rel)
         repo.path(rel).write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
-    result = repo.validate()
+    result = repo.validate("--acknowledged")
     assert result.exit_code == 0, result.output
     # Same problems on the same lines: neither the BOM nor the CRs shift a line number.
     assert result.problems() == pristine.problems()
@@ -277,7 +277,7 @@ def test_utf8_bom_and_crlf_line_endings_are_accepted(repo: Repo, pristine: CliRe
 
 def test_old_mac_line_endings_are_accepted(repo: Repo, pristine: CliResult):
     repo.path(NWF_PLAN).write_bytes(repo.read(NWF_PLAN).replace("\n", "\r").encode("utf-8"))
-    result = repo.validate()
+    result = repo.validate("--acknowledged")
     assert result.problems() == pristine.problems()
 
 
@@ -643,7 +643,7 @@ def test_unparseable_activity_budget(repo: Repo):
 
 
 def test_acknowledged_unparseable_money_is_a_warning(repo: Repo):
-    result = repo.validate()
+    result = repo.validate("--acknowledged")
     assert result.exit_code == 0
     line = repo.line_of(NEF_PLAN, "£77,0194.24")
     reported(result, NEF_PLAN, line, 15, "warning", "money-unparseable",
@@ -665,7 +665,7 @@ def test_finance_total_mismatch_acknowledged_is_a_warning(repo: Repo):
     repo.replace(UV_PLAN, "      amount: £6,799.00\n", "      amount: £6,899.00\n")
     repo.write(UV_PLAN, repo.read(UV_PLAN) + "\nknown_issues:\n  - problem: finance-total-mismatch\n"
                "    field: finance.total\n    note: The source's total leaves out £100 of Audiology.\n")
-    result = repo.validate()
+    result = repo.validate("--acknowledged")
     assert result.exit_code == 0, result.output
     reported(result, UV_PLAN, repo.line_of(UV_PLAN, "  total: £202,382.50"), 10, "warning",
              "finance-total-mismatch", "the total is £202,382.50, but the lines add up to £202,482.50"
@@ -835,7 +835,7 @@ def test_source_error_is_a_warning_at_the_place_it_names(repo: Repo, pristine: C
                        "  - problem: source-error\n    field: key_facts[The Upper Valleys Cluster serves…].fact\n"
                        "    kind: figure\n"
                        "    as_written: '31,088'\n    note: The needs section gives the population as 31,008.\n")
-    result = repo.validate()
+    result = repo.validate("--acknowledged")
     assert result.exit_code == 0, result.output
     line = repo.line_of(UV_PLAN, "  - fact: The Upper Valleys Cluster serves")
     assert new_warnings(result, pristine) == [(UV_PLAN, line, "source-error")]
@@ -849,7 +849,7 @@ def test_source_error_is_a_warning_at_the_place_it_names(repo: Repo, pristine: C
 def test_source_error_in_a_prose_section(repo: Repo, pristine: CliResult):
     _with_known_issues(repo, UV_PLAN, "  - problem: source-error\n    field: needs.md\n    kind: placeholder\n"
                                       "    note: The source leaves 'check source' in the text.\n")
-    result = repo.validate()
+    result = repo.validate("--acknowledged")
     assert result.exit_code == 0, result.output
     assert new_warnings(result, pristine) == [(f"{UV_2022}/needs.md", 1, "source-error")]
     reported(result, f"{UV_2022}/needs.md", 1, 1, "warning", "source-error",
@@ -862,7 +862,7 @@ def test_source_error_at_a_value_the_row_lacks(repo: Repo, pristine: CliResult):
     _with_known_issues(repo, UV_PLAN, "  - problem: source-error\n"
                                       "    field: key_facts[The Cluster area has 4 GP practices…].source\n"
                                       "    kind: missing\n    note: The source names no source for this fact.\n")
-    result = repo.validate()
+    result = repo.validate("--acknowledged")
     assert result.exit_code == 0, result.output
     line = repo.line_of(UV_PLAN, "  - fact: The Cluster area has 4 GP practices")
     assert new_warnings(result, pristine) == [(UV_PLAN, line, "source-error")]
@@ -904,7 +904,7 @@ def test_source_error_kinds_are_listed_once():
 
 def test_plan_without_lead(repo: Repo, pristine: CliResult):
     repo.replace(NWF_PLAN, "leads:\n  - name: Dr Bisola Ekwueme\n    role: North West Flintshire Cluster Lead\n", "")
-    result = repo.validate()
+    result = repo.validate("--acknowledged")
     assert result.exit_code == 0
     line = repo.line_of(NWF_PLAN, "board: betsi-cadwaladr")
     assert len(result.warnings()) == len(pristine.warnings()) + 1

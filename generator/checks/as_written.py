@@ -45,7 +45,7 @@ def _raw(c: "PlanChecker", loc: tuple) -> Any:
     return current
 
 
-def _cell_place(base: tuple, table, r: int, k: int) -> dict[str, str]:
+def _cell_place(base: tuple, table, r: int, k: int) -> dict[str, Any]:
     row = table.rows[r][0] if table.rows[r] else None
     column = table.columns[k] if k < len(table.columns) and table.columns[k] else f"column {k + 1}"
     column_cy = table.columns[k] if k < len(table.columns) and table.columns[k] else f"colofn {k + 1}"
@@ -56,7 +56,7 @@ def _cell_place(base: tuple, table, r: int, k: int) -> dict[str, str]:
             "where_cy": f"y gell '{column_cy}' yn {named_cy} yn y tabl '{caption}'"}
 
 
-def _yes_no(c: "PlanChecker", loc: tuple, value: bool, where: dict[str, str]) -> Problem:
+def _yes_no(c: "PlanChecker", loc: tuple, value: bool, where: dict[str, Any]) -> Problem:
     written = c.doc.written.get(loc) or ("yes" if value else "no")
     return c.at(C.CellYesNo, loc, written=written, shown="1" if value else "0", **where)
 
@@ -105,7 +105,7 @@ def roles(c: "PlanChecker") -> Iterator[Problem]:
     written_roles = _raw(c, ("workforce", "roles")) or []
     for i, role in enumerate(c.plan.workforce.roles):
         loc = ("workforce", "roles", i, "wte")
-        where = {"where": f"the whole-time equivalent of the role '{role.role}'",
+        where: dict[str, Any] = {"where": f"the whole-time equivalent of the role '{role.role}'",
                  "where_cy": f"cyfwerth ag amser llawn y rôl '{role.role}'"}
         raw = written_roles[i] if i < len(written_roles) and isinstance(written_roles[i], dict) else {}
         value = raw.get("wte")

@@ -70,7 +70,7 @@ class PlanChecker:
                           vocabulary_cy=lookup.label_cy or lookup.label,
                           canonical=match.canonical)
 
-    def origin_tip(self, lookup: Lookup, written: str) -> dict[str, str]:
+    def origin_tip(self, lookup: Lookup, written: str) -> dict[str, Any]:
         """What to do with a 'new or existing' cell that holds TBC or an activity status, as source tables do:
         the page would otherwise show the activity as neither."""
         if lookup is not self.vocab.origin:

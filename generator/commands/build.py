@@ -56,6 +56,9 @@ def run(root: Path, site_dir: Path | None, site_url: str | None = None, jobs: in
     report, timings = built.validation.report, built.timings
     pages = sum(1 for _ in target.rglob("index.html"))
     click.echo(f"{report.summary()}")
+    if report.recorded:
+        click.echo(f"{report.recorded} of the warnings are notes on the source documents that the plans already record"
+                   f" in known_issues; `cluster-plans validate` lists the others first.")
     click.echo(f"Built {pages} pages into {target} "
                f"(generator {timings.generator:.1f}s, MkDocs {timings.engine:.1f}s)")
     stages = timings.stages

@@ -13,7 +13,8 @@ from generator.model.registry import UnknownCluster
 from generator.checks.validate import find_cluster, validate
 
 
-def run(targets: Sequence[str | Path], fmt: str, root: Path, language: str = "en", jobs: int | None = None) -> int:
+def run(targets: Sequence[str | Path], fmt: str, root: Path, language: str = "en", jobs: int | None = None,
+        acknowledged: bool = False) -> int:
     try:
         paths = [checked_path(target, root) for target in targets]
     except UnknownCluster as failure:
@@ -38,7 +39,7 @@ def run(targets: Sequence[str | Path], fmt: str, root: Path, language: str = "en
             click.echo(text)
         click.echo(report.summary(language))
     else:
-        text = report.as_text(colour=terminal, language=language)
+        text = report.as_text(colour=terminal, language=language, acknowledged=acknowledged)
         if text:
             click.echo(text)
         summary = report.summary(language)

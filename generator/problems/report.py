@@ -316,6 +316,27 @@ def _excerpt(p: Problem) -> list[str]:
     return [f"    {number} | {shown}", f"{gutter} | " + " " * max(p.column - 1, 0) + "^"]
 
 
+# The lines that stand for the recorded notes on the source documents in a text report.
+RECORDED_SUMMARY = {
+    "en": "Notes on the source documents, already recorded in the plans' known_issues (not listed; "
+          "validate --acknowledged lists them):",
+    "cy": "Nodiadau ar y dogfennau ffynhonnell, wedi'u cofnodi eisoes yn known_issues y cynlluniau (heb eu rhestru; "
+          "mae validate --acknowledged yn eu rhestru):"}
+RECORDED_COUNT = {"en": "  {plan}: {count} note{s}", "cy": "  {plan}: nodiadau: {count}"}
+RECORDED_HEADING = {
+    "en": "Notes on the source documents, already recorded in the plans' known_issues:",
+    "cy": "Nodiadau ar y dogfennau ffynhonnell, wedi'u cofnodi eisoes yn known_issues y cynlluniau:"}
+
+
+def recorded_by_plan(problems: Iterable[Problem]) -> dict[str, int]:
+    """How many recorded notes each plan folder has, in the order of the plans."""
+    counts: dict[str, int] = {}
+    for p in problems:
+        folder = p.file.rsplit("/", 1)[0] if "/" in p.file else p.file
+        counts[folder] = counts.get(folder, 0) + 1
+    return counts
+
+
 @dataclass
 class Report:
     """Every problem found in one run, in a stable order."""
@@ -351,8 +372,27 @@ class Report:
                 f"{errors} error{'s' if errors != 1 else ''}, "
                 f"{warnings} warning{'s' if warnings != 1 else ''}")
 
-    def as_text(self, colour: bool = False, language: str = "en") -> str:
-        return "\n".join(p.as_text(colour, language) for p in self.sorted())
+    def as_text(self, colour: bool = False, language: str = "en", acknowledged: bool = False) -> str:
+        """Every problem a lead has to look at, then the notes on the source documents the plans already record
+        in known_issues: one line per plan with their count, or each of them when `acknowledged` asks for them.
+        Recorded notes are most of a transcribed plan's warnings; listed first, they would hide a lead's own."""
+        own = [p for p in self.sorted() if not p.acknowledged]
+        recorded = [p for p in self.sorted() if p.acknowledged]
+        lines = [p.as_text(colour, language) for p in own]
+        if recorded and acknowledged:
+            lines.append(RECORDED_HEADING[language if language in RECORDED_HEADING else "en"])
+            lines.extend(p.as_text(colour, language) for p in recorded)
+        elif recorded:
+            lines.append(RECORDED_SUMMARY[language if language in RECORDED_SUMMARY else "en"])
+            for plan, count in recorded_by_plan(recorded).items():
+                lines.append(RECORDED_COUNT[language if language in RECORDED_COUNT else "en"].format(
+                    plan=plan, count=count, s="s" if count != 1 else ""))
+        return "\n".join(lines)
+
+    @property
+    def recorded(self) -> int:
+        """How many problems are notes on a source document that a plan records in its known_issues."""
+        return sum(1 for p in self.sorted() if p.acknowledged)
 
     def as_json(self, language: str = "en") -> str:
         return json.dumps({
