@@ -259,8 +259,17 @@ def template(as_docx: bool, output: Path, year: str, language: str, root: Path |
     sys.exit(command.run(output, year, language, root or find_root(Path.cwd())))
 
 
+# The exit status of a fault in the tool itself (sysexits' EX_SOFTWARE), apart from 1 for a mistake in the plans.
+INTERNAL_ERROR = 70
+
+
 def main() -> None:
     # A run builds hundreds of thousands of small objects that live until it ends; collecting them
     # over and over cost a quarter of a national validation, so the collector runs far less often.
     gc.set_threshold(100_000, 50, 100)
-    cli(prog_name="cluster-plans")
+    try:
+        cli(prog_name="cluster-plans", standalone_mode=True)
+    except Exception as error:  # a fault of the tool itself: one line, the traceback to a file
+        from generator.core.internal import explain
+        click.echo(explain(error), err=True)
+        sys.exit(INTERNAL_ERROR)

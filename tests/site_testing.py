@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -54,9 +55,28 @@ LEFT_OUT_SUFFIXES = (".gz", ".png", ".svg", ".ico", ".woff2", ".pdf", ".docx")
 
 
 def _files(folder: Path, prefix: str) -> dict[str, bytes]:
-    return {f"{prefix}/{rel}": path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()
+    return {f"{prefix}/{rel}": _kept(path) for path in sorted(folder.rglob("*")) if path.is_file()
             and not (rel := path.relative_to(folder).as_posix()).startswith(LEFT_OUT[prefix])
             and path.suffix not in LEFT_OUT_SUFFIXES and not rel.endswith("decap-cms.js")}
+
+
+# A published page's own part: its language, its title and its article; the theme's header, navigation and
+# footer around it are the theme's, the same on every page, and are left out so a change to them is one
+# change to review rather than one on every page.
+_HTML_TAG = re.compile(rb"<html[^>]*>")
+_TITLE = re.compile(rb"<title>.*?</title>", re.S)
+_ARTICLE = re.compile(rb"<article\b.*</article>", re.S)
+
+
+def _kept(path: Path) -> bytes:
+    data = path.read_bytes()
+    if path.suffix != ".html":
+        return data
+    article = _ARTICLE.search(data)
+    if article is None:
+        return data  # not a page of the theme (the editor's): kept whole
+    parts = [m.group(0) for m in (_HTML_TAG.search(data), _TITLE.search(data)) if m] + [article.group(0)]
+    return b"\n".join(parts) + b"\n"
 
 
 def built_fixture() -> dict[str, bytes]:

@@ -152,8 +152,6 @@ def site(tmp_path: Path) -> Repo:
     ("../../../#board-betsi", "#board-betsi-cadwaladr"),                    # the home page's boards
     ("../../../themes/population-health/#swansea-bay-upper-valley", "#swansea-bay-upper-valleys"),
     ("../../data-quality/#betsi-cadwaladr-north-east-flintshire-2023-2", "#betsi-cadwaladr-north-east-flintshire-2023-24"),
-    ("../../#servics-several-clusters-run", "#services-several-clusters-run"),   # a heading of the board's page
-    ("../../../guide/#read-the-check", "#read-the-checks"),                 # a hand-written page's heading
 ])
 def test_an_anchor_missing_from_another_kind_of_page_is_refused_with_the_nearest(site: Repo, address: str, near: str):
     repo = site
@@ -163,18 +161,35 @@ def test_an_anchor_missing_from_another_kind_of_page_is_refused_with_the_nearest
     printed = [entry for entry in result.lines
                if entry.startswith(f"{SECTION}:{line}:{column}: error prose-missing-anchor: the link '{address}'")]
     assert printed, result.output
-    nearest = result.hint_after(printed[0]).removeprefix("The parts of that page nearest to it: ").split(", ")
+    nearest = result.hint_after(printed[0]).removeprefix("The parts of that page nearest to it: ") \
+        .split(". Link to")[0].split(", ")
     assert nearest[0] == near
 
 
 def test_anchors_of_other_pages_that_are_there_pass(site: Repo):
-    add_paragraph(site, "See [frailty](../../#service-frail-and-vulnerable), [the services](../../#services-several-clusters-run),"
+    add_paragraph(site, "See [frailty](../../#service-frail-and-vulnerable),"
                         " [everywhere](../../../services/#service-audiology), [the board](../../../#board-betsi-cadwaladr),"
-                        " [the theme](../../../themes/population-health/#swansea-bay-upper-valleys),"
-                        " [its notes](../../data-quality/#betsi-cadwaladr-north-east-flintshire-2023-24)"
-                        " and [the guide](../../../guide/#read-the-checks).")
+                        " [the theme](../../../themes/population-health/#swansea-bay-upper-valleys)"
+                        " and [its notes](../../data-quality/#betsi-cadwaladr-north-east-flintshire-2023-24).")
     result = site.validate()
-    assert "prose-missing-anchor" not in result.codes(), result.output
+    assert not {"prose-missing-anchor", "prose-anchor-language"} & result.codes(), result.output
+
+
+@pytest.mark.parametrize("address, page", [
+    ("../../#services-several-clusters-run", "betsi-cadwaladr/index.html"),  # an English heading of the board's page
+    ("../../#servics-several-clusters-run", "betsi-cadwaladr/index.html"),
+    ("../../../guide/#read-the-checks", "guide/index.html"),               # an English heading of the guide
+])
+def test_a_heading_anchor_that_changes_with_the_language_is_refused(site: Repo, address: str, page: str):
+    # The prose is shown on the English and the Welsh page: a heading's anchor, made from its words, is
+    # there on one of them only, and the build's link check would refuse the link on the other.
+    line = add_paragraph(site, f"See [there]({address}).")
+    result = site.validate()
+    printed = [entry for entry in result.lines if entry.startswith(
+        f"{SECTION}:{line}:{column_of(site, line, address)}: error prose-anchor-language: the link '{address}'"
+        f" points to a part of {page} that the page does not keep under the same name in English and Welsh")]
+    assert printed, result.output
+    assert result.hint_after(printed[0]).startswith(f"Link to the page itself, '{address.split('#')[0]}'")
 
 
 @pytest.mark.parametrize("address", ["activities.csv", "activities.json", "../2022-23/activities.csv",

@@ -51,7 +51,8 @@ def test_a_repository_of_plans_only_gets_the_same_problems_byte_for_byte(tmp_pat
     assert here.returncode == there.returncode == 1
     assert here.stdout == there.stdout
     codes = [p["code"] for p in json.loads(there.stdout)["problems"] if p["severity"] == "error"]
-    assert codes == ["prose-missing-anchor"]
+    # The guide's headings are named in each language's words: an English anchor is not on the Welsh page.
+    assert codes == ["prose-anchor-language"]
 
 
 @pytest.fixture
@@ -74,12 +75,13 @@ def test_html_quoted_in_prose_is_text_for_validate_and_for_the_build(quoting_htm
     assert "&lt;img src=&quot;x&quot;&gt;" in page or '&lt;img src="x"&gt;' in page
 
 
-def test_a_link_validate_cannot_see_into_is_named_not_skipped(tmp_path):
+def test_a_heading_of_a_generated_page_is_refused_with_the_parts_every_language_keeps(tmp_path):
     root = site_repo(tmp_path / "repo")
     with open(root / PLAN / "achievements.md", "a", encoding="utf-8") as text:
-        text.write("\nSee [the cluster's page](../#some-heading).\n")
+        text.write("\nSee [the board's clusters](../../#clusters) and [a service](../../#service-frail).\n")
     result = validate(root)
-    assert result.returncode == 0
-    assert "warning prose-anchor-unchecked: the link '../#some-heading' points to a part of " \
-           "betsi-cadwaladr/north-east-flintshire/index.html that is made only when the site is built" \
-           in result.stdout
+    assert result.returncode == 1
+    assert "error prose-anchor-language: the link '../../#clusters' points to a part of betsi-cadwaladr/index.html" \
+           " that the page does not keep under the same name in English and Welsh" in result.stdout
+    assert "Link to the page itself, '../../', or to one of the parts it keeps in every language: " \
+           "#service-frail-and-vulnerable" in result.stdout

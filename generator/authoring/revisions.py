@@ -7,7 +7,6 @@ exactly as it checks the working tree: same rules, same messages, same safety ch
 
 from __future__ import annotations
 
-import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -17,9 +16,9 @@ from generator.model.records import PlanRecord
 from generator.problems.report import Problem
 from generator.checks.validate import VOCABULARY_FILE, validate
 from generator.core.years import looks_like_year, year_folders
+from generator.core import processes
 
 PlanKey = tuple[str, str, str]  # (board, cluster, year)
-GIT_TIMEOUT = 60
 
 
 class GitError(Exception):
@@ -63,12 +62,9 @@ class Git:
 
     def run_bytes(self, *args: str, cwd: Path | None = None, stdin: bytes | None = None) -> bytes:
         try:
-            done = subprocess.run(["git", *args], cwd=cwd or self.top, input=stdin, capture_output=True,
-                                  timeout=GIT_TIMEOUT)
-        except FileNotFoundError:
-            raise GitError("git is not installed or not on the PATH") from None
-        except subprocess.TimeoutExpired:
-            raise GitError(f"git {args[0]} took longer than {GIT_TIMEOUT}s") from None
+            done = processes.git(cwd or self.top, *args, input=stdin, text=False, check=False)
+        except processes.ToolFailure as failure:
+            raise GitError(str(failure)) from None
         if done.returncode != 0:
             message = done.stderr.decode("utf-8", "replace").strip().splitlines()
             raise GitError(message[-1] if message else f"git {args[0]} failed")

@@ -26,6 +26,7 @@ from generator.checks.validate import VOCABULARY_FILE, Validator, validate
 from generator.schema.vocabulary import VocabularySet
 from generator.authoring.yaml_edit import add_lines_after, dump, empty_list, load, plain, put_after, remove, replace, set_comment, take_lines_after
 from generator.core.years import first_mentioned, following, is_year, preceding, shift_years, slashed, start_of, year_folders
+from generator.core.files import write_atomic
 
 # The schema line of a plan in a repository with no site address (see generator/schema/address.py).
 SCHEMA_HEADER = modeline(None)
@@ -453,10 +454,8 @@ def write_draft(draft: Draft) -> list[Path]:
     # The year folder exists without a plan: add the missing files, plan.yaml last.
     for name in sorted(draft.files, key=lambda n: n == "plan.yaml"):
         target = draft.folder / name
-        tmp = target.with_name(f".{name}.tmp")
-        tmp.write_text(draft.files[name], encoding="utf-8")
-        if target.exists():
-            tmp.unlink()
-            raise ScaffoldError(f"{target} appeared while the plan was being written; it was left as it is.")
-        os.replace(tmp, target)
+        try:
+            write_atomic(target, draft.files[name], replace=False)
+        except FileExistsError:
+            raise ScaffoldError(f"{target} appeared while the plan was being written; it was left as it is.") from None
     return written

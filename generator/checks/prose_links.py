@@ -10,7 +10,6 @@ import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from difflib import SequenceMatcher
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -26,7 +25,7 @@ from generator.sitemap.anchors import page_anchors
 from generator.sitemap.pages import SitePage, SitePages, Unchecked
 from generator.problems.report import Problem
 from generator.sitemap.urls import relative_url
-from generator.schema.vocabulary import closest
+from generator.core.suggest import closest, is_slip, nearest
 
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
@@ -106,22 +105,23 @@ class Reachable:
         """Every address of the site's root (the other languages' are the same under cy/...)."""
         return sorted(a for a, page in self.by_address.items() if page.language in (None, LANGUAGES[0]))
 
-    def has_anchor(self, address: str, anchor: str) -> tuple[bool | None, set[str]]:
-        """Whether the page at `address` carries the anchor in every language (the prose is shown in each),
-        and the anchors it is known to carry; None when only the build can tell (a heading of a generated
-        page other than a plan's, whose words come from its template)."""
+    def has_anchor(self, address: str, anchor: str) -> tuple[bool, set[str], bool]:
+        """Whether the page at `address` carries the anchor in every language (the prose is shown in each);
+        the anchors it keeps in every language; and whether it is a page whose other parts are named in
+        each language's words (a heading's anchor is made from them), so a part may be there in one language
+        and not in another. A plan's page names all its parts the same in every language."""
         page = self.by_address.get(address)
         if page is None:
-            return True, set()
+            return True, set(), False
         known = self.pages.anchors(page)
         if known is not None and anchor in known:
-            return True, set(known)
+            return True, set(known), False
         if page.kind == P.PLAN:
-            return known is None, set(known or ())
+            return known is None, set(known or ()), False
+        shared = set(known or ())
         if page.kind == P.CONTENT:
-            ids = self.content_anchors(page)
-            return anchor in ids, ids | set(known or ())
-        return None, set(known or ())
+            shared |= self.content_anchors(page)
+        return anchor in shared, shared, True
 
     def content_anchors(self, page: SitePage) -> set[str]:
         """The ids a hand-written page carries in every language: each language's own text, where it has
@@ -209,21 +209,21 @@ def _missing_anchor(address: str, anchor: str, pages: Reachable, target: str, fi
     """An anchor missing from the page the link reaches, with the closest ones the page has."""
     if not anchor:
         return None
-    found, anchors = pages.has_anchor(target, anchor)
+    found, anchors, by_language = pages.has_anchor(target, anchor)
     if found:
         return None
-    if found is None:
-        return Problem.of(C.ProseAnchorUnchecked, file, line, 1, excerpt=text, target=address,
-                          page=_page_name(target), page_link=address.split("#", 1)[0] or "#")
     near = closest_anchors(anchor, anchors)
+    if by_language and not (near and is_slip(anchor, near[0])):
+        return Problem.of(C.ProseAnchorNotShared, file, line, 1, excerpt=text, target=address,
+                          page=_page_name(target), page_link=address.split("#", 1)[0],
+                          choices=", ".join(f"#{a}" for a in near) or "-")
     return Problem.of(C.ProseMissingAnchor, file, line, 1, excerpt=text, target=address,
                       page=_page_name(target), choices=", ".join(f"#{a}" for a in near))
 
 
 def closest_anchors(anchor: str, anchors: set[str], most: int = 5) -> list[str]:
     """The page's anchors nearest the one written, best first (all of a short list)."""
-    ranked = sorted(anchors, key=lambda a: (-SequenceMatcher(None, anchor, a).ratio(), a))
-    return ranked[:most]
+    return nearest(anchor, anchors, most)
 
 
 def _page_name(address: str) -> str:

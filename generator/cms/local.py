@@ -18,9 +18,9 @@ from pathlib import Path
 from generator.authoring.roundtrip import RoundTripError, reapply
 from generator.cms import node
 from generator.cms.config import PROXY_PORT
+from generator.core import processes
 BRANCH_PREFIX = "cms/"
 KEEP_LAYOUT_MESSAGE = "Keep the plan's comments and layout"
-GIT_TIMEOUT = 60
 # Commits made here say who made them, so that a clone with no git identity set can still commit.
 IDENTITY = {"GIT_AUTHOR_NAME": "cluster-plans edit", "GIT_AUTHOR_EMAIL": "cluster-plans-edit@localhost",
             "GIT_COMMITTER_NAME": "cluster-plans edit", "GIT_COMMITTER_EMAIL": "cluster-plans-edit@localhost"}
@@ -32,13 +32,9 @@ class LocalEditorError(Exception):
 
 def git(repo: Path, *args: str, env: dict[str, str] | None = None, input_text: str | None = None) -> str:
     try:
-        result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, timeout=GIT_TIMEOUT,
-                                env={**os.environ, **IDENTITY, **(env or {})}, input=input_text)
-    except FileNotFoundError:
-        raise LocalEditorError("git was not found: install git (on Debian: apt-get install git)") from None
-    if result.returncode != 0:
-        raise LocalEditorError(f"git {args[0]} failed: {(result.stderr or result.stdout).strip()}")
-    return result.stdout
+        return processes.git(repo, *args, env={**IDENTITY, **(env or {})}, input=input_text).stdout
+    except processes.ToolFailure as failure:
+        raise LocalEditorError(f"{failure} (git comes with Debian's git package: apt-get install git)") from None
 
 
 def port_free(host: str, port: int) -> bool:

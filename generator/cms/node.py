@@ -15,6 +15,8 @@ from generator.defaults import DEFAULTS
 _CHECKOUT = Path(__file__).resolve().parents[2]
 TOOL_ROOT = _CHECKOUT if (_CHECKOUT / "package-lock.json").is_file() else DEFAULTS
 MARKER = ".cluster-plans-installed"
+# A hang guard: installing the editor's packages takes a minute or two on a slow connection.
+NPM_TIMEOUT = 900
 INSTALL_HELP = ("install Node.js 20 and npm (on Debian: apt-get install nodejs npm), then run "
                 "./tools/build-site, which installs the editor's packages with npm ci")
 
@@ -58,8 +60,12 @@ def ensure_installed(tool_root: Path = TOOL_ROOT) -> Path:
     npm = shutil.which("npm")
     if npm is None:
         raise NodeMissing(f"npm was not found, and the editor (/admin/) needs its packages: {INSTALL_HELP}")
-    result = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=tool_root,
-                            capture_output=True, text=True)
+    try:
+        result = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=tool_root,
+                                capture_output=True, text=True, timeout=NPM_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise NodeMissing(f"npm ci took longer than {NPM_TIMEOUT}s to install the editor's packages and was "
+                          "stopped: check the connection to the npm registry and run ./tools/build-site again") from None
     if result.returncode != 0:
         tail = "\n".join((result.stderr or result.stdout).strip().splitlines()[-5:])
         raise NodeMissing(f"npm ci could not install the editor's packages:\n{tail}")

@@ -14,15 +14,15 @@ import click
 
 from generator.authoring.roundtrip import RoundTripError, reapply
 from generator.commands import validate as validate_command
-
-GIT_TIMEOUT = 60
+from generator.core import processes
+from generator.core.files import write_atomic
 
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess:
     try:
-        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=GIT_TIMEOUT)
-    except FileNotFoundError:
-        raise click.UsageError("git was not found: install git to compare with a revision") from None
+        return processes.git(root, *args, check=False)
+    except processes.ToolFailure as failure:
+        raise click.UsageError(f"{failure}; cms-merge compares with a revision, which needs git") from None
 
 
 def changed_plan_files(root: Path, base: str) -> tuple[str, list[str]]:
@@ -66,9 +66,7 @@ def run(root: Path, base: str, check_only: bool, fmt: str) -> int:
                        f"--base {base} to put them back")
             failed = True
         else:
-            tmp = path.with_name(path.name + ".tmp")
-            tmp.write_text(result.text, encoding="utf-8")
-            tmp.replace(path)
+            write_atomic(path, result.text)
             click.echo(f"{name}: comments and layout put back; {result.changed_lines} lines differ from {base}")
     if not files:
         click.echo(f"No plan.yaml changed since {base}.")

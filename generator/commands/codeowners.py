@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from generator.load.documents import load_yaml, relative
 from generator.problems.report import Problem, Report
 from generator.schema.plan import Cluster
 from generator.checks.schema_check import check
+from generator.core.files import write_atomic
 
 CODEOWNERS = ".github/CODEOWNERS"
 HEADER = """\
@@ -109,8 +109,6 @@ def run(root: Path, check_only: bool, fmt: str = "text") -> int:
         click.echo(f"{CODEOWNERS} is already up to date ({clusters}).")
         return 0
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, target)
+    write_atomic(target, text)
     click.echo(f"Wrote {CODEOWNERS} ({clusters}).")
     return 0

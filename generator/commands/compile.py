@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import click
 
 from generator.checks.validate import registry_of, validate
 from generator.core import i18n
+from generator.core.files import write_atomic
 from generator.core.years import is_year
+from generator.defaults import DEFAULTS
 from generator.documents.blocks import Document
 from generator.documents.compile import Compiler, NothingToCompile
 from generator.documents.pdf import LayoutFailed, pdf_bytes
@@ -114,21 +114,9 @@ def _board(text: str, root: Path, boards: dict) -> str:
 
 
 def _own_templates() -> Path:
-    return Path(__file__).resolve().parents[2] / "templates"
+    return DEFAULTS / "templates"
 
 
 def _write(output: Path, data: bytes) -> None:
     """Written whole or not at all: a half-written file never replaces a good one."""
-    folder = output.parent if str(output.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        # A temporary file is the writer's alone; the document is read as any file the user writes is.
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(temporary, 0o666 & ~mask)
-        os.replace(temporary, output)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomic(output, data)

@@ -11,13 +11,20 @@ from pathlib import Path
 import click
 
 from generator.cms import local, node
+from generator.core.processes import ToolFailure, run_tool
 
 POLL_SECONDS = 1.0
+# A hang guard: checking the saved plans takes seconds.
+VALIDATE_TIMEOUT = 600
 
 
 def _validate(preview: Path, folders: list[str]) -> None:
-    result = subprocess.run([sys.executable, "-m", "generator", "validate", *folders, "--root", str(preview)],
-                            cwd=preview, capture_output=True, text=True)
+    try:
+        result = run_tool([sys.executable, "-m", "generator", "validate", *folders, "--root", str(preview)],
+                          "validate", VALIDATE_TIMEOUT, cwd=preview, check=False)
+    except ToolFailure as failure:
+        click.echo(f"    {failure}")
+        return
     for line in (result.stdout + result.stderr).strip().splitlines():
         click.echo(f"    {line}")
 

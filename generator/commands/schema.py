@@ -3,8 +3,6 @@ at the top of each plan.yaml that tells editors where it is."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import click
@@ -13,6 +11,7 @@ from generator.core.addresses import is_site_address
 from generator.render.editor_schema import editor_schema_text, repository_terms
 from generator.problems.report import Report
 from generator.schema.address import SCHEMA_PATH, SiteAddressError, configured_site_url, modeline
+from generator.core.files import write_atomic
 
 
 def schema_text(root: Path | None = None) -> str:
@@ -62,15 +61,9 @@ def run(output: Path | None, root: Path, site_url: str | None = None, show_model
                    f" {output / 'plan.schema.json'}", err=True)
         return 1
     # Written beside the target and moved into place, so a failed write never leaves half a file.
-    temporary = None
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".plan.schema.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, output)
+        write_atomic(output, text)
     except OSError as exc:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
         click.echo(f"error: cannot write '{output}': {exc.strerror or exc}", err=True)
         return 1
     return 0

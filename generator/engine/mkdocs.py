@@ -12,6 +12,8 @@ from pathlib import Path
 import markdown
 import yaml
 
+from generator.core.files import write_atomic
+from generator.core.processes import ToolFailure, run_tool
 from generator.sitemap.records import Page
 
 ASSETS = "assets"
@@ -60,9 +62,7 @@ def _write_changed(wanted: dict[Path, bytes]) -> int:
         if path.exists() and path.read_bytes() == data:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        write_atomic(path, data)
         written += 1
     return written
 
@@ -115,15 +115,26 @@ def write_config(data: dict, path: Path) -> Path:
     return path
 
 
+# A hang guard, not a budget: a national build's engine run takes well under a minute.
+ENGINE_TIMEOUT = 1800
+
+
 def run_mkdocs(config_path: Path, epoch: int, dirty: bool = False) -> None:
     """Run MkDocs in its own process, so the engine can be swapped by changing this one call.
-    A dirty run rebuilds only the pages whose source is newer than their output (for previews)."""
+    A dirty run rebuilds only the pages whose source is newer than their output (for previews).
+    The run is strict: a warning of the engine about the pages stops the build and is shown, since the
+    generator writes every page and a warning means one of them is not what it meant to write."""
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1")
     mode = "--dirty" if dirty else "--clean"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", mode, "-f", str(config_path)],
-                            capture_output=True, text=True, env=env)
+    try:
+        result = run_tool([sys.executable, "-m", "mkdocs", "build", "--strict", mode, "-f", str(config_path)],
+                          "MkDocs", ENGINE_TIMEOUT, env=env, check=False)
+    except ToolFailure as failure:
+        raise EngineFailure(str(failure)) from None
     if result.returncode != 0:
-        raise EngineFailure((result.stderr or result.stdout).strip())
+        output = (result.stderr or result.stdout).strip().splitlines()
+        said = [line for line in output if not line.startswith("INFO")] or output
+        raise EngineFailure("\n".join(said))
 
 
 def run_pagefind(site_dir: Path, output: Path | None = None, unsearched: tuple[str, ...] = ()) -> None:
@@ -142,7 +153,16 @@ def start_pagefind(site_dir: Path, output: Path | None = None, unsearched: tuple
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
+# A hang guard: indexing a national site takes well under a minute.
+INDEX_TIMEOUT = 1800
+
+
 def finish_pagefind(process: subprocess.Popen) -> None:
-    out, _ = process.communicate()
+    try:
+        out, _ = process.communicate(timeout=INDEX_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        raise EngineFailure(f"Pagefind took longer than {INDEX_TIMEOUT}s to index the site and was stopped") from None
     if process.returncode != 0:
         raise EngineFailure((out or "").strip())

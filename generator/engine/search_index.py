@@ -73,10 +73,17 @@ def show_pages(site_dir: Path, pages: list[Path], folder: Path) -> None:
             shutil.copyfile(site_dir / inside, target)
 
 
+# A hang guard for one language's index (the build waits on the whole run with its own).
+INDEX_TIMEOUT = 1500
+
+
 def run_pagefind(site: Path, output: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output),
-                             "--exclude-selectors", ".headerlink", "--quiet"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output),
+                                 "--exclude-selectors", ".headerlink", "--quiet"],
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=INDEX_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise RuntimeError(f"Pagefind took longer than {INDEX_TIMEOUT}s to index {site} and was stopped") from None
     if result.returncode != 0:
         raise RuntimeError((result.stdout or "").strip() or f"Pagefind stopped with exit code {result.returncode}")
 

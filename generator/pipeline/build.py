@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -35,6 +34,7 @@ from generator.schema.address import SiteAddressError, configured_site_url
 from generator.render.templating import TemplateFailure, template_problem
 from generator.sitemap.urls import page_dir
 from generator.checks.validate import Validation, validate
+from generator.core import processes
 
 Progress = Callable[[str], None]
 
@@ -112,12 +112,11 @@ class Timings:
 def source_epoch(root: Path) -> int:
     """Build date for reproducible output: the time of the last commit, else a fixed date."""
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True,
-                             timeout=10)
+        out = processes.git(root, "log", "-1", "--format=%ct", check=False)
         if out.returncode == 0 and out.stdout.strip():
             return int(out.stdout.strip())
-    except (OSError, ValueError, subprocess.TimeoutExpired):
-        pass
+    except (processes.ToolFailure, ValueError):
+        pass  # not a git repository, or no git: the fixed date
     return 1_640_995_200  # 2022-01-01
 
 

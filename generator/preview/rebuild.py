@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import textwrap
 import time
@@ -13,6 +12,7 @@ from typing import Callable
 
 from generator.engine import mkdocs as engine
 from generator.core import i18n
+from generator.core.internal import InternalError, explain
 from generator.engine import links
 from generator.render import templating
 from generator.core.parallel import WorkerDied
@@ -24,6 +24,7 @@ from generator.pipeline.build import BuildFailure, DocsTree, Project, build, bui
 from generator.render.templating import TemplateFailure
 from generator.checks.validate import Validation
 from generator.preview.server import PROBLEMS_FILE
+from generator.core.files import write_atomic
 
 # Read by the preview's web server (another process): the version of the site and the problems banner.
 STATE_FILE = "preview-state.json"
@@ -57,9 +58,7 @@ def write_plan_problems(path: Path, plans: dict[str, list[Problem]], version: in
             "plans": {key: {language: [p.as_dict(language) for p in found] for language in LANGUAGES}
                       for key, found in sorted(plans.items())}}
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(data, ensure_ascii=False))
 
 
 @dataclass
@@ -144,6 +143,11 @@ class Preview:
                 self.show(f"Updated {names} in {time.perf_counter() - started:.2f}s")
                 self.rerender(touched, OTHER_LANGUAGES, overviews=True)
             self.show_problems()
+            self.publish_state()
+        except InternalError as error:
+            self.problems["build"] = []
+            self.failure = explain(error)
+            self.show(f"Not updated: {self.failure} The preview keeps the last good version.")
             self.publish_state()
         except (TemplateFailure, WorkerDied, engine.EngineFailure) as error:
             problem = [error.problem] if isinstance(error, TemplateFailure) else []
@@ -296,9 +300,7 @@ class Preview:
         # The problems first: a page told of the new version then finds them.
         write_plan_problems(path.with_name(PROBLEMS_FILE), self.plan_problems, self.version)
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(path, json.dumps(state, ensure_ascii=False))
 
 
 def _banner_entry(problem: Problem, language: str) -> dict[str, object]:

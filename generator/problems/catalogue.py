@@ -1155,13 +1155,13 @@ class ProseRootLink(ProblemType):
 
 
 @problem_type
-class ProseAnchorUnchecked(ProblemType):
-    code = "prose-anchor-unchecked"
-    severity = WARNING
-    title = "Link to a part of a page that only the build can check"
-    message = "the link '{target}' points to a part of {page} that is made only when the site is built"
-    hint = ("`cluster-plans build` (or `serve`) checks that this part exists in every language. A link "
-            "that must keep working is safer pointing at the page itself: '{page_link}'.")
+class ProseAnchorNotShared(ProblemType):
+    code = "prose-anchor-language"
+    title = "Link to a part of a page that is named differently in each language"
+    message = ("the link '{target}' points to a part of {page} that the page does not keep under the same name "
+               "in English and Welsh (a heading's anchor is made from its words, so it changes with the language)")
+    hint = ("Link to the page itself, '{page_link}', or to one of the parts it keeps in every language: "
+            "{choices}.")
 
 
 # --- A plan brought in from Word (`cluster-plans import`) ---------------------------------------

@@ -6,12 +6,13 @@ import traceback
 from pathlib import Path
 from typing import Iterator
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError, select_autoescape
 from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 
 from generator.problems import catalogue as C
 from generator.core import i18n
+from generator.core.internal import InternalError, raised_in_our_code
 from generator.problems.report import Problem
 
 
@@ -75,7 +76,10 @@ class TemplateFailure(Exception):
 
 def template_problem(error: BaseException, root: Path) -> Problem:
     """What went wrong while rendering, at the template file and line where it went wrong (Jinja puts the
-    templates' own lines into the traceback), or at the translation table for a key it lacks."""
+    templates' own lines into the traceback), or at the translation table for a key it lacks. A fault that
+    arose in the tool's own Python code is not the template's: it is raised as an InternalError."""
+    if not isinstance(error, (TemplateError, i18n.MissingTranslation)) and raised_in_our_code(error):
+        raise InternalError.of(error) from None
     def relative(filename: str) -> str:
         try:
             return Path(filename).resolve().relative_to(root).as_posix()

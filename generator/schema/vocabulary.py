@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from rapidfuzz import process, fuzz
+from generator.core.suggest import closest  # noqa: F401  (others find it here too)
 
 from generator.schema.plan import Vocabularies, Vocabulary
 
@@ -25,10 +25,6 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", re.sub(r"['’‘]", "", plain)).strip("-")
 
 
-def closest(name: str, choices: list[str]) -> str | None:
-    """The choice most like `name` (for "did you mean"), or None when none is close."""
-    best = process.extractOne(name, choices, scorer=fuzz.WRatio, score_cutoff=70)
-    return best[0] if best else None
 
 
 @dataclass(frozen=True)
@@ -81,12 +77,11 @@ class Lookup:
         return Match(None, suggestion=self.suggest(written))
 
     def suggest(self, written: str) -> str | None:
-        choices = list(self._exact.values()) + list(self._variants)
-        best = process.extractOne(normalise(written), [normalise(c) for c in choices],
-                                  scorer=fuzz.WRatio, score_cutoff=70)
+        choices = {normalise(c): c for c in list(self._exact.values()) + list(self._variants)}
+        best = closest(normalise(written), choices)
         if best is None:
             return None
-        chosen = choices[best[2]]
+        chosen = choices[best]
         return self._variants.get(normalise(chosen), chosen)
 
 

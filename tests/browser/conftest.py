@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from site_testing import built_site
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -23,8 +22,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    return built_site(tmp_path_factory.mktemp("browser"))
+def site(fixture_site) -> Path:
+    return fixture_site
 
 
 @pytest.fixture(scope="session")

@@ -250,5 +250,5 @@ def test_an_anchor_missing_from_a_board_page_is_refused_before_anything_is_built
     result = build(root, "--format", "json")
     assert result.returncode == 1
     line = len(prose.read_text().splitlines())
-    assert (f"{NEF}/2023-24/challenges.md", line, "prose-missing-anchor") in problems_of(result)
+    assert (f"{NEF}/2023-24/challenges.md", line, "prose-anchor-language") in problems_of(result)
     assert not (tmp_path / "repo" / "site").exists()

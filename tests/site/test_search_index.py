@@ -13,7 +13,6 @@ import pytest
 
 from generator.engine import mkdocs as engine
 from generator.engine import search_index
-from site_testing import built_site
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -21,8 +20,8 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    return built_site(tmp_path_factory.mktemp("search"))
+def built(fixture_site) -> Path:
+    return fixture_site
 
 
 def test_each_language_is_indexed_from_its_own_pages(built):

@@ -4,8 +4,6 @@ and, for every page, the anchors validate reckons with are the ones the built pa
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,17 +11,13 @@ import pytest
 from generator.sitemap.anchors import page_anchors
 from generator.sitemap.pages import CONTENT, EDITOR, PLAN, SitePages
 from generator.checks.validate import validate
-from site_testing import site_repo
 
 _ID = re.compile(r' id="([^"]+)"')
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> tuple[Path, SitePages]:
-    root = site_repo(tmp_path_factory.mktemp("pages") / "repo")
-    result = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root)],
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+def built(fixture_site) -> tuple[Path, SitePages]:
+    root = fixture_site.parent
     return root, SitePages(validate(root).repository, root / "content", root / "templates")
 
 

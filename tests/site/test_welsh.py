@@ -9,14 +9,14 @@ import pytest
 
 from generator.core.i18n import Translations
 from generator.core.languages import LANGUAGES
-from site_testing import PROJECT, built_site
+from site_testing import PROJECT
 
 NEF_2023 = "betsi-cadwaladr/north-east-flintshire/2023-24/"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    return built_site(tmp_path_factory.mktemp("welsh"))
+def site(fixture_site) -> Path:
+    return fixture_site
 
 
 def test_every_key_has_english_and_welsh():
