@@ -238,7 +238,10 @@ def nav_for(validation: Validation, translations: i18n.Translations, language: s
     # The tab opens the list of every board; the boards follow in the alphabet of the reader's language.
     named = sorted(((i18n.board_name(b.board, language), b) for b in validation.repository.boards),
                    key=lambda pair: i18n.collation_key(pair[0], language))
-    boards: list[Any] = ["boards/index.md", *({name: f"{b.board.slug}/index.md"} for name, b in named)]
+    # The list of boards is named here, as every other page is: a preview's engine, which reads only the
+    # pages an edit touched, would otherwise not know its title for the links to it from the others.
+    boards: list[Any] = [{t("home.boards_heading"): "boards/index.md"},
+                         *({name: f"{b.board.slug}/index.md"} for name, b in named)]
     nav: list[dict[str, Any]] = [{t("nav.home"): "index.md"}, {t("home.boards_heading"): boards},
            {t("themes.title"): "themes/index.md"}, {t("services.title"): "services/index.md"},
            {t("downloads.title"): "downloads/index.md"}, {t("quality.title"): "data-quality/index.md"}]
