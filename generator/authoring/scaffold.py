@@ -22,6 +22,7 @@ from generator.schema.address import SiteAddressError, configured_site_url, mode
 from generator.core.prose import title_of
 from generator.model.registry import ClusterRef
 from generator.core.source_notes import drop_source_notes
+from generator.checks.as_written import COPIED_NOTE
 from generator.checks.validate import VOCABULARY_FILE, Validator, validate
 from generator.schema.vocabulary import VocabularySet
 from generator.authoring.yaml_edit import add_lines_after, dump, empty_list, load, plain, put_after, remove, replace, set_comment, take_lines_after
@@ -53,13 +54,6 @@ class ScaffoldError(Exception):
 # activity's origin, budget and status (the activity example is a comment, hence the optional '#').
 GUIDED_LINE = re.compile(r"^(?P<example>#)?\s*(?P<key>status|new_or_existing|budget):[^#\n]*#\s*(?P<note>.+?)\s*$",
                          re.MULTILINE)
-# Places whose value next year's plan resets or leaves out: a known issue of the source there no longer applies.
-RESET_PLACES = re.compile(r"^(?:[a-z0-9-]+(?:\.cy)?\.md$|source\b|workforce\.(?:tables|notes)\b|"
-                          r"finance\.(?:allocation|carry_over|total|balance|notes|lines\[[^\]]+\]\.(?:amount|"
-                          r"full_year_effect|note))\b|activities\[[^\]]+\]\.(?:budget|status|status_detail|"
-                          r"new_or_existing|new_or_existing_detail|since|expected_results)\b)")
-
-
 @dataclass
 class Draft:
     """Next year's plan, gathered in full before a single file is written."""
@@ -164,21 +158,51 @@ def reset_finance(finance: CommentedMap, source_year: str, year: str) -> None:
         remove(finance, "notes")
 
 
-def remap_known_issues(plan: CommentedMap) -> None:
-    """Keep the known issues of carried activities (they name an activity by its id, which it keeps); drop those
-    of activities left out, and those about what the new plan writes afresh (its figures, statuses and section
-    files)."""
-    issues = plan.get("known_issues")
-    if not issues:
-        return
-    carried = {str(a.get("id")) for a in plan.get("activities") or [] if isinstance(a, CommentedMap)}
-    for i in reversed(range(len(issues))):
-        target = str(issues[i].get("field", ""))
-        match = re.match(r"^activities\[([^\]]+)\]", target)
-        if RESET_PLACES.match(target) or (match is not None and match[1].strip() not in carried):
-            remove(issues, i)
-    if not issues:
+def leave_known_issues(plan: CommentedMap, vocab: VocabularySet | None, source_year: str) -> None:
+    """Last year's known issues are notes on last year's source document: they stay with last year's plan. A
+    carried activity's term that only validated because one of them recorded it as printed (a funding source
+    'In progress' from a shifted column) is reset to what the blank template asks for, with the term it had."""
+    if "known_issues" in plan:
         remove(plan, "known_issues")
+    if vocab is None:
+        return
+    lookups = {"funding_sources": vocab.funding, "ministerial_priorities": vocab.ministerial,
+               "sppc_priorities": vocab.sppc}
+    for activity in plan.get("activities") or []:
+        for name, lookup in lookups.items():
+            terms = activity.get(name)
+            if not isinstance(terms, CommentedSeq):
+                continue
+            unknown = [t for t in terms if not isinstance(t, str) or lookup.match(t).canonical is None]
+            if not unknown:
+                continue
+            kept = [t for t in terms if t not in unknown]
+            if name == "funding_sources" and not kept:
+                kept = ["To be confirmed"]
+            terms.clear()
+            terms.extend(kept)
+            had = ", ".join(f"'{t}'" for t in unknown)
+            set_comment(activity, name, f"the {source_year} plan had {had} here, as its source printed it;"
+                                        f" write the {lookup.label} it is")
+
+
+def mark_copied(plan: CommentedMap, source_year: str, year: str) -> None:
+    """A note beside the text copied from last year (each key action theme, each carried activity's description)
+    that asks for it to be read again; validate warns while a published plan still has it."""
+    note = COPIED_NOTE.format(year=source_year, next=year)
+    for theme in plan.get("key_actions") or []:
+        if isinstance(theme, CommentedMap) and isinstance(theme.get("theme"), str):
+            set_comment(theme, "theme", note)
+    for activity in plan.get("activities") or []:
+        if not isinstance(activity, CommentedMap):
+            continue
+        # Beside a one-line description; beside the title when the description runs over several lines.
+        one_line = isinstance(activity.get("description"), str) and "\n" not in activity["description"] \
+            and type(activity["description"]).__name__ not in ("LiteralScalarString", "FoldedScalarString")
+        if one_line:
+            set_comment(activity, "description", note)
+        elif isinstance(activity.get("description"), str) and isinstance(activity.get("title"), str):
+            set_comment(activity, "title", note)
 
 
 def stash_workforce_tables(plan: CommentedMap, source_year: str, year: str) -> bool:
@@ -264,8 +288,10 @@ def next_plan_text(text: str, ref: ClusterRef, source_year: str, year: str, voca
     if isinstance(plan.get("finance"), CommentedMap):
         reset_finance(plan["finance"], source_year, year)
     carry.workforce_stashed = stash_workforce_tables(plan, source_year, year)
-    remap_known_issues(plan)
+    leave_known_issues(plan, vocab, source_year)
     add_guidance(plan, template_guidance(blank_template(ref, year, vocab)))
+    # After the guidance, so that the guidance's notes keep their column beside the short values.
+    mark_copied(plan, source_year, year)
     return dump(plan), plan, carry
 
 

@@ -23,7 +23,13 @@ _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
+# The note `cluster-plans new` writes beside text it copies from last year's plan, and how a check finds it.
+COPIED_NOTE = "copied from the {year} plan: review it for {next}, then delete this note"
+_COPIED = re.compile(r"#\s*copied from the (\d{4}-\d{2}) plan\b")
+
+
 def check(c: "PlanChecker") -> Iterator[Problem]:
+    yield from copied_text(c)
     yield from yes_no_cells(c)
     yield from text_where_figures_go(c)
     yield from roles(c)
@@ -166,3 +172,32 @@ def budgets(c: "PlanChecker") -> Iterator[Problem]:
                if carry else C.ALLOCATION_ONLY(allocation=format_pounds(allocation)))
         yield c.at(C.BudgetsExceedAllocation, ("finance", "allocation"), total=format_pounds(total),
                    count=len(budgets), had=had)
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def copied_text(c: "PlanChecker") -> Iterator[Problem]:
+    """A published plan that still has last year's words where `new` marked them to be reviewed: a key action or
+    description saying "during 2022/23" would be published as this year's."""
+    if c.plan.status != "published":
+        return
+    # (where the note may be, the place reported, last year's words, what they are in English and Welsh)
+    places: list[tuple[tuple[tuple, ...], tuple, str, str, str]] = []
+    for i, a in enumerate(c.plan.activities):
+        places.append(((("activities", i, "description"), ("activities", i, "title")), ("activities", i, "description"),
+                       a.description or a.title, f"the description of '{a.title}'", f"disgrifiad '{a.title}'"))
+    for j, theme in enumerate(c.plan.key_actions):
+        places.append(((("key_actions", j, "theme"),), ("key_actions", j, "theme"), "; ".join(theme.actions) or theme.theme,
+                       f"the key actions of '{theme.theme}'", f"camau gweithredu allweddol '{theme.theme}'"))
+    for candidates, loc, words, what, what_cy in places:
+        for at in candidates:
+            if _raw(c, at) is None:
+                continue
+            marked = _COPIED.search(c.doc.line_text(c.doc.where(at)[0]))
+            if marked:
+                yield c.at(C.CopiedTextUnreviewed, loc, what=what, what_cy=what_cy, year=marked[1],
+                           words=_short(words))
+                break

@@ -1078,6 +1078,19 @@ class BudgetsExceedAllocation(ProblemType):
     flag_kind = "total"
 
 
+@problem_type
+class CopiedTextUnreviewed(ProblemType):
+    code = "copied-text-unreviewed"
+    title = "Last year's words still to be reviewed"
+    severity = WARNING
+    description = ("`cluster-plans new` copies last year's key actions and activity descriptions into next year's plan"
+                   " with a note beside them: '# copied from the 2023-24 plan: review it for 2024-25, then delete this"
+                   " note'. A published plan that still has the note publishes last year's words as this year's.")
+    message = "{what}: still the {year} plan's text, marked to be reviewed: '{words}'"
+    hint = ("Read it again for this year and change what no longer holds (a year, a figure, what is done), then delete"
+            " the note '# copied from the {year} plan…' at the end of its line.")
+
+
 ALLOCATION_AND_CARRY = phrase("allocation-and-carry",
                               "the allocation {allocation} plus the carry-over {carry} ({available})")
 ALLOCATION_ONLY = phrase("allocation-only", "the allocation {allocation}")
