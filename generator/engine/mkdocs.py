@@ -67,8 +67,10 @@ def _write_changed(wanted: dict[Path, bytes]) -> int:
     return written
 
 
-# The generator's own hooks into MkDocs (generated pages' HTML passed through as it is).
-HOOKS = Path(__file__).with_name("hooks.py")
+# The generator's own Markdown extension: its finished HTML passed through as it is (engine/passthrough.py).
+# An extension, not an MkDocs hook, so that MkDocs' successor Zensical, which reads the same mkdocs.yml but
+# not its hooks, builds the site as fast.
+PASSTHROUGH = "generator.engine.passthrough"
 
 
 def engine_config(config: EngineConfig, docs_dir: Path, site_dir: Path, nav: list | None) -> dict:
@@ -82,7 +84,7 @@ def engine_config(config: EngineConfig, docs_dir: Path, site_dir: Path, nav: lis
         theme["custom_dir"] = str((config.config_file.parent / theme["custom_dir"]).resolve())
     if nav is not None:
         data["nav"] = nav
-    data["hooks"] = [*data.get("hooks", []), str(HOOKS)]
+    data["markdown_extensions"] = [PASSTHROUGH, *data.get("markdown_extensions", [])]
     return data
 
 
