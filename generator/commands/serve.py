@@ -4,28 +4,16 @@ from __future__ import annotations
 
 import os
 import signal
-import time
 from pathlib import Path
 
 import click
+from watchfiles import watch as watch_files
 
 from generator.preview import server as preview_server
 from generator.preview.rebuild import STATE_FILE, Preview
 from generator.pipeline.build import Project
 
 WATCHED = ("clusters", "content", "templates", "mkdocs.yml")
-
-
-def snapshot(root: Path) -> dict[Path, int]:
-    """Modification times of every file the site is made from."""
-    seen = {}
-    for name in WATCHED:
-        target = root / name
-        paths = [target] if target.is_file() else target.rglob("*") if target.is_dir() else []
-        for path in paths:
-            if path.is_file():
-                seen[path] = path.stat().st_mtime_ns
-    return seen
 
 
 def plan_folder(root: Path, path: Path) -> Path | None:
@@ -37,18 +25,14 @@ def plan_folder(root: Path, path: Path) -> Path | None:
     return root / "clusters" / Path(*parts[:3]) if len(parts) == 4 else None
 
 
-def watch(preview: Preview, interval: float = 0.2) -> None:
-    """Rebuild what each edit touches, in this (the main) thread: the builder never runs beside threads."""
+def watch(preview: Preview) -> None:
+    """Rebuild what each edit touches, in this (the main) thread: the builder never runs beside threads.
+    The system tells of each change (inotify, through watchfiles), so a large repository costs nothing
+    while nothing changes; changes that come together (an editor's save, a git checkout) come as one."""
     root = preview.project.root
-    before = snapshot(root)
-    while True:
-        time.sleep(interval)
-        now = snapshot(root)
-        if now == before:
-            continue
-        changed = {p for p in set(now) | set(before) if now.get(p) != before.get(p)}
-        before = now
-        folders = {plan_folder(root, p) for p in changed}
+    watched = [root / name for name in WATCHED if (root / name).exists()]
+    for changes in watch_files(*watched, step=50, ignore_permission_denied=True):
+        folders = {plan_folder(root, Path(path)) for _, path in changes}
         if None in folders:
             # Templates, content, the registry or vocabularies: everything may change.
             preview.full()
