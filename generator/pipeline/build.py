@@ -270,6 +270,7 @@ def language_config(project: Project, validation: Validation, translations: i18n
     extra["home"] = addresses.tree_path(site_url, language)
     extra["made_with"] = translations.text("site.made_with", language)
     extra["search_more"] = translations.text("search.more", language)
+    extra["not_found"] = {part: translations.text(f"notfound.{part}", language) for part in ("heading", "text")}
     extra["footer_links"] = [{"title": translations.text(key, language), "path": f"{name}/"}
                              for name, key in FOOTER_PAGES.items()
                              if any(page.path == f"{name}/index.md" for page in pages)]

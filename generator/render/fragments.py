@@ -159,8 +159,11 @@ def _marked(html, notes: str | None) -> str:
 
 def word_diff(r: "Renderer", hunk: "Hunk") -> Markup:
     """One hunk of a word-level prose difference. The hidden words say what colour and strike-through show."""
-    removed = f'<del><span class="cp-visually-hidden">{escape(r.t("changes.removed_text"))} </span>'
-    added = f'<ins><span class="cp-visually-hidden">{escape(r.t("changes.added_text"))} </span>'
+    # The words compared are the plan's (English on a Welsh page, whose paragraph says so); the hidden
+    # words are the site's, in the page's language.
+    own = f' lang="{r.language}"' if r.language != "en" else ""
+    removed = f'<del><span class="cp-visually-hidden"{own}>{escape(r.t("changes.removed_text"))} </span>'
+    added = f'<ins><span class="cp-visually-hidden"{own}>{escape(r.t("changes.added_text"))} </span>'
     words = []
     for segment in hunk.segments:
         if segment.kind == "same":
@@ -188,8 +191,9 @@ def theme_rows(r: "Renderer", rows) -> Markup:
                     ("year", "cluster.year"), ("description", "activities.description"),
                     ("budget", "activities.budget"), ("status", "activities.status"))}
             row = r.fragment_cache[key] = (
-                f'<tr><th scope="row"><a href="{escape(href)}#activity-{escape(a.id)}">{escape(a.title)}</a></th>'
-                f"<td{label['year']}>{escape(plan.year)}</td><td{label['description']}>{r.inline(a.description)}</td>"
+                f'<tr><th scope="row"{_lang_en(r, a, "title")}><a href="{escape(href)}#activity-{escape(a.id)}">'
+                f'{escape(r.local(a, "title"))}</a></th><td{label["year"]}>{escape(plan.year)}</td>'
+                f'<td{label["description"]}{_lang_en(r, a, "description")}>{r.inline(r.local(a, "description"))}</td>'
                 f'<td class="cp-num"{label["budget"]}>{r.budget(plan, a)}</td>'
                 f"<td{label['status']}>{escape(r.term('status', a.status))}</td></tr>\n")
         out.append(row)
@@ -215,8 +219,14 @@ def activity_changes(r: "Renderer", activities, before: "PlanRecord", after: "Pl
     def entry(plan: "PlanRecord", x) -> str:
         return f"{status(x.status)} · {r.budget(plan, x)}"
 
+    # The plan's own words (results, comments, descriptions) are English on a Welsh page, and say so.
+    english = ' lang="en"' if r.language != "en" else ""
+
+    def plans_words(html) -> str:
+        return f"<span{english}>{html}</span>" if english else str(html)
+
     def items(label: str, change, vocabulary: str | None) -> str:
-        shown = (lambda x: escape(r.term(vocabulary, x))) if vocabulary else r.inline
+        shown = (lambda x: escape(r.term(vocabulary, x))) if vocabulary else (lambda x: plans_words(r.inline(x)))
         added = [f"<ins>{hidden_added}{shown(x)}</ins>" for x in change.added]
         removed = [f"<del>{hidden_removed}{shown(x)}</del>" for x in change.removed]
         return f"<li>{escape(label)}: {'; '.join(added + removed)}</li>"
@@ -262,7 +272,7 @@ def activity_changes(r: "Renderer", activities, before: "PlanRecord", after: "Pl
                 details.append(items(t(label), getattr(m, field), vocabulary))
         if m.description:
             hunks = "".join(f"{word_diff(r, h)} " for h in m.description.hunks)
-            details.append(f"<li>{escape(t('activities.description'))}: {hunks}</li>")
+            details.append(f"<li>{escape(t('activities.description'))}: {plans_words(hunks)}</li>")
         if m.expected_results:
             details.append(items(t("activities.results"), m.expected_results, None))
         if m.comments:

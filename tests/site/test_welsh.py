@@ -106,3 +106,37 @@ def test_no_page_shows_an_entity_for_an_apostrophe_or_any_other_character(site):
     changes = (site / "cy" / "betsi-cadwaladr" / "north-east-flintshire" / "changes" / "2022-23-to-2023-24"
                / "index.html").read_text(encoding="utf-8")
     assert "<p>Cyllideb wedi&#39;i hymrwymo: £37,000 (wedi&#39;i gyfrifo, heb ei nodi yn y cynllun" in changes
+
+
+# Words of English prose: two or more in one piece of text mark it as English.
+ENGLISH = re.compile(r"\b(the|and|of|is|are|with|for|this|that|which|but|gives|not|was|has|to)\b", re.I)
+
+
+def test_every_english_fragment_on_a_welsh_page_is_marked(site):
+    """The plan's own words stay as written on Welsh pages and say they are English (WCAG 3.1.2): every
+    piece of English prose on a plan, theme, board, services or What changed page is inside lang="en"."""
+    from lxml import html
+
+    unmarked = {}
+    for path in sorted((site / "cy").rglob("index.html")):
+        rel = path.relative_to(site).as_posix()
+        if any(part in rel for part in ("/guide/", "/admin/", "/data-quality/", "/accessibility/", "/contact/")):
+            continue  # the leads' pages, and the notes whose Welsh sentences quote the plans' words
+        article = html.parse(str(path)).getroot().xpath("//article")
+        for text in article[0].xpath(".//text()") if article else []:
+            element = text.getparent().getparent() if text.is_tail else text.getparent()
+            if element.tag in ("script", "style") or element.xpath("ancestor-or-self::*[@lang][1][@lang='en']"):
+                continue
+            if len(ENGLISH.findall(text)) >= 2:
+                unmarked.setdefault(rel, []).append(text.strip()[:80])
+    assert sorted(f"{page}: {text}" for page, texts in unmarked.items() for text in texts) == []
+    # A note in Welsh beside the plan's English words says it is Welsh.
+    plan = (site / "cy" / NEF_2023 / "index.html").read_text(encoding="utf-8")
+    assert 'class="cp-flag-pop" popover id="note-1" role="note" lang="cy"' in plan
+
+
+def test_the_welsh_404_page_is_in_welsh(site):
+    page = (site / "cy" / "404.html").read_text(encoding="utf-8")
+    assert "Heb ddod o hyd i&#39;r dudalen" in page or "Heb ddod o hyd i'r dudalen" in page
+    assert "Not found" not in page
+    assert "Page not found" in (site / "404.html").read_text(encoding="utf-8")
