@@ -17,7 +17,7 @@ from generator.core import i18n
 from generator.defaults import DEFAULTS
 from generator.model.diff import PlanDiff, Summary, compare
 from generator.model.diff import as_json as diff_json
-from generator.core.money import AMOUNT, TBC, UNSTATED, Money, as_typed, shown
+from generator.core.money import Money
 from generator.problems.report import Report
 from generator.model.registry import UnknownCluster
 from generator.authoring.revisions import GitError, PlanKey, Side, compare_revisions, load_working_tree
@@ -134,14 +134,7 @@ class Presenter:
         return i18n.pounds(value, self.language)
 
     def money(self, m: Money | None) -> str:
-        s = shown(m)
-        if s.form == AMOUNT:
-            return s.words or as_typed(s.amount)
-        if s.form == TBC:
-            return s.words or self.t("money.tbc")
-        if s.form == UNSTATED:
-            return s.words or self.t("money.not_stated")
-        return f"'{s.words}' ({self.t('money.as_printed')})"
+        return i18n.money_as_text(m, self.t, quote="'")
 
     def term(self, vocabulary: str, term: str | None) -> str:
         return self.vocab.label(vocabulary, term, self.language) if self.vocab else (term or "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -15,7 +16,7 @@ from babel.dates import format_date
 from babel.numbers import format_percent, get_decimal_symbol, get_group_symbol
 
 from generator.core.languages import LANGUAGES
-from generator.core.money import format_pounds, spoken_pounds
+from generator.core.money import AMOUNT, TBC, UNSTATED, Money, as_typed, format_pounds, shown, spoken_pounds
 
 TABLE_FILE = "translations.yaml"
 
@@ -180,3 +181,18 @@ def percent(value: float, language: str) -> str:
 def day(value: date, language: str) -> str:
     """A date as a reader writes it: 7 December 2026, 7 Rhagfyr 2026."""
     return format_date(value, "long", locale=locale_of(language))
+
+
+def money_as_text(m: Money | None, text: Callable[[str], str], quote: str = "") -> str:
+    """An amount in plain text, as the site shows it (core.money.shown): the figure as printed, to be
+    confirmed or not stated (in the source's own words where it gave some), or words that are no amount,
+    marked as printed. `text` gives a key's text in the reader's language; the pages' own version, with
+    its markup, is render.Renderer.money."""
+    s = shown(m)
+    if s.form == AMOUNT:
+        return s.words or as_typed(s.amount)
+    if s.form == TBC:
+        return s.words or text("money.tbc")
+    if s.form == UNSTATED:
+        return s.words or text("money.not_stated")
+    return f"{quote}{s.words}{quote} ({text('money.as_printed')})"

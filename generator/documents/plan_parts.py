@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from generator.core.money import AMOUNT, TBC, UNSTATED, Money, as_typed, shown
+from generator.core import i18n
+from generator.core.money import Money
 from generator.core.years import preceding, slashed, start_of
 from generator.documents.blocks import (Block, Cell, Heading, ListBlock, ListItem, Note, Notes, Paragraph, Run,
                                         Table)
@@ -70,14 +71,7 @@ class PlanParts:
 
     def money(self, m: Money | None) -> str:
         """An amount as the site shows it (core.money.shown): the figure as printed, TBC, or the words."""
-        s = shown(m)
-        if s.form == AMOUNT:
-            return s.words or as_typed(s.amount)
-        if s.form == TBC:
-            return s.words or self.words("money.tbc")
-        if s.form == UNSTATED:
-            return s.words or self.words("money.not_stated")
-        return f"{s.words} ({self.words('money.as_printed')})"
+        return i18n.money_as_text(m, self.words)
 
     # --- the plan -----------------------------------------------------------------------------
 
