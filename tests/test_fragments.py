@@ -186,3 +186,18 @@ def activity_plans(draw: st.DrawFn, renderer: Renderer) -> SimpleNamespace:
 def test_activity_table_writes_what_its_template_writes(renderer, data):
     plan = data.draw(activity_plans(renderer))
     assert fragments.activity_table(renderer, plan) == reference(renderer, "activity_table", plan=plan)
+
+
+def test_a_funding_cell_shows_the_plans_own_words_beside_the_terms():
+    """Nothing reworded: North Denbighshire's funding cell keeps the source's words, which used to survive
+    only in a comment of its plan.yaml."""
+    result = validate(REAL_REPO)
+    [plan] = [p for p in result.repository.plans if p.cluster.slug == "north-denbighshire"]
+    templates = REAL_REPO / "templates"
+    r = Renderer(SiteContext(result.repository, REAL_REPO / "content", templates,
+                             i18n.Translations.load(templates)), "cy")
+    r._current = r.prefix + plan.url
+    table = fragments.activity_table(r, plan)
+    assert ('<br><span class="cp-detail" lang="en">“Transformation Funded 21/22 (awaiting confirmation on'
+            ' continuation of funding)”</span>') in table
+    assert '<span class="cp-detail" lang="en">“WG Funded”</span>' in table

@@ -108,6 +108,10 @@ def activity_table(r: "Renderer", plan: "PlanRecord") -> Markup:
         sort_value = budget.amount if budget is not None and budget.amount is not None else -1
         status = (f'<span class="cp-status cp-status-{escape(a.status)}">{escape(r.term("status", a.status))}</span>'
                   if a.status else "")
+        # The plan's own words for its funding, beside the terms they were read as.
+        funding = _terms(r, 'funding', a.funding) if a.funding else not_stated
+        if act.funding_detail:
+            funding += f'<br><span class="cp-detail"{english}>“{escape(act.funding_detail)}”</span>'
         if act.status_detail and act.status_detail.lower() != (a.status or "").lower():
             status += f'<br><span class="cp-detail">“{escape(act.status_detail)}”</span>'
         def marked(column: str, html) -> str:
@@ -126,7 +130,7 @@ def activity_table(r: "Renderer", plan: "PlanRecord") -> Markup:
             f"<td{label['sppc']}>{marked('sppc', sppc)}</td>\n"
             f'<td class="cp-num"{label["budget"]} data-sort-value="{escape(sort_value)}">'
             f'{marked("budget", r.money(budget))}</td>\n'
-            f"<td{label['funding']}>{marked('funding', _terms(r, 'funding', a.funding) if a.funding else not_stated)}</td>\n"
+            f"<td{label['funding']}>{marked('funding', funding)}</td>\n"
             f"<td{label['status']}>{marked('status', status)}</td>\n"
             f"<td{label['comments']}{english}>{marked('comments', _items(r, act.comments))}</td>\n"
             "</tr>\n")
@@ -138,7 +142,8 @@ def activity_table(r: "Renderer", plan: "PlanRecord") -> Markup:
 _ACTIVITY_COLUMNS = {"new_or_existing": "origin", "since": "origin", "new_or_existing_detail": "origin",
                      "description": "description", "description_cy": "description", "expected_results": "results",
                      "ministerial_priorities": "ministerial", "sppc_priorities": "sppc", "alignment_detail": "sppc",
-                     "budget": "budget", "funding_sources": "funding", "status": "status", "status_detail": "status",
+                     "budget": "budget", "funding_sources": "funding", "funding_detail": "funding",
+                     "status": "status", "status_detail": "status",
                      "comments": "comments"}
 
 

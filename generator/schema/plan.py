@@ -92,6 +92,9 @@ class Activity(Part):
         None, description="The plan's own wording of its strategic alignment, where it differs from the terms.")
     budget: Optional[MoneyField] = Field(None, description="Activity or project budget.")
     funding_sources: list[str] = Field(default_factory=list, description="Sources of funding.")
+    funding_detail: Optional[str] = Field(
+        None, description="The plan's own wording of its funding, e.g. 'Transformation Funded 21/22 (awaiting "
+                          "confirmation on continuation of funding)', shown beside the terms.")
     status: Optional[str] = Field(None, description="Current status (activity status vocabulary).")
     status_detail: Optional[str] = Field(None, description="The plan's own wording of the status.")
     comments: list[Text] = Field(default_factory=list, description="Barriers, workforce issues and other comments.")
