@@ -38,8 +38,8 @@ def test_no_welsh_phrase_without_its_english():
 
 
 # Words a Welsh phrase keeps: the names of a table check's ways of deriving a row (sum, average, ratio) and of
-# an amount's fields, as the file writes them; "tag" is Welsh too.
-KEPT = {"sum", "average", "ratio", "note", "amount", "tag"}
+# an amount's fields, as the file writes them; "tag" and "cell" (a table's, celloedd) are Welsh too.
+KEPT = {"sum", "average", "ratio", "note", "amount", "tag", "cell"}
 
 
 @pytest.mark.parametrize("key", list(PHRASES))

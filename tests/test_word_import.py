@@ -152,6 +152,28 @@ def test_what_has_no_place_in_the_plan_is_kept_where_the_lead_sees_it(repo: Path
            "partners', paragraph 1)" in appendix
     assert result.output.count("warning import-unplaced") == 2
     assert git(repo, "diff", "--stat", "--", f"{ARFON}/plan.yaml") == ""
+    assert "import-unplaced" in codes_of(result.output)
+
+
+def codes_of(output: str) -> set[str]:
+    """The problem codes an import reported."""
+    return {line.split(": ")[1].split()[-1] for line in output.splitlines() if ": warning " in line or ": error " in line}
+
+
+def test_an_activity_row_deleted_in_word_is_reported_and_kept_in_the_plan(repo: Path, tmp_path: Path):
+    exported = export(repo, ARFON, tmp_path)
+    document = open_docx(str(exported))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Activity/ project title")
+    assert table.rows[1].cells[0].text == "COVID recovery"
+    table._tbl.remove(table.rows[1]._tr)
+    edited = tmp_path / "row-deleted.docx"
+    document.save(str(edited))
+    result = bring_in(repo, edited, ARFON)
+    assert result.exit_code == 0, result.output
+    assert "import-row-removed" in codes_of(result.output)
+    assert "the activity 'COVID recovery' is not in the Word document's activity table" in result.output
+    # An import never takes a part of the plan away: the lead does, knowingly.
+    assert git(repo, "diff", "--", f"{ARFON}/plan.yaml") == ""
 
 
 def test_a_file_that_is_not_word_is_refused_in_words(repo: Path, tmp_path: Path):

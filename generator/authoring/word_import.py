@@ -208,20 +208,22 @@ def _activities(before: WordTable, after: WordTable, heading: str, plan: PlanRec
     activities = edits.plan.setdefault("activities", [])
     old_rows, new_rows = before.rows[1:], after.rows[1:]
     titles = [before.cell_text(r, 0) for r in range(1, len(before.rows))]
+    matched, removed = _matched_rows(titles, [after.cell_text(r, 0) for r in range(1, len(after.rows))])
     for r, row in enumerate(new_rows):
         place_row = r + 2
-        if r < len(old_rows) and r < len(activities):
+        was = matched.get(r)
+        if was is not None and was < len(activities):
             for c, column in enumerate(ACTIVITY_COLUMNS):
-                old_cell = old_rows[r][c] if c < len(old_rows[r]) else []
+                old_cell = old_rows[was][c] if c < len(old_rows[was]) else []
                 new_cell = row[c] if c < len(row) else []
                 if old_cell != new_cell:
-                    _set(activities[r], column, new_cell)
+                    _set(activities[was], column, new_cell)
                     edits.edits += 1
                     if column == "budget":
                         edits.doubts.append((C.ImportFigureAsWritten, WordPlace(heading, after.number, place_row, c + 1),
-                                             f"activities[{r}].budget", {"figure": " ".join(new_cell)}))
+                                             f"activities[{was}].budget", {"figure": " ".join(new_cell)}))
             for c in range(len(ACTIVITY_COLUMNS), len(row)):
-                if row[c] != (old_rows[r][c] if c < len(old_rows[r]) else []):
+                if row[c] != (old_rows[was][c] if c < len(old_rows[was]) else []):
                     edits.unplaced.append((WordPlace(heading, after.number, place_row, c + 1), " ".join(row[c])))
         else:
             activity = _new_activity(row, {a.get("id") for a in activities})
@@ -231,12 +233,23 @@ def _activities(before: WordTable, after: WordTable, heading: str, plan: PlanRec
             edits.edits += 1
             edits.doubts.append((C.ImportNewActivity, WordPlace(heading, after.number, place_row),
                                  f"activities[{len(activities) - 1}]", {"title": activity["title"]}))
-    if len(new_rows) < len(old_rows):
-        kept = {after.cell_text(r, 0) for r in range(1, len(after.rows))}
-        for r, title in enumerate(titles):
-            if title not in kept:
-                edits.doubts.append((C.ImportRowRemoved, WordPlace(heading, after.number), f"activities[{r}]",
-                                     {"title": title}))
+    for r in removed:
+        edits.doubts.append((C.ImportRowRemoved, WordPlace(heading, after.number), f"activities[{r}]",
+                             {"title": titles[r]}))
+
+
+def _matched_rows(before: list[str], after: list[str]) -> tuple[dict[int, int], list[int]]:
+    """Which row of the exported table each row of the lead's table is (by the titles' order, so a row
+    deleted, inserted or moved never hands its neighbours' cells to another activity), and the exported
+    rows the lead's table no longer has. A row whose title changed in place is still its activity."""
+    matched: dict[int, int] = {}
+    removed: list[int] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            matched.update(zip(range(j1, j2), range(i1, i2)))
+        else:
+            removed += range(i1, i2)
+    return matched, removed
 
 
 def _set(activity: dict, column: str, lines: list[str]) -> None:
