@@ -342,7 +342,8 @@ def test_json_output_says_where_each_committed_budget_comes_from():
 
 def test_welsh_output():
     result = run_cli("diff", CLUSTER, "--language", "cy", "--root", DIFF_REPO)
-    assert result.lines[0] == "Beth sydd wedi newid yn Glan yr Afon: 2022-23 → 2023-24"
+    # The name follows a colon, so it stands as written (no mutation after "yn").
+    assert result.lines[0] == "Beth sydd wedi newid: Glan yr Afon, 2022-23 → 2023-24"
     assert "  + Mental health practitioner: newydd · wedi'i gynllunio · £35,000 · Cyllid trawsnewid" in result.lines
 
 

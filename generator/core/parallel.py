@@ -53,13 +53,16 @@ def _run(index: int):
 
 
 def share_out(stage: str, function: Callable[[Item], Result], items: Sequence[Item],
-              jobs: int | None = None) -> list[Result]:
+              jobs: int | None = None, fresh: bool = False) -> list[Result]:
     """`function` applied to every item, in the order of `items`: in forked worker processes when more
     than one worker is allowed and there is more than one item, else in this process. `stage` names
     the work for the user ("checking plans") when a worker dies. A worker keeps what `function` caches
-    from one item to the next (a callable object's compiled templates, for instance)."""
+    from one item to the next (a callable object's compiled templates, for instance). With `fresh`, see
+    _fresh_workers."""
     global _WORK
     workers = min(worker_count(jobs), len(items))
+    if fresh:
+        return _fresh_workers(stage, function, items, max(1, workers))
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [function(item) for item in items]
     _WORK = (stage, function, items)
@@ -71,6 +74,21 @@ def share_out(stage: str, function: Callable[[Item], Result], items: Sequence[It
         raise WorkerDied(stage) from None
     finally:
         _WORK = None
+
+
+def _fresh_workers(stage: str, function: Callable[[Item], Result], items: Sequence[Item],
+                   workers: int) -> list[Result]:
+    """Work whose library keeps threads of its own (Typst's, compiling a PDF) runs in workers a fork
+    server starts afresh, always, even for one item: never in this process, and never in a fork of a
+    process that has run it, where those threads would be missing and the work would wait for ever. The
+    function and the items travel to the workers pickled."""
+    if not items:
+        return []
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
+            return list(pool.map(function, items, chunksize=1))
+    except BrokenProcessPool:
+        raise WorkerDied(stage) from None
 
 
 _kept = 0

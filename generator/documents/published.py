@@ -107,8 +107,9 @@ def document_files(repository: Repository, translations: i18n.Translations, temp
     units = [_Unit(pages[0].subject.record, pages[0].subject.year, pages[0].subject.language,
                    tuple((page.subject.format, page.path) for page in pages)) for pages in by_unit.values()]
     units.sort(key=lambda unit: -unit.size)
+    # In fresh workers: Typst's threads do not survive a fork (see core.parallel._fresh_workers).
     made = share_out("compiling documents", _Compile(repository, translations, templates_dir, kept_in), units,
-                     jobs)
+                     jobs, fresh=True)
     files: dict[str, bytes] = {}
     used = set()
     for share in made:

@@ -85,7 +85,7 @@ def test_the_404_page_keeps_its_styles_and_links_under_a_sub_path(page, sub_path
             else None)
     response = page.goto(sub_path_url + "betsi-cadwaladr/nowhere/")
     assert response.status == 404
-    assert page.locator("h1").first.inner_text() == "404 - Not found"
+    assert page.locator("h1").first.inner_text() == "Page not found"
     assert failed == []  # every stylesheet and script loaded
     # The theme's stylesheet is applied: the header has its colour, not a browser default.
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
@@ -141,4 +141,6 @@ def test_a_download_linked_in_the_prose_is_reached_from_either_language_under_a_
         link.click()
         page.wait_for_load_state()
         assert page.url == expected
-        assert page.evaluate("() => Array.isArray(JSON.parse(document.body.innerText))")
+        # The data file: its records beside the licence they are published under.
+        assert page.evaluate("() => { const d = JSON.parse(document.body.innerText);"
+                             " return d.licence && Array.isArray(d.plans || d.activities); }")

@@ -88,7 +88,7 @@ def test_facts_of_the_source_are_on_the_plan_page(site, plan):
 def test_source_misprints_are_shown_with_a_data_quality_note(site):
     text = page_text(site, "betsi-cadwaladr/north-east-flintshire/2023-24")
     assert "£77,0194.24 (as printed in the source)" in text
-    assert "Data-quality notes" in text
+    assert "Notes on the source document" in text
     quality = page_text(site, "betsi-cadwaladr/data-quality")
     assert "£72,,000" in quality and "Known issue of the source" in quality
 
