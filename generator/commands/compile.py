@@ -10,7 +10,7 @@ from generator.checks.validate import registry_of, validate
 from generator.core import i18n
 from generator.core.files import write_atomic
 from generator.core.years import is_year
-from generator.defaults import DEFAULTS
+from generator.defaults import templates_with
 from generator.documents.blocks import Document
 from generator.documents.compile import Compiler, NothingToCompile
 from generator.documents.pdf import LayoutFailed, pdf_bytes
@@ -47,7 +47,7 @@ def compiled(targets: list[str], output: Path, language: str, root: Path) -> byt
     if not (root / "clusters").is_dir():
         raise Refused(f"there is no clusters/ folder in {root}: run the command in the repository")
     document = _document(targets, language, root)
-    templates = root / "templates" if (root / "templates" / "documents").is_dir() else _own_templates()
+    templates = templates_with(root, "documents")
     if kind == ".docx":
         return docx_bytes(document)
     try:
@@ -64,7 +64,7 @@ def _document(targets: list[str], language: str, root: Path) -> Document:
     if errors:
         click.echo(Report(errors).as_text(), err=True)
         raise Refused("the plans above have errors: fix them first, so that the document leaves no plan out")
-    templates = root / "templates" if (root / "templates" / "translations.yaml").is_file() else _own_templates()
+    templates = templates_with(root, "translations.yaml")
     compiler = Compiler(validation.repository, i18n.Translations.load(templates), language)
     board = next(b for b in validation.repository.boards if b.board.slug == board_slug)
     try:
@@ -111,10 +111,6 @@ def _board(text: str, root: Path, boards: dict) -> str:
         if any(wanted == name.lower() for name in names if name):
             return slug
     raise Refused(f"there is no health board '{text}'; the boards are: {', '.join(folders)}")
-
-
-def _own_templates() -> Path:
-    return DEFAULTS / "templates"
 
 
 def _write(output: Path, data: bytes) -> None:

@@ -14,7 +14,7 @@ import click
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.core import i18n
-from generator.defaults import DEFAULTS
+from generator.defaults import templates_with
 from generator.model.diff import PlanDiff, Summary, compare
 from generator.model.diff import as_json as diff_json
 from generator.core.money import Money
@@ -26,7 +26,6 @@ from generator.schema.vocabulary import VocabularySet
 from generator.core.years import year_folders
 
 # The tool's own templates, for a repository of plans that does not carry a templates/ folder.
-TOOL_TEMPLATES = DEFAULTS / "templates"
 TEMPLATES = {"text": "diff/text.j2", "markdown": "diff/comment.md.j2"}
 COLOURS = {"added": "green", "removed": "red", "changed": "yellow", "heading": "cyan"}
 
@@ -72,8 +71,7 @@ def run(target: str | None, from_year: str | None, to_year: str | None, base: st
 
 
 def templates_dir(root: Path) -> Path:
-    own = root / "templates"
-    return own if (own / "diff").is_dir() else TOOL_TEMPLATES
+    return templates_with(root, "diff")
 
 
 def pick_years(root: Path, board: str, cluster: str, from_year: str | None, to_year: str | None) -> tuple[str, str]:

@@ -14,3 +14,11 @@ def project_part(root: Path, name: str) -> Path:
     else this package's."""
     own = root / name
     return own if own.exists() else DEFAULTS / name
+
+
+def templates_with(root: Path, part: str) -> Path:
+    """The templates to use for a job that needs `part` of them (documents/, diff/, translations.yaml): the
+    repository's own when they hold it (a repository may keep older templates without it), else the
+    package's."""
+    own = root / "templates"
+    return own if (own / part).exists() else DEFAULTS / "templates"
