@@ -15,7 +15,7 @@ from plan_testing import FIXTURE_REPO, NEF_2023, UV_2022, REAL_REPO
 
 def config_of(root: Path, language: str = "en") -> dict:
     validation = validate(root)
-    translations = i18n.Translations.load(REAL_REPO / "templates")
+    translations = i18n.words()
     # Written as the site publishes it, then read back as the editor reads it.
     return yaml.safe_load(config_text(cms_config(root, validation.repository, translations, language,
                                                  Settings.load(root))))

@@ -111,7 +111,7 @@ def test_the_sites_documents_are_compiled_once_and_kept_for_the_next_build(tmp_p
     from generator.documents import published
 
     repository = validate(ROOT, [ROOT / "clusters" / "swansea-bay"]).repository
-    translations = i18n.Translations.load(ROOT / "templates")
+    translations = i18n.words()
     kept = tmp_path / "documents"
     first = published.document_files(repository, translations, ROOT / "templates", 1, kept)
     assert [page.path for page in first] == [

@@ -34,7 +34,7 @@ def test_a_cms_yml_in_error_gives_no_link_and_is_left_to_the_editor_to_report(tm
 def plan_page(editor: str | None, language: str) -> str:
     validation = validate(REAL_REPO, [REAL_REPO / NEF])
     ctx = SiteContext(validation.repository, REAL_REPO / "content", REAL_REPO / "templates",
-                      i18n.Translations.load(REAL_REPO / "templates"), plan_editor=editor)
+                      i18n.words(), plan_editor=editor)
     cluster = next(c for c in validation.repository.clusters if c.cluster.slug == "north-east-flintshire")
     pages = Renderer(ctx, language).cluster_pages(cluster)
     return next(html.unescape(str(page.content)) for page in pages if page.path.endswith("north-east-flintshire/2023-24/index.md"))

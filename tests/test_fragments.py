@@ -38,7 +38,7 @@ def repository():
 @pytest.fixture(scope="module", params=["en", "cy"])
 def renderer(request, repository) -> Renderer:
     templates = REAL_REPO / "templates"
-    ctx = SiteContext(repository, REAL_REPO / "content", templates, i18n.Translations.load(templates))
+    ctx = SiteContext(repository, REAL_REPO / "content", templates, i18n.words())
     r = Renderer(ctx, request.param)
     # Fragments make links relative to the page being rendered: a theme page, two folders down.
     r._current = r.prefix + "themes/audiology/"
@@ -195,7 +195,7 @@ def test_a_funding_cell_shows_the_plans_own_words_beside_the_terms():
     [plan] = [p for p in result.repository.plans if p.cluster.slug == "north-denbighshire"]
     templates = REAL_REPO / "templates"
     r = Renderer(SiteContext(result.repository, REAL_REPO / "content", templates,
-                             i18n.Translations.load(templates)), "cy")
+                             i18n.words()), "cy")
     r._current = r.prefix + plan.url
     table = fragments.activity_table(r, plan)
     assert ('<br><span class="cp-detail" lang="en">“Transformation Funded 21/22 (awaiting confirmation on'

@@ -187,7 +187,7 @@ def test_an_amount_reads_the_same_on_the_site_and_in_the_terminal(money, words):
     templates = REAL_REPO / "templates"
     terminal = Presenter(templates, "en", colour=False).money(money)
     site = Renderer(SiteContext(Repository(), REAL_REPO / "content", templates,
-                                i18n.Translations.load(templates)), "en").money(money)
+                                i18n.words()), "en").money(money)
     assert terminal == words
     page_words = html.unescape(re.sub(r"<[^>]+>", "", str(site)))
     assert page_words == words.replace("'", "")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.load.documents import MAX_ALIAS_EXPANSION, MAX_FILE_BYTES
-from generator.problems.report import CATALOGUE
+from generator.problems.report import CATALOGUE, placeholders, required_values, text_of
 from generator.schema.plan import SOURCE_ERROR_KINDS
 from plan_testing import NEF_2022, NEF_2023, NWF_2022, UV_2022, CliResult, Repo, run_cli
 
@@ -960,7 +960,9 @@ def test_every_problem_code_has_a_test():
 def test_catalogue_entries_are_complete(code: str):
     kind = CATALOGUE[code]
     assert re.fullmatch(r"[a-z]+(-[a-z]+)+", code)
-    assert kind.title and kind.message and kind.hint
+    assert all(text_of(kind, part, "en") for part in ("title", "message", "hint")), code
+    # Every value the words need is given where the problem is made (tests/test_problem_values.py).
+    assert required_values(kind) <= placeholders(kind)
     assert kind.severity in ("error", "warning")
     if kind.severity == "warning" and kind.acknowledgeable:
         # A warning a plan can record as the source's: it is a mistake of the source, shown as a flag.
@@ -985,3 +987,15 @@ def test_a_duplicate_key_does_not_hide_the_other_problems_of_the_plan(repo):
     result = run_cli("validate", cwd=repo.root)
     assert result.exit_code == 1
     assert {"yaml-duplicate-key", "vocabulary-unknown"} <= result.codes()
+
+
+def test_a_repository_without_its_vocabularies_file_is_told_how_to_put_it_back(repo: Repo):
+    (repo.root / "clusters" / "vocabularies.yaml").unlink()
+    result = repo.validate()
+    assert result.exit_code == 1
+    assert result.lines[0] == ("clusters/vocabularies.yaml:0:0: error layout-missing-vocabularies: there is no "
+                               "clusters/vocabularies.yaml, which holds the lists of priorities, themes and statuses "
+                               "that plans are checked against")
+    assert result.lines[1] == "    hint: Put it back as it was last committed: git checkout HEAD -- clusters/vocabularies.yaml"
+    assert "internal error" not in result.output
+    assert [code for _, _, code in result.problems()] == ["layout-missing-vocabularies"]

@@ -8,7 +8,8 @@ import re
 import pytest
 
 import generator.problems.catalogue  # noqa: F401  (importing it fills the catalogue)
-from generator.problems.report import CATALOGUE, shown_template, translations
+from generator.core.i18n import catalogue_name, words
+from generator.problems.report import CATALOGUE, shown_template, text_of
 from plan_testing import NEF_2023, Repo
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -20,19 +21,22 @@ WELSH_ONLY = {"expected_soft"}
 def test_every_code_has_welsh_text(code: str):
     assert len(CATALOGUE) > 50
     kind = CATALOGUE[code]
-    welsh = translations("cy").get(code, {})
-    for part in ("title", "message", "hint"):
-        english = getattr(kind, part, "")
+    welsh = {part: str(words().catalogues["cy"].texts.get(f"problem.{code}.{part}", ""))
+             for part in ("title", "message", "hint", "description")}
+    for part in ("title", "message", "hint", "description"):
+        english = text_of(kind, part, "en")
         if english:
-            assert welsh.get(part, "").strip(), f"{code} has no Welsh {part} in generator/problems/catalogue-cy.yaml"
+            assert welsh.get(part, "").strip(), f"{code} has no Welsh {part} in {catalogue_name('cy')}"
             # The Welsh fills in only what the English is given.
             assert set(PLACEHOLDER.findall(welsh[part])) <= set(PLACEHOLDER.findall(english)) | WELSH_ONLY, (code, part)
             # The same text only where it is nothing but a value (its Welsh comes with the value).
             assert welsh[part] != english or not PLACEHOLDER.sub("", english).strip(), (code, part)
 
 
-def test_no_welsh_text_for_a_code_that_does_not_exist():
-    assert set(translations("cy")) <= set(CATALOGUE)
+def test_no_text_for_a_code_that_does_not_exist():
+    for language, catalogue in words().catalogues.items():
+        codes = {key.split(".")[1] for key in catalogue.texts if key.startswith("problem.")}
+        assert codes <= set(CATALOGUE), language
 
 
 def test_validate_in_welsh(repo: Repo):

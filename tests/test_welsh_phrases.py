@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 import generator.problems.catalogue  # noqa: F401  (importing it fills the catalogue and its phrases)
-from generator.problems.report import CATALOGUE, PHRASES, Phrase, phrase_translations
+from generator.core.i18n import catalogue_name, words
+from generator.problems.report import CATALOGUE, PHRASES, Phrase, text_of
 from plan_testing import NEF_2023, PROBLEM_LINE, UV_2022, Repo
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -25,16 +26,18 @@ UV_PLAN = f"{UV_2022}/plan.yaml"
 @pytest.mark.parametrize("key", list(PHRASES))
 def test_every_phrase_has_welsh_with_the_same_values(key: str):
     assert len(PHRASES) > 60
-    english = PHRASES[key].text
-    welsh = phrase_translations("cy").get(key, "")
-    assert welsh.strip(), f"the phrase {key} has no Welsh in the phrases section of generator/problems/catalogue-cy.yaml"
+    english = str(words().catalogues["en"].texts.get(f"phrase.{key}", ""))
+    welsh = str(words().catalogues["cy"].texts.get(f"phrase.{key}", ""))
+    assert english.strip(), f"the phrase {key} has no English in {catalogue_name('en')}"
+    assert welsh.strip(), f"the phrase {key} has no Welsh in {catalogue_name('cy')}"
     assert set(PLACEHOLDER.findall(welsh)) == set(PLACEHOLDER.findall(english)), key
     # The same words only where the phrase is nothing but its values and punctuation.
     assert welsh != english or not re.search(r"[a-z]{2,}", PLACEHOLDER.sub("", english)), key
 
 
-def test_no_welsh_phrase_without_its_english():
-    assert set(phrase_translations("cy")) <= set(PHRASES)
+def test_no_phrase_text_without_its_phrase():
+    for language, catalogue in words().catalogues.items():
+        assert {key.removeprefix("phrase.") for key in catalogue.texts if key.startswith("phrase.")} <= set(PHRASES)
 
 
 # Words a Welsh phrase keeps: the names of a table check's ways of deriving a row (sum, average, ratio) and of
@@ -72,7 +75,7 @@ def _english_given_as_a_value(path: Path) -> list[str]:
                 and node.args[0].attr in {k.__name__ for k in CATALOGUE.values()}):
             continue
         kind = next(k for k in CATALOGUE.values() if k.__name__ == node.args[0].attr)
-        templates = kind.message + kind.hint
+        templates = text_of(kind, "message", "en") + text_of(kind, "hint", "en")
         given = {kw.arg for kw in node.keywords if kw.arg}
         for kw in node.keywords:
             # A flag that only says whether a part of the hint shows ([[money|...]]) is never printed; a

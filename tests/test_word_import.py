@@ -63,7 +63,7 @@ def test_every_plan_exported_to_word_and_imported_back_is_the_same_plan(repo: Pa
     # Every plan of the repository, however many there are: each is read back from its own Word file.
     assert len(plans) == len(list((repo / "clusters").glob("*/*/*/plan.yaml")))
     for language in ("en", "cy"):
-        compiler = Compiler(validation.repository, i18n.Translations.load(repo / "templates"), language)
+        compiler = Compiler(validation.repository, i18n.words(), language)
         for plan in plans:
             imported = import_into_plan(docx_bytes(compiler.one_plan(plan)), plan, compiler, repo)
             assert (plan.folder, language, imported.written, imported.problems) == (plan.folder, language, [], [])
@@ -270,7 +270,7 @@ def test_the_imports_doubts_are_said_in_welsh_too(repo: Path, tmp_path: Path):
     edit_as_a_lead(export(repo, ARFON, tmp_path), edited)
     validation = validate(repo, [repo / ARFON])
     [plan] = validation.repository.plans
-    compiler = Compiler(validation.repository, i18n.Translations.load(repo / "templates"), "en")
+    compiler = Compiler(validation.repository, i18n.words(), "en")
     imported = import_into_plan(edited.read_bytes(), plan, compiler, repo)
     said = {problem.code: problem.message_in("cy") for problem in imported.problems}
     assert said["import-figure-as-written"].startswith(

@@ -18,7 +18,7 @@ import yaml
 from generator.cli import cli
 from generator.commands.schema import schema_text
 from generator.problems.guide import problem_reference_markdown
-from generator.problems.report import CATALOGUE
+from generator.problems.report import CATALOGUE, text_of
 from generator.authoring.scaffold import SCHEMA_HEADER
 from plan_testing import CliResult, FIXTURE_REPO, NEF_2023, NWF_2022, PLANS, REAL_REPO, Repo, run_cli
 
@@ -417,22 +417,22 @@ def test_every_plan_points_editors_to_the_schema():
 GUIDE = REAL_REPO / "content" / "guide"
 
 
-def test_the_committed_problem_reference_is_current():
-    committed = (GUIDE / "problems.md").read_text(encoding="utf-8")
-    assert committed == problem_reference_markdown(), "run: python -m generator.problems.guide"
-    welsh = (REAL_REPO / "content" / "cy" / "guide" / "problems.md").read_text(encoding="utf-8")
-    assert welsh == problem_reference_markdown("cy"), "run: python -m generator.problems.guide"
-    assert welsh.startswith("# Codau problemau\n")
+def test_the_problem_reference_is_made_by_the_build_not_kept_in_content():
+    # Made from the catalogue each time the site is built, it cannot fall behind what validate says.
+    assert not (GUIDE / "problems.md").exists()
+    assert not (REAL_REPO / "content" / "cy" / "guide" / "problems.md").exists()
+    assert problem_reference_markdown().startswith("# Problem codes\n")
+    assert problem_reference_markdown("cy").startswith("# Codau problemau\n")
 
 
 def test_the_guide_lists_every_problem_code():
-    text = (GUIDE / "problems.md").read_text(encoding="utf-8")
+    text = problem_reference_markdown()
     headings = re.findall(r"^## (\S+)$", text, flags=re.MULTILINE)
     assert headings == list(CATALOGUE)
     for code, kind in CATALOGUE.items():
         section = text.split(f"\n## {code}\n", 1)[1].split("\n## ", 1)[0]
         assert ("· error" if kind.severity == "error" else "· warning") in section, code
-        if kind.hint:
+        if text_of(kind, "hint", "en"):
             assert "How to fix it: " in section, code
     assert "<" not in text.replace("&lt;", "")  # catalogue text shown as text, never as markup
 

@@ -357,7 +357,7 @@ def _yaml_line(text: str, file: str, place: str) -> tuple[str, int]:
 def compiler_for(plan: PlanRecord, docx: bytes, repository: Any, templates: Path) -> Compiler:
     """A compiler in the language the lead's copy was exported in (its headings are Welsh in a -cy file)."""
     language = "cy" if b'w:val="cy-GB"' in _styles(docx) else "en"
-    return Compiler(repository, i18n.Translations.load(templates), language)
+    return Compiler(repository, i18n.words(), language)
 
 
 def _styles(docx: bytes) -> bytes:

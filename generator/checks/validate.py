@@ -82,7 +82,7 @@ class Validator:
         vocab_model, _ = self.load_model(self.root / VOCABULARY_FILE, Vocabularies) \
             if (self.root / VOCABULARY_FILE).exists() else (None, None)
         if not (self.root / VOCABULARY_FILE).exists():
-            self.add([Problem.of(C.SchemaMissingField, VOCABULARY_FILE, name="vocabularies.yaml")])
+            self.add([Problem.of(C.LayoutMissingVocabularies, VOCABULARY_FILE, name=VOCABULARY_FILE)])
         vocab = VocabularySet.from_model(vocab_model) if vocab_model else None
         self.repository.vocab = vocab
         boards = [d for d in sorted(self.clusters_dir.iterdir()) if d.is_dir() and not d.name.startswith(".")]

@@ -49,7 +49,7 @@ def admin_pages(root: Path, repository: Repository, translations: i18n.Translati
         prefix = "" if language == "en" else f"{language}/"
         up = "../" * (prefix.count("/") + 1)
         env = templating.environment(templates_dir, translations, language)
-        strings = {key: translations.text(key, language) for key in sorted(translations.table)
+        strings = {key: translations.text(key, language) for key in sorted(translations.keys())
                    if key.startswith(SCRIPT_KEYS)}
         cms = config.cms_config(root, repository, translations, language, settings, local_backend)
         plans = [entry["name"] for entry in cms["collections"][0]["files"]]

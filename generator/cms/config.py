@@ -114,7 +114,7 @@ class Labels:
     def own(self, kind: str, model: str, name: str) -> str | None:
         """The key of a text of one model's field (cms.field.Plan.status), else of every field of that name."""
         for key in (f"cms.{kind}.{model}.{name}", f"cms.{kind}.{name}"):
-            if key in self.translations.table:
+            if key in self.translations:
                 return key
         return None
 
@@ -235,7 +235,7 @@ class FormBuilder:
             fields = self.fields(base)
             # The list shows as one line until opened, its items as one line each: a plan fits a screen.
             out = {"widget": "list", "collapsed": True, "minimize_collapsed": True, "fields": fields}
-            if f"cms.singular.{name}" in self.labels.translations.table:
+            if f"cms.singular.{name}" in self.labels.translations:
                 out["label_singular"] = self.labels.text(f"cms.singular.{name}")
             shown = [f["name"] for f in fields]
             summary = next((key for key in SUMMARY_KEYS if key in shown), None)
@@ -260,7 +260,7 @@ class FormBuilder:
     def choice(self, model: str, name: str, value: str) -> dict[str, str] | str:
         """A fixed choice, labelled in the lead's words where the table has them (the plan's status)."""
         key = f"cms.choice.{model}.{name}.{value}"
-        return {"label": self.labels.text(key), "value": value} if key in self.labels.translations.table else value
+        return {"label": self.labels.text(key), "value": value} if key in self.labels.translations else value
 
 
 def _choices(terms: list[dict[str, str]], language: str) -> list[dict[str, str]]:
@@ -307,7 +307,7 @@ def section_files(root: Path, record: PlanRecord) -> list[str]:
 def section_label(labels: Labels, record: PlanRecord, file_name: str) -> str:
     stem, _, rest = file_name.removesuffix(".md").partition(".")
     key = f"cms.section.{stem}"
-    heading = labels.text(key) if key in labels.translations.table else stem.replace("-", " ").capitalize()
+    heading = labels.text(key) if key in labels.translations else stem.replace("-", " ").capitalize()
     if rest:
         heading = f"{heading} ({rest})"
     return labels.text("cms.section_entry", plan=plan_label(record, labels.language), section=heading)

@@ -62,7 +62,8 @@ def _shape(field: str, pattern: str, language: str) -> dict[str, str]:
 def field_rules(language: str) -> dict[str, Any]:
     """What the page's script checks, in `language`: money, the shapes of ids and years, required fields."""
     unreadable = Problem.of(C.MoneyUnparseable, PLAN_FILE, written=MARKER)
-    missing = Problem.of(C.SchemaMissingField, PLAN_FILE, name=MARKER)
+    # Only the message is shown at the field, which is the place itself.
+    missing = Problem.of(C.SchemaMissingField, PLAN_FILE, name=MARKER, place="")
     return {
         "money": {"amount": js_pattern(money._AMOUNT), "flags": _flags(money._AMOUNT),
                   "tbc": sorted({word.replace(" ", "") for word in money._TBC_WORDS}),

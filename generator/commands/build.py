@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from generator.core import addresses
+from generator.core import addresses, i18n
 from generator.problems.report import Report
 from generator.pipeline.build import BuildFailure, Project, build
 
@@ -21,8 +21,7 @@ def show_report(report: Report, fmt: str, colour: bool) -> None:
     text = errors_only.as_github() if fmt == "github" else errors_only.as_text(colour=colour)
     if text:
         click.echo(text)
-    click.echo(report.summary() if report.plans_checked else
-               f"{len(report.errors)} error{'s' if len(report.errors) != 1 else ''}")
+    click.echo(report.summary() if report.plans_checked else i18n.words().text("problems.errors", "en", n=len(report.errors)))
 
 
 def run(root: Path, site_dir: Path | None, site_url: str | None = None, jobs: int | None = None,

@@ -14,6 +14,7 @@ from generator.load.documents import load_yaml, relative
 from generator.problems.report import Problem, Report
 from generator.schema.plan import Cluster
 from generator.checks.schema_check import check
+from generator.core import i18n
 from generator.core.files import write_atomic
 
 CODEOWNERS = ".github/CODEOWNERS"
@@ -97,7 +98,7 @@ def run(root: Path, check_only: bool, fmt: str = "text") -> int:
     text = codeowners_text(owned)
     target = root / CODEOWNERS
     current = target.read_text(encoding="utf-8") if target.is_file() else None
-    clusters = f"{len(owned)} cluster{'s' if len(owned) != 1 else ''} with maintainers"
+    clusters = i18n.words().text("codeowners.clusters", "en", n=len(owned))
     if check_only:
         if current != text:
             click.echo(f"{CODEOWNERS} is out of date with the maintainers in cluster.yaml; "

@@ -65,7 +65,7 @@ def _document(targets: list[str], language: str, root: Path) -> Document:
         click.echo(Report(errors).as_text(), err=True)
         raise Refused("the plans above have errors: fix them first, so that the document leaves no plan out")
     templates = templates_with(root, "translations.yaml")
-    compiler = Compiler(validation.repository, i18n.Translations.load(templates), language)
+    compiler = Compiler(validation.repository, i18n.words(), language)
     board = next(b for b in validation.repository.boards if b.board.slug == board_slug)
     try:
         if cluster_slug is None:

@@ -114,7 +114,7 @@ class Presenter:
     def __init__(self, templates: Path, language: str, colour: bool):
         self.language = language
         self.colour = colour
-        self.translations = i18n.Translations.load(templates)
+        self.translations = i18n.words()
         self.vocab: VocabularySet | None = None
         # Neither output is HTML: the Markdown template escapes every value from a plan with `md` itself.
         self.env = Environment(loader=FileSystemLoader(str(templates)), undefined=StrictUndefined,

@@ -27,7 +27,7 @@ def run(output: Path, year: str, language: str, root: Path) -> int:
         return 1
     templates = root / "templates" if (root / "templates" / "translations.yaml").is_file() else \
         Path(__file__).resolve().parents[2] / "templates"
-    translations = i18n.Translations.load(templates)
+    translations = i18n.words()
     start = int(year[:4])
     document = blank_plan(lambda key, **values: translations.text(key, language, **values), language, year,
                           (start, 4, 1))

@@ -53,8 +53,8 @@ def run(source: Path, into: Path, root: Path) -> int:
     for problem in imported.problems:
         click.echo(Report([problem]).as_text().splitlines()[0])
     if imported.written:
-        click.echo(f"Wrote {', '.join(imported.written)} ({imported.edits} edit{'s' if imported.edits != 1 else ''}"
-                   f" from {source.name}); see them with git diff")
+        click.echo(i18n.words().text("word_in.wrote", "en", files=", ".join(imported.written), n=imported.edits,
+                                     source=source.name))
     else:
         click.echo(f"{source.name} holds no edits to {relative.as_posix()}")
     return 0
@@ -76,7 +76,7 @@ def _new(data: bytes, source: Path, folder: Path, relative: Path, root: Path) ->
         schema_line = modeline(configured_site_url(root))
     except SiteAddressError:
         schema_line = modeline(None)
-    translations = i18n.Translations.load(_templates(root))
+    translations = i18n.words()
     words = {language: (lambda key, _l=language, **values: translations.text(key, _l, **values))
              for language in LANGUAGES}
     try:

@@ -1,31 +1,50 @@
-"""The translation table: every UI string in English and Welsh, and locale formatting of numbers, money and dates."""
+"""The words in every language (gettext catalogues under generator/locale), and locale formatting of numbers,
+money and dates."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
+from gettext import c2py
 from pathlib import Path
 
-import yaml
 from babel import Locale
 from babel.dates import format_date
+from babel.messages.pofile import read_po
 from babel.numbers import format_percent, get_decimal_symbol, get_group_symbol
 
 from generator.core.languages import LANGUAGES
 from generator.core.money import AMOUNT, TBC, UNSTATED, Money, as_typed, format_pounds, shown, spoken_pounds
 
-TABLE_FILE = "translations.yaml"
+# The words of every page, document, editor form and command, as gettext catalogues that translators' tools
+# read: the English template and one translation per other language, each entry keyed by its context (the
+# key the code and templates use, e.g. "site.name"), its English as the msgid.
+LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
+SOURCE_LANGUAGE = "en"
+
+
+def catalogue_file(language: str) -> Path:
+    """Where a language's words are kept: the English in the template every translation is made from."""
+    if language == SOURCE_LANGUAGE:
+        return LOCALE_DIR / "messages.pot"
+    return LOCALE_DIR / language / "LC_MESSAGES" / "messages.po"
+
+
+def catalogue_name(language: str) -> str:
+    """A catalogue's path as a maintainer finds it in the project."""
+    return catalogue_file(language).relative_to(LOCALE_DIR.parent.parent).as_posix()
 
 
 class MissingTranslation(KeyError):
-    """A key of the translation table without a text in one language."""
+    """A key the catalogues lack, or one without a text in a language."""
 
     def __init__(self, key: str, language: str):
-        super().__init__(f"no '{language}' text for '{key}' in templates/{TABLE_FILE}")
+        super().__init__(f"no '{language}' text for '{key}' in {catalogue_name(language)}")
         self.key, self.language = key, language
         # Where the key is used (template file, line), when that is known.
         self.place: tuple[str, int] | None = None
@@ -34,47 +53,126 @@ class MissingTranslation(KeyError):
     def language_name(self) -> str:
         return {"en": "English", "cy": "Welsh"}.get(self.language, self.language)
 
+    @property
+    def catalogue(self) -> str:
+        return catalogue_name(self.language)
 
-# CLDR's plural categories: a text that depends on a number gives one form per category its language
-# uses (English one/other; Welsh zero/one/two/few/many/other), "other" always among them.
-PLURAL_CATEGORIES = {"zero", "one", "two", "few", "many", "other"}
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def _variant_of(name: str, known: set[str]) -> bool:
+    return name in known or any(name.startswith(f"{value}_") for value in known)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """One language's texts by key (a text with a count in it: its plural forms, in the catalogue's order),
+    and the rule that picks a form for a number (the catalogue's Plural-Forms, CLDR's categories)."""
+
+    texts: dict[str, str | tuple[str, ...]]
+    forms: int
+    # The catalogue's plural rule as gettext writes it, "(n != 1)"; kept as text so a catalogue can be sent
+    # to the build's workers.
+    plural_rule: str
+    # Keys whose text a translator has marked as needing another look since the English changed.
+    fuzzy: frozenset[str] = frozenset()
+
+    @classmethod
+    def read(cls, path: Path) -> "Catalogue":
+        with path.open("rb") as file:
+            catalog = read_po(file)
+        english = path.suffix == ".pot"
+        texts: dict[str, str | tuple[str, ...]] = {}
+        fuzzy = set()
+        for message in catalog:
+            if not message.id or message.context is None:
+                continue  # the header
+            text = message.id if english else message.string
+            texts[message.context] = tuple(text) if isinstance(text, (list, tuple)) else (text or "")
+            if message.fuzzy:
+                fuzzy.add(message.context)
+        return cls(texts, catalog.num_plurals, catalog.plural_expr, frozenset(fuzzy))
+
+    def form_of(self, n: int) -> int:
+        """Which of a text's plural forms the number n takes."""
+        return _plural_function(self.plural_rule)(n)
+
+
+@lru_cache(maxsize=None)
+def _plural_function(rule: str) -> Callable[[int], int]:
+    return c2py(rule)
 
 
 @dataclass
 class Translations:
-    # A text, or for a text with a count in it, its forms by CLDR plural category.
-    table: dict[str, dict[str, str | dict[str, str]]]
+    """The site's words in every language, read from the gettext catalogues."""
+
+    catalogues: dict[str, Catalogue]
 
     @classmethod
-    def load(cls, templates_dir: Path) -> "Translations":
-        data = yaml.safe_load((templates_dir / TABLE_FILE).read_text(encoding="utf-8")) or {}
-        return cls({str(key): dict(entry or {}) for key, entry in data.items()})
+    def load(cls) -> "Translations":
+        return cls({language: Catalogue.read(catalogue_file(language)) for language in LANGUAGES})
+
+    def keys(self) -> list[str]:
+        return list(self.catalogues[SOURCE_LANGUAGE].texts)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.catalogues[SOURCE_LANGUAGE].texts
 
     def malformed(self) -> list[str]:
-        """Entries with keys other than the languages (e.g. an unquoted comma split a text), or plural
-        forms with categories CLDR does not have or without "other"."""
-        def bad_forms(text) -> bool:
-            return isinstance(text, dict) and (bool(set(text) - PLURAL_CATEGORIES) or "other" not in text)
-        return [key for key, entry in sorted(self.table.items())
-                if set(entry) - set(LANGUAGES) or any(bad_forms(text) for text in entry.values())]
+        """Keys whose translation does not fit its English: plural forms where the English has none (or the
+        other way round), a count of forms other than the language's, or values in braces the English lacks
+        (a translation may use a variant of one of its values, such as {expected_soft} for {expected}: the
+        mutated form Welsh needs, given beside it)."""
+        bad = []
+        for key, english in self.catalogues[SOURCE_LANGUAGE].texts.items():
+            known = set(_PLACEHOLDER.findall(str(english)))
+            for language, catalogue in self.catalogues.items():
+                text = catalogue.texts.get(key, "")
+                forms = text if isinstance(text, tuple) else (text,)
+                if (isinstance(text, tuple) != isinstance(english, tuple)
+                        or (isinstance(text, tuple) and len(text) != catalogue.forms)
+                        or any(not _variant_of(name, known) for form in forms for name in _PLACEHOLDER.findall(form))):
+                    bad.append(f"{key} ({language})")
+        return bad
 
     def missing(self) -> list[tuple[str, str]]:
+        """(key, language) for each text a language lacks, has empty or has marked fuzzy."""
         def empty(text) -> bool:
-            return not any(str(form or "").strip() for form in (text.values() if isinstance(text, dict) else [text]))
-        return [(key, lang) for key, entry in sorted(self.table.items()) for lang in LANGUAGES
-                if empty(entry.get(lang))]
+            return not any(form.strip() for form in (text if isinstance(text, tuple) else (text,)))
+        return [(key, language) for key in sorted(self.keys()) for language, catalogue in self.catalogues.items()
+                if empty(catalogue.texts.get(key, "")) or key in catalogue.fuzzy]
+
+    def template(self, key: str, language: str, n: int | None = None) -> str:
+        """The text of `key` in `language` with its values still in braces; for a text with plural forms,
+        the form its language's rule gives for the number `n` ("7 bwrdd iechyd", "1 activity")."""
+        catalogue = self.catalogues.get(language)
+        text = catalogue.texts.get(key) if catalogue is not None else None
+        if catalogue is None or not text or key not in self:
+            raise MissingTranslation(key, language)
+        if isinstance(text, tuple):
+            text = text[min(catalogue.form_of(int(n or 0)), len(text) - 1)] or text[-1]
+        return text
+
+    def optional(self, key: str, language: str) -> str:
+        """A text that may not exist (a problem's hint): in `language`, else in English, else ""."""
+        for candidate in (language, SOURCE_LANGUAGE):
+            text = self.catalogues[candidate].texts.get(key) if candidate in self.catalogues else None
+            if isinstance(text, str) and text:
+                return text
+        return ""
 
     def text(self, key: str, language: str, **values) -> str:
-        """The text of `key` in `language`, its values filled in. A text with plural forms takes the form
-        its language's CLDR rules give for the value `n` ("7 bwrdd iechyd", "1 activity")."""
-        entry = self.table.get(key)
-        if entry is None or language not in entry:
-            raise MissingTranslation(key, language)
-        chosen = entry[language]
-        if isinstance(chosen, dict):
-            chosen = chosen.get(plural_category(values.get("n", 0), language)) or chosen["other"]
-        text = str(chosen)
+        """The text of `key` in `language`, its values filled in; `n` picks a plural form."""
+        text = self.template(key, language, values.get("n"))
         return text.format(**values) if values else text
+
+
+@lru_cache(maxsize=None)
+def words() -> Translations:
+    """The project's one set of catalogues, read once per process."""
+    return Translations.load()
 
 
 @lru_cache(maxsize=None)

@@ -151,7 +151,7 @@ class PageWriter:
     def __init__(self, project: Project, validation: Validation, languages: tuple[str, ...] = LANGUAGES):
         self.project, self.languages = project, languages
         self.ctx = SiteContext(validation.repository, project.content_dir, project.templates_dir,
-                               i18n.Translations.load(project.templates_dir),
+                               i18n.words(),
                                plan_dates=folder_dates(project.root, [p.folder for p in validation.repository.plans]),
                                plan_editor=extensions.plan_editor(project.root))
         self._renderers: dict[str, Renderer] = {}
@@ -289,7 +289,7 @@ def language_site_dirs(site_dir: Path) -> dict[str, Path]:
 def write_docs_trees(project: Project, validation: Validation, pages: list[Page],
                      site_dirs: dict[str, Path], config_name: str = "mkdocs.{}.yml") -> list[DocsTree]:
     """Complete each language's docs tree, whose pages the render stages wrote, and its engine config."""
-    translations = i18n.Translations.load(project.templates_dir)
+    translations = i18n.words()
     trees = []
     for language, tree in by_language(pages).items():
         docs_dir = project.docs_dir(language)
@@ -373,7 +373,7 @@ def site_files(project: Project, validation: Validation, site_dir: Path, jobs: i
     online editor's pages, whose configuration names every plan) and the downloads (CSV and JSON files,
     which the engine would only copy, and each plan and board year compiled as PDF and Word). `build` and
     `serve` both write them here. `spent` gets the seconds the compiled documents took."""
-    translations = i18n.Translations.load(project.templates_dir)
+    translations = i18n.words()
     inputs = extensions.SiteInputs(project.root, validation.repository, translations, project.templates_dir, site_dir)
     files = [page for extension in extensions.installed() for page in extension.files(inputs)]
     files += data_pages(validation.repository, project.site_address)
@@ -505,7 +505,7 @@ def build(project: Project, site_dir: Path, progress: Progress = lambda s: None,
                 if strict and checked.problems:
                     report = Report(checked.problems)
                     n = len(report.errors)
-                    raise BuildFailure(f"{n} broken link{'s' if n != 1 else ''}; nothing was published", [], report)
+                    raise BuildFailure(i18n.words().text("build.broken_links", "en", n=n), [], report)
 
                 progress("Publishing")
                 publish.swap_into_place(staging, site_dir)

@@ -268,8 +268,7 @@ class Preview:
     def show_problems(self) -> None:
         errors = self.errors()
         if errors:
-            self.say(f"The preview shows the last good version; {len(errors)} problem"
-                     f"{'s' if len(errors) != 1 else ''} to fix:")
+            self.say(i18n.words().text("preview.problems_to_fix", "en", n=len(errors)))
         for problem in errors:
             self.say(textwrap.indent(problem.as_text(), "  "))
 
@@ -279,7 +278,7 @@ class Preview:
         errors = self.errors()
         if not errors and not self.failure:
             return "", ""
-        translations = i18n.Translations.load(self.project.templates_dir)
+        translations = i18n.words()
         env = templating.environment(self.project.templates_dir, translations, language)
         env.globals.update(t=lambda key, **values: translations.text(key, language, **values), lang=language)
         shown = [_banner_entry(problem, language) for problem in errors[:BANNER_LIMIT]]

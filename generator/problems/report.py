@@ -6,28 +6,24 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
 from typing import ClassVar, Iterable
 
-import yaml
+from generator.core.i18n import words
 
 ERROR = "error"
 WARNING = "warning"
 
 
 class ProblemType:
-    """One kind of problem: a stable code, a title, a message template and a hint template.
+    """One kind of problem: a stable code, its severity and how the site and the known issues treat it.
 
-    Subclasses hold only class attributes; an instance of `Problem` carries the
-    place and the values that fill the templates.
+    Its words (title, message, hint, description) are in the catalogues of generator/locale, keyed
+    problem.CODE.PART; subclasses hold only class attributes; an instance of `Problem` carries the place and
+    the values that fill the texts.
     """
 
     code: ClassVar[str]
-    title: ClassVar[str]
     severity: ClassVar[str] = ERROR
-    message: ClassVar[str]
-    hint: ClassVar[str] = ""
-    description: ClassVar[str] = ""
     # Whether a plan may acknowledge this problem as a known issue of its source document.
     acknowledgeable: ClassVar[bool] = False
     # Whether no check reports it: it exists only as a known issue a plan records, already a warning.
@@ -77,37 +73,17 @@ def shown_template(template: str) -> str:
     return _OPTIONAL.sub(lambda m: m.group(2), template)
 
 
-# The section of a catalogue-LANG.yaml that holds the phrases' texts rather than a problem code's.
-PHRASES_SECTION = "phrases"
-
-
-@lru_cache(maxsize=None)
-def _catalogue_file(language: str) -> dict:
-    path = Path(__file__).with_name(f"catalogue-{language}.yaml")
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
-    return data or {}
-
-
-@lru_cache(maxsize=None)
-def translations(language: str) -> dict[str, dict[str, str]]:
-    """The catalogue's text in another language (generator/problems/catalogue-LANG.yaml), keyed by code."""
-    return {str(code): {str(k): str(v) for k, v in (entry or {}).items()}
-            for code, entry in _catalogue_file(language).items() if code != PHRASES_SECTION}
-
-
-@lru_cache(maxsize=None)
-def phrase_translations(language: str) -> dict[str, str]:
-    """The phrases' text in another language (the `phrases` section of generator/problems/catalogue-LANG.yaml), by key."""
-    return {str(key): str(text) for key, text in (_catalogue_file(language).get(PHRASES_SECTION) or {}).items()}
-
-
 @dataclass(frozen=True)
 class PhraseType:
-    """A part of a message said in words of its own (why a file is refused, how a figure is malformed):
-    an English template with its own values, keyed so that each language has its text for it."""
+    """A part of a message said in words of its own (why a file is refused, how a figure is malformed),
+    with its own values; its text in each language is the catalogues' phrase.KEY."""
 
     key: str
-    text: str
+
+    @property
+    def text(self) -> str:
+        """Its English, with the values in braces."""
+        return words().optional(f"phrase.{self.key}", "en")
 
     def __call__(self, **values: object) -> "Phrase":
         return Phrase(self.key, _stored(values))
@@ -117,11 +93,11 @@ class PhraseType:
 PHRASES: dict[str, PhraseType] = {}
 
 
-def phrase(key: str, text: str) -> PhraseType:
+def phrase(key: str) -> PhraseType:
     """Register a phrase under its key."""
     if key in PHRASES:
         raise ValueError(f"duplicate phrase key {key}")
-    PHRASES[key] = PhraseType(key, text)
+    PHRASES[key] = PhraseType(key)
     return PHRASES[key]
 
 
@@ -133,10 +109,7 @@ class Phrase:
     values: tuple[tuple[str, "str | Phrase"], ...] = ()
 
     def text_in(self, language: str) -> str:
-        template = PHRASES[self.key].text
-        if language != "en":
-            template = phrase_translations(language).get(self.key) or template
-        return fill(template, in_language(dict(self.values), language))
+        return fill(words().optional(f"phrase.{self.key}", language), in_language(dict(self.values), language))
 
     def __str__(self) -> str:
         return self.text_in("en")
@@ -169,15 +142,33 @@ def in_language(values: dict[str, "str | Phrase"], language: str) -> dict[str, s
 
 def text_of(kind: type[ProblemType], part: str, language: str) -> str:
     """A problem type's message, hint, title or description in `language` (English when it has none)."""
-    if language != "en":
-        translated = translations(language).get(kind.code, {}).get(part, "")
-        if translated:
-            return translated
-    return getattr(kind, part, "")
+    return words().optional(f"problem.{kind.code}.{part}", language)
 
 
-# How a problem's line says its severity in another language (the JSON keeps the English keyword).
-SEVERITY_WORDS = {"cy": {ERROR: "gwall", WARNING: "rhybudd"}}
+def placeholders(kind: type[ProblemType]) -> set[str]:
+    """The values a problem type's English message and hint are filled with."""
+    return {name for part in ("message", "hint") for name in _PLACEHOLDER.findall(text_of(kind, part, "en"))}
+
+
+# Values every problem has: where it is (as known_issues names it) and its code.
+_OWN_VALUES = {"field", "code"}
+
+
+def required_values(kind: type[ProblemType]) -> frozenset[str]:
+    """The values a problem of this type must be given: those its English message and hint use outside
+    their optional [[...]] parts."""
+    return _required_values(kind.code)
+
+
+@lru_cache(maxsize=None)
+def _required_values(code: str) -> frozenset[str]:
+    return frozenset(name for part in ("message", "hint")
+                     for name in _PLACEHOLDER.findall(_OPTIONAL.sub("", text_of(CATALOGUE[code], part, "en"))))\
+        - _OWN_VALUES
+
+
+class MissingValues(TypeError):
+    """A problem made without a value its words need: a mistake in the code that reports it."""
 
 
 @dataclass(frozen=True)
@@ -202,6 +193,9 @@ class Problem:
     @classmethod
     def of(cls, kind: type[ProblemType], file: str, line: int = 0, column: int = 0,
            field: str = "", excerpt: str = "", **values: object) -> "Problem":
+        missing = required_values(kind) - set(values)
+        if missing:
+            raise MissingValues(f"{kind.code} needs the values {', '.join(sorted(missing))}")
         return cls(code=kind.code, file=file, line=line, column=column, field=field,
                    values=_stored(values),
                    severity=kind.severity, excerpt=excerpt)
@@ -228,8 +222,7 @@ class Problem:
     def message_in(self, language: str) -> str:
         text = self.said_in(language)
         if self.acknowledged:
-            text += (f" (known issue of the source: {self.acknowledged})" if language == "en"
-                     else f" (gwall hysbys yn y ffynhonnell: {self.acknowledged})")
+            text += f" ({words().text('problems.known_issue', language, note=self.acknowledged)})"
         return text
 
     def hint_in(self, language: str) -> str:
@@ -276,14 +269,15 @@ class Problem:
     def as_text(self, colour: bool = False, language: str = "en") -> str:
         """The problem as every command prints it: `file:line:column: severity code: message`, then the
         hint indented on the next line."""
-        severity = SEVERITY_WORDS.get(language, {}).get(self.severity, self.severity)
+        # The JSON keeps the English keyword; the line says it in the reader's language.
+        severity = words().text(f"problems.severity.{self.severity}", language)
         if colour:
             severity = f"\x1b[1;31m{severity}\x1b[0m" if self.is_error else f"\x1b[1;33m{severity}\x1b[0m"
         lines = [f"{self.file}:{self.line}:{self.column}: {severity} {self.code}: {self.message_in(language)}",
                  *_excerpt(self)]
         hint = self.hint_in(language)
         if hint:
-            lines.append(f"    {'hint' if language == 'en' else 'awgrym'}: {hint}")
+            lines.append(f"    {words().text('problems.hint', language)}: {hint}")
         return "\n".join(lines)
 
     def sort_key(self) -> tuple:
@@ -314,18 +308,6 @@ def _excerpt(p: Problem) -> list[str]:
     gutter = " " * (4 + len(number))
     shown = p.excerpt.replace("\t", "→").rstrip()
     return [f"    {number} | {shown}", f"{gutter} | " + " " * max(p.column - 1, 0) + "^"]
-
-
-# The lines that stand for the recorded notes on the source documents in a text report.
-RECORDED_SUMMARY = {
-    "en": "Notes on the source documents, already recorded in the plans' known_issues (not listed; "
-          "validate --acknowledged lists them):",
-    "cy": "Nodiadau ar y dogfennau ffynhonnell, wedi'u cofnodi eisoes yn known_issues y cynlluniau (heb eu rhestru; "
-          "mae validate --acknowledged yn eu rhestru):"}
-RECORDED_COUNT = {"en": "  {plan}: {count} note{s}", "cy": "  {plan}: nodiadau: {count}"}
-RECORDED_HEADING = {
-    "en": "Notes on the source documents, already recorded in the plans' known_issues:",
-    "cy": "Nodiadau ar y dogfennau ffynhonnell, wedi'u cofnodi eisoes yn known_issues y cynlluniau:"}
 
 
 def recorded_by_plan(problems: Iterable[Problem]) -> dict[str, int]:
@@ -364,13 +346,11 @@ class Report:
         return not any(p.is_error for p in self.problems)
 
     def summary(self, language: str = "en") -> str:
-        errors, warnings = len(self.errors), len(self.warnings)
-        if language == "cy":
-            # Counts after a colon, so that no noun has to agree with its number.
-            return f"Cynlluniau a wiriwyd: {self.plans_checked}; gwallau: {errors}; rhybuddion: {warnings}"
-        return (f"{self.plans_checked} plan{'s' if self.plans_checked != 1 else ''} checked: "
-                f"{errors} error{'s' if errors != 1 else ''}, "
-                f"{warnings} warning{'s' if warnings != 1 else ''}")
+        said = words()
+        return said.text("problems.summary", language,
+                         plans=said.text("problems.plans_checked", language, n=self.plans_checked),
+                         errors=said.text("problems.errors", language, n=len(self.errors)),
+                         warnings=said.text("problems.warnings", language, n=len(self.warnings)))
 
     def as_text(self, colour: bool = False, language: str = "en", acknowledged: bool = False) -> str:
         """Every problem a lead has to look at, then the notes on the source documents the plans already record
@@ -380,13 +360,12 @@ class Report:
         recorded = [p for p in self.sorted() if p.acknowledged]
         lines = [p.as_text(colour, language) for p in own]
         if recorded and acknowledged:
-            lines.append(RECORDED_HEADING[language if language in RECORDED_HEADING else "en"])
+            lines.append(words().text("problems.recorded_heading", language))
             lines.extend(p.as_text(colour, language) for p in recorded)
         elif recorded:
-            lines.append(RECORDED_SUMMARY[language if language in RECORDED_SUMMARY else "en"])
+            lines.append(words().text("problems.recorded_summary", language))
             for plan, count in recorded_by_plan(recorded).items():
-                lines.append(RECORDED_COUNT[language if language in RECORDED_COUNT else "en"].format(
-                    plan=plan, count=count, s="s" if count != 1 else ""))
+                lines.append("  " + words().text("problems.recorded_count", language, plan=plan, n=count))
         return "\n".join(lines)
 
     @property

@@ -16,6 +16,7 @@ from generator.core import i18n, licence
 from generator.render import templating
 from generator.model.diff import PlanDiff, consecutive
 from generator.model.facets import Facets
+from generator.problems.guide import problem_reference_markdown
 from generator.model.records import BoardRecord, ClusterRecord, PlanRecord, Repository
 from generator.sitemap import pages as P
 from generator.sitemap.records import Page
@@ -334,6 +335,11 @@ class Renderer:
                 data = _untranslated(data.decode("utf-8"), notice).encode("utf-8")
         return Page(self.prefix + page.path, data, (read,), title)
 
+    def problem_codes(self, page: SitePage) -> Page:
+        """The leads' guide to every problem code, in the reader's language, made from the catalogue."""
+        data = problem_reference_markdown(self.language).encode("utf-8")
+        return Page(self.prefix + page.path, data, (), _title(data))
+
     def home(self, page: SitePage) -> Page:
         intro = self.content_prose("index")
         return self.render("pages/home.md.j2", page.path, title=self.t("site.name"),
@@ -484,7 +490,7 @@ class Renderer:
 # The Renderer method that makes each kind of page.
 _MADE_BY = {P.HOME: "home", P.BOARDS: "boards_index", P.THEMES: "themes_index", P.DOWNLOADS: "downloads_page", P.QUALITY: "data_quality",
             P.CONTENT: "content_page", P.SERVICES: "services", P.BOARD: "board", P.BOARD_QUALITY: "data_quality",
-            P.THEME: "theme", P.CLUSTER: "cluster", P.PLAN: "plan", P.ON_A_PAGE: "on_a_page", P.CHANGES: "changes"}
+            P.THEME: "theme", P.PROBLEM_CODES: "problem_codes", P.CLUSTER: "cluster", P.PLAN: "plan", P.ON_A_PAGE: "on_a_page", P.CHANGES: "changes"}
 
 
 def _title(data: bytes) -> str:

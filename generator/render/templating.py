@@ -95,6 +95,7 @@ def template_problem(error: BaseException, root: Path) -> Problem:
         place = (frames[-1].filename, frames[-1].lineno or 0) if frames else ("templates", 0)
     file, line = relative(place[0]), place[1]
     if isinstance(error, i18n.MissingTranslation):
-        return Problem.of(C.TranslationMissing, file, line, key=error.key, language=error.language_name)
+        return Problem.of(C.TranslationMissing, file, line, key=error.key, language=error.language_name,
+                          catalogue=error.catalogue)
     detail = getattr(error, "message", None) or str(error) or type(error).__name__
     return Problem.of(C.TemplateBroken, file, line, detail=detail)

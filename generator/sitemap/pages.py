@@ -18,13 +18,18 @@ from generator.model.facets import Facets
 from generator.core.languages import LANGUAGES, OTHER_LANGUAGES
 from generator.model.records import BoardRecord, ClusterRecord, PlanRecord, Repository
 from generator.core.prose import render_markdown
+from generator.problems.guide import problem_reference_markdown
 from generator.schema.address import SCHEMA_PATH
+from generator.sitemap.anchors import page_anchors
 from generator.sitemap.urls import page_dir, relative_url
 from generator.schema.vocabulary import slugify
 
 # The kinds of page, each rendered by its own template (see render.Renderer.page).
 HOME, THEMES, DOWNLOADS, QUALITY, CONTENT, SERVICES = "home", "themes", "downloads", "data-quality", "content", "services"
 BOARD, BOARD_QUALITY, THEME = "board", "board-data-quality", "theme"
+# The leads' guide to every problem code, made from the problem catalogue and its words in each language.
+PROBLEM_CODES = "problem-codes"
+PROBLEM_CODES_PATH = "guide/problems.md"
 # Every health board, alphabetically: what the "Health boards" tab opens.
 BOARDS = "boards"
 CLUSTER, PLAN, ON_A_PAGE, CHANGES = "cluster", "plan", "on-a-page", "changes"
@@ -169,7 +174,8 @@ class SitePages:
             return [SitePage("index.md", language, HOME), SitePage("boards/index.md", language, BOARDS),
                     SitePage("themes/index.md", language, THEMES),
                     SitePage("downloads/index.md", language, DOWNLOADS),
-                    SitePage("data-quality/index.md", language, QUALITY), *self.content(language)]
+                    SitePage("data-quality/index.md", language, QUALITY),
+                    SitePage(PROBLEM_CODES_PATH, language, PROBLEM_CODES), *self.content(language)]
         if group == "services":
             return [SitePage("services/index.md", language, SERVICES)]
         if group == "boards":
@@ -188,7 +194,9 @@ class SitePages:
         pages = []
         for source in sorted(p for p in base.rglob("*") if p.is_file()):
             rel = source.relative_to(base)
-            if not (rel.parts[0].startswith("_") or rel.parts[0] in OTHER_LANGUAGES):
+            # The page of problem codes is made from the catalogue; a copy left in content/ is not used.
+            if not (rel.parts[0].startswith("_") or rel.parts[0] in OTHER_LANGUAGES
+                    or rel.as_posix() == PROBLEM_CODES_PATH):
                 pages.append(SitePage(rel.as_posix(), language, CONTENT, source))
         return pages
 
@@ -295,6 +303,10 @@ class SitePages:
                               for cluster, plan, _ in self.facets.problems_by_cluster(board)])
         if page.kind == HOME:
             return frozenset(Anchor.board(board.board.slug) for board in self.repository.boards)
+        if page.kind == PROBLEM_CODES:
+            # Each code's part, the same in every language (the page's other headings are in its words).
+            return frozenset.intersection(*(frozenset(page_anchors(problem_reference_markdown(language)))
+                                            for language in LANGUAGES))
         return None
 
     def plan_anchors(self, plan: PlanRecord) -> set[str]:

@@ -76,7 +76,7 @@ def editor(tmp_path_factory):
     for sheet in [*styles.glob("*.min.css"), REAL_REPO / "templates/assets/stylesheets/cluster-plans.css"]:
         shutil.copy(sheet, site / "assets" / "stylesheets" / sheet.name)
     validation = validate(repo)
-    translations = i18n.Translations.load(repo / "templates")
+    translations = i18n.words()
     write_pages(admin_pages(repo, validation.repository, translations, repo / "templates", site, ("en",),
                             local_backend={"url": f"http://127.0.0.1:{proxy_port}/api/v1"}), site)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))

@@ -80,7 +80,7 @@ def editing(tmp_path_factory):
     for sheet in [*styles.glob("*.min.css"), REAL_REPO / "templates/assets/stylesheets/cluster-plans.css"]:
         shutil.copy(sheet, site / "assets" / "stylesheets" / sheet.name)
     proxy_port = free_port()
-    translations = i18n.Translations.load(repo / "templates")
+    translations = i18n.words()
     write_pages(admin_pages(repo, validate(repo).repository, translations, repo / "templates", site, ("en", "cy"),
                             local_backend={"url": f"http://127.0.0.1:{proxy_port}/api/v1"}), site)
     handler = type("PreviewHandler", (preview_server.Handler,), {

@@ -205,20 +205,21 @@ def test_a_template_error_while_rendering_names_the_line(tmp_path):
 
 
 @pytest.mark.parametrize("key", ["cluster.name_en", "cluster.heading"])  # a fixed text, and one with values
-def test_a_missing_translation_names_the_key_and_where_it_is_used(tmp_path, key):
+def test_a_text_the_catalogues_lack_names_the_key_and_where_it_is_used(tmp_path, key):
+    # A repository's own template asks for a text by a key the catalogues do not have (a typing slip).
     root = site_repo(tmp_path / "repo")
-    table = root / "templates" / "translations.yaml"
-    table.write_text("\n".join(line for line in table.read_text().splitlines() if not line.startswith(key + ":")))
+    template = root / "templates" / "pages" / "cluster.md.j2"
+    template.write_text(template.read_text().replace(f"t('{key}'", f"t('{key}s'"))
     result = build(root)
     assert result.returncode == 1
-    assert "error translation-missing: there is no English text for '" + key + "' in templates/translations.yaml" \
-        in result.stdout
+    assert (f"error translation-missing: there is no English text for '{key}s' in generator/locale/messages.pot"
+            in result.stdout)
     assert "templates/pages/cluster.md.j2:" in result.stdout
     assert "Build failed: a template could not be used" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     [(file, line, code)] = problems_of(build(root, "--format", "json"))
     assert (file, code) == ("templates/pages/cluster.md.j2", "translation-missing")
-    assert f"t('{key}'" in (root / file).read_text().splitlines()[line - 1]
+    assert f"t('{key}s'" in (root / file).read_text().splitlines()[line - 1]
 
 
 @pytest.mark.parametrize("where, why", [("/proc/cluster-plans-site", "no such file or directory"),
