@@ -114,7 +114,7 @@ def test_a_welsh_section_is_checked_as_well(repo: Repo):
 
 
 def test_the_pages_known_include_the_guide_themes_and_downloads():
-    site = SitePages(validate(REAL_REPO).repository, REAL_REPO / "content", REAL_REPO / "templates")
+    site = SitePages(validate(REAL_REPO).repository, REAL_REPO / "content")
     assert {"guide/", "guide/problems/", "themes/", "downloads/plans.json", "betsi-cadwaladr/data-quality/",
             "betsi-cadwaladr/north-east-flintshire/2023-24/on-a-page/", "cy/guide/", "cy/themes/population-health/",
             "betsi-cadwaladr/north-east-flintshire/2023-24/activities.csv"} <= set(site.by_address)

@@ -142,7 +142,7 @@ def check_links(root: Path, repository: Repository, unchecked: tuple[Unchecked, 
     """Every unsafe, broken or dangling link of the plans' prose, at its section file and line. The plans
     not checked in this run (`unchecked`) count as pages: they are there once they build. The pages are
     those the build makes: from the repository's own content and templates, else the package's."""
-    pages = SitePages(repository, project_part(root, "content"), project_part(root, "templates"), unchecked)
+    pages = SitePages(repository, project_part(root, "content"), unchecked)
     reachable = Reachable(pages)
     problems: list[Problem] = []
     for plan in repository.plans:

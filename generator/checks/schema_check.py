@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -19,6 +18,7 @@ from generator.load import yaml_mistakes
 from generator.load.documents import Document, field_path
 from generator.problems.report import PhrasedError, Problem
 from generator.schema.vocabulary import slugify
+from generator.core.suggest import closest_name
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -145,12 +145,12 @@ def located(model: type[BaseModel], doc: Document, err: Mapping[str, Any], where
         line, col = doc.where(loc, key=True)
         holder = model_at(model, loc[:-1])
         fields = list(holder.model_fields) if holder else []
-        close = difflib.get_close_matches(str(loc[-1]), fields, n=1, cutoff=0.6)
+        close = closest_name(str(loc[-1]), fields)
         name = holder.__name__ if holder else "this block"
         described = _describe(name, where)
         return Problem.of(C.SchemaUnknownField, doc.file, line, col, field=path, name=loc[-1],
                           where=described, where_cy=_WHERE_CY.get(described, described),
-                          close=close[0] if close else "", choices=", ".join(fields))
+                          close=close or "", choices=", ".join(fields))
     line, col = doc.where(loc)
     text_as_field = _text_read_as_field(doc, loc, kind, value)
     if text_as_field is not None:

@@ -5,18 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
-
 from generator.schema.plan import Board, Cluster
 from generator.schema.vocabulary import normalise
+from generator.core.suggest import close_ones
 from generator.core.years import looks_like_year
 
 # Words left out of a name's initials: "North & West Wrexham" is NWW, "Central and South Denbighshire" CSD.
 _LINKING_WORDS = {"and", "ac", "a", "of", "the", "y", "yr"}
-# How alike (0-100) a name must be to what was typed to be offered as "did you mean", and how many are offered.
-_CLOSE = 75
+# How many clusters are offered as "did you mean" (how alike they must be is suggest's to say).
 _MOST_OFFERED = 4
-_NEARLY = 8
 # How many of the clusters an ambiguous abbreviation fits are listed.
 _MOST_LISTED = 6
 EXAMPLE = "betsi-cadwaladr/north-east-flintshire"
@@ -157,18 +154,8 @@ class Registry:
 
     def _close(self, name: str, among: dict[tuple[str, str], Cluster]) -> list[tuple[str, str]]:
         """The clusters with a name most like `name`, closest first."""
-        choices = [(self.key(n), found) for found, cluster in sorted(among.items()) for n in _names_of(cluster)]
-        scored = process.extract(self.key(name), [c for c, _ in choices], scorer=fuzz.WRatio,
-                                 score_cutoff=_CLOSE, limit=None)
-        ranked = sorted(scored, key=lambda s: (-s[1], s[2]))
-        out: list[tuple[str, str]] = []
-        for _, score, index in ranked:
-            found = choices[index][1]
-            # Only names nearly as close as the closest: one typo should not bring up every cluster
-            # that shares a word with the name.
-            if score >= ranked[0][1] - _NEARLY and found not in out:
-                out.append(found)
-        return out[:_MOST_OFFERED]
+        return close_ones(self.key(name), ((self.key(n), found) for found, cluster in sorted(among.items())
+                                           for n in _names_of(cluster)), most=_MOST_OFFERED)
 
     def _named(self, found: tuple[str, str]) -> str:
         return f"{found[0]}/{found[1]} ({self.clusters[found].name})"

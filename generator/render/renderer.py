@@ -21,6 +21,7 @@ from generator.model.records import BoardRecord, ClusterRecord, PlanRecord, Repo
 from generator.sitemap import pages as P
 from generator.sitemap.records import Page
 from generator.sitemap.pages import Anchor, Documents, SitePage, SitePages
+from generator.sitemap.plan_page import READING_ORDER, plan_parts
 from generator.core.money import AMOUNT, TBC, UNSTATED, Money, as_typed, shown
 from generator.core.prose import RenderedProse, render_inline, render_markdown, shift_headings, title_at, title_of
 from generator.schema.plan import SOURCE_ERROR_KINDS
@@ -30,14 +31,6 @@ from generator.schema.vocabulary import slugify
 
 # A link's address in the prose's safe HTML (the sanitiser writes every attribute in double quotes).
 _HREF = re.compile(r' href="([^"]*)"')
-
-# Where the plan's structured blocks (@...) sit among its prose sections on the plan page.
-READING_ORDER = [
-    "executive-summary", "forward-look", "@key_actions", "key-actions", "vision-and-values",
-    "strategic-background", "@swot", "needs", "@key_facts", "development", "achievements", "difficulties",
-    "challenges", "@action_plan", "@activities", "enablers", "finance", "@finance", "workforce", "@workforce",
-    "governance", "@members", "community-assets", "risks", "@risks", "appendix", "terms-of-reference", "@source",
-]
 
 
 @dataclass
@@ -60,7 +53,7 @@ class SiteContext:
     def site_pages(self) -> SitePages:
         """The pages the build makes, which the renderers of every language write."""
         if self._site_pages is None:
-            self._site_pages = SitePages(self.repository, self.content_dir, self.templates_dir)
+            self._site_pages = SitePages(self.repository, self.content_dir)
         return self._site_pages
 
     def prose_html(self, text: str, section: str, plan_url: str = "", language: str = "en"):
@@ -171,11 +164,11 @@ class Renderer:
         return Markup('<span class="cp-as-written">{} <span class="cp-flag">({})</span></span>').format(
             s.words, self.t("money.as_printed"))
 
-    def flag_notes(self, flags, anchor: bool = True) -> Markup:
-        """The flags on one place of a plan (see flags.py), or nothing."""
+    def flag_notes(self, flags, first: bool = True) -> Markup:
+        """The flags on one place of a plan (see flags.py), or nothing; `first` where the page shows them first."""
         if not flags:
             return Markup("")
-        html = self.env.get_template("partials/flags.html.j2").render(flags=flags, anchor=anchor)
+        html = self.env.get_template("partials/flags.html.j2").render(flags=flags, first=first)
         return Markup(html.strip())
 
     def flag_markers(self, flags, plan: PlanRecord) -> Markup:
@@ -381,7 +374,7 @@ class Renderer:
         return self.render("pages/plan.md.j2", page.path, (plan.folder,),
                            title=f"{self.name_of(cluster)} {plan.year}", plan=plan, cluster=cluster,
                            sections_by_name={s["name"]: s for s in self.plan_prose(plan)},
-                           reading_order=READING_ORDER, tables=self.tables_by_section(plan),
+                           reading_order=READING_ORDER, parts=plan_parts(plan), tables=self.tables_by_section(plan),
                            previous=previous, following=following, facets=self.facets,
                            editor=self.ctx.plan_editor)
 

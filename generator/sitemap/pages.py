@@ -21,6 +21,7 @@ from generator.core.prose import render_markdown
 from generator.problems.guide import problem_reference_markdown
 from generator.schema.address import SCHEMA_PATH
 from generator.sitemap.anchors import page_anchors
+from generator.sitemap.plan_page import PLAN_PARTS, plan_parts
 from generator.sitemap.urls import page_dir, relative_url
 from generator.schema.vocabulary import slugify
 
@@ -45,14 +46,8 @@ DOCUMENT_FORMATS = ("pdf", "docx")
 # The online editor, written by cms.admin in every language.
 EDITOR = "editor"
 
-# The plan page's own blocks carry fixed ids (`{: #swot }`, `id="data-quality"`): read from its template
-# so that a block added there is known here without a second list.
-PLAN_TEMPLATE = "pages/plan.md.j2"
-_FIXED_ID = re.compile(r'\{: #([a-z0-9-]+) \}|\sid="([a-z0-9-]+)"')
+# The ids the prose's own HTML carries (footnotes), in the safe HTML it is rendered as.
 _ID = re.compile(r' id="([^"]+)"')
-# A block of the plan page: `{% macro block_swot() %}` whose first line may be `{% if plan.plan.swot %}`.
-_MACRO = re.compile(r"\{% macro \w+\([^)]*\) %\}\n(?:\{% if plan\.plan\.(\w+) %\}\n)?(.*?)\{% endmacro %\}", re.S)
-
 
 # --- Anchors a page's data gives it: the templates write them with these (the `anchor` global) ---------
 
@@ -83,6 +78,31 @@ class Anchor:
     def plan(board: str, cluster: str, year: str) -> str:
         """A plan among the data-quality notes."""
         return f"{board}-{cluster}-{year}"
+
+    @staticmethod
+    def plan_part(name: str) -> str:
+        """A part of the plan page (see plan_page.PLAN_PARTS), for a link to it from elsewhere on the page."""
+        return next(part.anchor for part in PLAN_PARTS if part.name == name)
+
+    @staticmethod
+    def on_a_page(cluster: str, year: str) -> str:
+        """A plan on a page, on its plan's page, its own page and its cluster's."""
+        return f"pop-{cluster}-{year}"
+
+    @staticmethod
+    def flag(number: int) -> str:
+        """A note's marker where the plan shows what it concerns."""
+        return f"flag-{number}"
+
+    @staticmethod
+    def note(number: int) -> str:
+        """A note's words, opened from its marker."""
+        return f"note-{number}"
+
+    @staticmethod
+    def listed_note(number: int) -> str:
+        """A note in the list of all the plan's notes at the end of its page."""
+        return f"note-list-{number}"
 
 
 @dataclass(frozen=True)
@@ -152,11 +172,9 @@ class Unchecked:
 class SitePages:
     """Every page of the site, worked out from the checked repository and the hand-written content."""
 
-    def __init__(self, repository: Repository, content_dir: Path | None = None, templates_dir: Path | None = None,
-                 unchecked: tuple[Unchecked, ...] = ()):
+    def __init__(self, repository: Repository, content_dir: Path | None = None, unchecked: tuple[Unchecked, ...] = ()):
         self.repository = repository
         self.content_dir = content_dir
-        self.templates_dir = templates_dir
         self.unchecked = unchecked
         self.facets = Facets(repository)
         self._anchors: dict[str, frozenset[str] | None] = {}
@@ -310,31 +328,19 @@ class SitePages:
         return None
 
     def plan_anchors(self, plan: PlanRecord) -> set[str]:
-        """The ids the plan's page carries: its template's blocks, each section, the prose's own (footnotes)
-        as the renderer makes them, each activity's row and each source flag."""
-        template = None if self.templates_dir is None else self.templates_dir / PLAN_TEMPLATE
-        text = template.read_text(encoding="utf-8") if template is not None and template.is_file() else ""
-        anchors: set[str] = set()
-        for guard, block in _blocks(text):
-            if guard is None or getattr(plan.plan, guard, None):
-                anchors |= {a or b for a, b in _FIXED_ID.findall(block)}
-        if not plan.flags:
-            anchors.discard("data-quality")  # the note on the source's mistakes is shown only when there are some
-        anchors.add(f"pop-{plan.cluster.slug}-{plan.year}")
+        """The ids the plan's page carries: the parts it shows, each section, the prose's own (footnotes)
+        as the renderer makes them, each activity's row and each note on the source's mistakes."""
+        anchors = set(plan_parts(plan).values())
+        anchors.add(Anchor.on_a_page(plan.cluster.slug, plan.year))
         anchors |= {Anchor.activity(activity.id) for activity in plan.plan.activities}
         # A note's marker where it is in the plan (a note on the plan as a whole has none), and its entry in
         # the full list at the end of the page.
         unplaced = plan.flags.unplaced(plan.prose.keys())
-        anchors |= {f"{kind}-{flag.number}" for flag in plan.flags.all if flag not in unplaced
-                    for kind in ("flag", "note")}
-        anchors |= {f"note-list-{flag.number}" for flag in plan.flags.all}
+        anchors |= {anchor for flag in plan.flags.all if flag not in unplaced
+                    for anchor in (Anchor.flag(flag.number), Anchor.note(flag.number))}
+        anchors |= {Anchor.listed_note(flag.number) for flag in plan.flags.all}
         for name, versions in plan.prose.items():
             anchors.add(name)
             for prose in versions.values():
                 anchors |= set(_ID.findall(render_markdown(prose.text, id_prefix=name).html))
         return anchors
-
-
-def _blocks(template: str) -> list[tuple[str | None, str]]:
-    """The plan template's parts, each with the field of the plan it is shown only with (None: always)."""
-    return [(None, _MACRO.sub("", template))] + [(m[1], m[2]) for m in _MACRO.finditer(template)]

@@ -18,7 +18,7 @@ _ID = re.compile(r' id="([^"]+)"')
 @pytest.fixture(scope="module")
 def built(fixture_site) -> tuple[Path, SitePages]:
     root = fixture_site.parent
-    return root, SitePages(validate(root).repository, root / "content", root / "templates")
+    return root, SitePages(validate(root).repository, root / "content")
 
 
 def built_file(site: Path, address: str) -> Path:
