@@ -25,7 +25,7 @@ CONTENT = REAL_REPO / "content"
 def rendered_anchors(root: Path) -> dict[str, tuple[set[str], frozenset[str] | None]]:
     """Each plan page of the repository at `root`: the ids it is rendered with, and those the site map gives it."""
     repository = validate(root).repository
-    context = SiteContext(repository, CONTENT, TEMPLATES, i18n.Translations.load(TEMPLATES))
+    context = SiteContext(repository, CONTENT, TEMPLATES, i18n.words())
     pages = SitePages(repository, CONTENT)
     out = {}
     for language in LANGUAGES:
