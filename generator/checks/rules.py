@@ -18,6 +18,7 @@ from generator.problems.report import CATALOGUE, Phrase, Problem, yaml_scalar
 from generator.schema.plan import Plan
 from generator.schema.references import Missing, counted, keyed, resolve
 from generator.checks.schema_check import field_path, model_at, money_reading
+from generator.core.i18n import in_each_language
 from generator.schema.vocabulary import Lookup, VocabularySet
 
 
@@ -76,16 +77,10 @@ class PlanChecker:
         if lookup is not self.vocab.origin:
             return {}
         if re.fullmatch(r"\s*(tbc|tba|to be confirmed|unknown|not known)\s*", written, re.IGNORECASE):
-            return {"tip": f"If it is not known yet, leave new_or_existing out and keep the plan's words in"
-                           f" new_or_existing_detail: {written}",
-                    "tip_cy": f"Os nad yw'n hysbys eto, hepgorwch new_or_existing a chadwch eiriau'r cynllun yn"
-                              f" new_or_existing_detail: {written}"}
+            return in_each_language("tip", "tip.origin_unknown", written=written)
         status = self.vocab.status.match(written).canonical
         if status is not None:
-            return {"tip": f"'{written}' is an activity status: write status: {status}, and whether the activity"
-                           " is new or existing here",
-                    "tip_cy": f"Statws gweithgaredd yw '{written}': ysgrifennwch status: {status}, a nodwch yma a"
-                              " yw'r gweithgaredd yn newydd neu'n bresennol"}
+            return in_each_language("tip", "tip.origin_is_status", written=written, status=status)
         return {}
 
     def terms(self) -> Iterator[Problem]:

@@ -13,6 +13,8 @@ from pydantic import BaseModel, ValidationError
 
 from generator.problems import catalogue as C
 from generator.load import written as readings
+from generator.core.i18n import Said, in_each_language, words as catalogue_words
+from generator.core.languages import OTHER_LANGUAGES
 from generator.schema import words
 from generator.load import yaml_mistakes
 from generator.load.documents import Document, field_path
@@ -71,7 +73,7 @@ def model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
-def check(model: type[M], doc: Document, where: str | None = None) -> tuple[M | None, list[Problem]]:
+def check(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]:
     data = doc.data
     if not isinstance(data, dict):
         line, col = doc.where(())
@@ -81,7 +83,7 @@ def check(model: type[M], doc: Document, where: str | None = None) -> tuple[M | 
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        return None, _merge_alternatives([located(model, doc, err, where) for err in exc.errors()])
+        return None, _merge_alternatives([located(model, doc, err) for err in exc.errors()])
 
 
 def _merge_alternatives(problems: list[Problem]) -> list[Problem]:
@@ -132,7 +134,7 @@ def clean_loc(model: type[BaseModel], loc: tuple) -> tuple:
     return tuple(out)
 
 
-def located(model: type[BaseModel], doc: Document, err: Mapping[str, Any], where: str | None) -> Problem:
+def located(model: type[BaseModel], doc: Document, err: Mapping[str, Any]) -> Problem:
     loc = clean_loc(model, tuple(p for p in err["loc"] if isinstance(p, (str, int))))
     kind = err["type"]
     path = field_path(loc)
@@ -147,10 +149,8 @@ def located(model: type[BaseModel], doc: Document, err: Mapping[str, Any], where
         fields = list(holder.model_fields) if holder else []
         close = closest_name(str(loc[-1]), fields)
         name = holder.__name__ if holder else "this block"
-        described = _describe(name, where)
         return Problem.of(C.SchemaUnknownField, doc.file, line, col, field=path, name=loc[-1],
-                          where=described, where_cy=_WHERE_CY.get(described, described),
-                          close=close or "", choices=", ".join(fields))
+                          **_holder(name), close=close or "", choices=", ".join(fields))
     line, col = doc.where(loc)
     text_as_field = _text_read_as_field(doc, loc, kind, value)
     if text_as_field is not None:
@@ -199,17 +199,6 @@ def located(model: type[BaseModel], doc: Document, err: Mapping[str, Any], where
                       money="yes" if money else "", other="" if money else "yes")
 
 
-_WHERE_CY = {"a plan": "cynllun", "an activity": "gweithgaredd", "the finance block": "y bloc cyllid",
-             "a finance line": "llinell gyllid", "a board": "bwrdd", "a cluster": "clwstwr",
-             "the source": "y ffynhonnell", "a lead": "arweinydd", "a key action theme": "thema camau gweithredu",
-             "a priority area": "maes blaenoriaeth", "a goal of the action plan": "nod yn y cynllun gweithredu",
-             "a priority area of the action plan": "maes blaenoriaeth yn y cynllun gweithredu",
-             "a table": "tabl", "a workforce role": "rôl yn y gweithlu", "the workforce block": "bloc y gweithlu",
-             "a key fact": "ffaith allweddol", "the SWOT": "y dadansoddiad SWOT", "a risk": "risg",
-             "a member": "aelod", "a known issue": "gwall hysbys", "the vocabularies file": "ffeil yr eirfa",
-             "a vocabulary": "geirfa", "a vocabulary term": "term mewn geirfa"}
-
-
 # Fields that take a financial year: a year written alone (since: 2021) is a number to YAML.
 _YEAR_FIELDS = {"since", "year"}
 
@@ -245,15 +234,13 @@ def _list_of_text(model: type[BaseModel], loc: tuple) -> bool:
 def _block_list_tip(name: str, value: Any) -> dict[str, str]:
     if not isinstance(value, str):
         return {}
-    return {"tip": f"Write each entry on a line of its own below '{name}:', starting with '- ', e.g. - {value}",
-            "tip_cy": f"Ysgrifennwch bob eitem ar ei llinell ei hun o dan '{name}:', gan ddechrau gyda '- ',"
-                      f" e.e. - {value}"}
+    return in_each_language("tip", "tip.entries_below", name=name, value=value)
 
 
 def _received(value: Any, written: str | None) -> dict[str, str]:
     """What the lead wrote, as written when YAML read it as something else (yes -> yes/no)."""
     if written is not None and isinstance(value, bool):
-        return {"received": f"'{written}'", "received_cy": f"'{written}'"}
+        return {"received": f"'{written}'", **{f"received_{language}": f"'{written}'" for language in OTHER_LANGUAGES}}
     return words.received_values(value)
 
 
@@ -269,43 +256,29 @@ def _tip(kind: str, expected: str, name: str, value: Any, written: str | None = 
     """The one thing to do about a value of the wrong kind, in both languages, with the value as it should be."""
     if expected == "text" and isinstance(value, (bool, int, float)):
         typed = written if written is not None else str(value).lower() if isinstance(value, bool) else str(value)
-        takes = words.TAKES.get(name)
-        if takes is not None:
-            english, welsh, example = takes
-            return {"tip": f"It takes {english}: {name}: {example}",
-                    "tip_cy": f"Mae'n cymryd {welsh}: {name}: {example}"}
-        return {"tip": f"Put it in quotes so that YAML reads it as text: {name}: \"{typed}\"",
-                "tip_cy": f"Rhowch ef mewn dyfynodau er mwyn iddo fod yn destun: {name}: \"{typed}\""}
+        example = words.TAKES.get(name)
+        if example is not None:
+            return in_each_language("tip", "tip.takes", takes=Said(f"schema.takes.{name}"), name=name,
+                                    example=example)
+        return in_each_language("tip", "tip.quote_as_text", name=name, typed=typed)
     if expected.startswith("a list") and isinstance(value, str):
         _, items = readings.list_items(value)
-        fixed = f"{name}: {yaml_mistakes.flow_list(items)}"
-        return {"tip": f"Write each entry as an item of a list: {fixed}",
-                "tip_cy": f"Ysgrifennwch bob eitem fel eitem mewn rhestr: {fixed}"}
+        return in_each_language("tip", "tip.list_items", fixed=f"{name}: {yaml_mistakes.flow_list(items)}")
     if expected.startswith("text") and isinstance(value, list) and all(isinstance(v, str) for v in value):
         fixed = f"{name}: {yaml_mistakes.as_plain_value('; '.join(v.strip() for v in value))}"
-        return {"tip": f"'{name}' takes one piece of text: write the entries on its line, in place of the list: {fixed}",
-                "tip_cy": f"Mae '{name}' yn cymryd un darn o destun: ysgrifennwch yr eitemau ar ei linell, yn lle'r"
-                          f" rhestr: {fixed}"}
+        return in_each_language("tip", "tip.one_text", name=name, fixed=fixed)
     if expected.startswith("a slug") and isinstance(value, str) and slugify(value):
-        return {"tip": f"Write it as {slugify(value)}: lowercase words joined by hyphens.",
-                "tip_cy": f"Ysgrifennwch ef fel {slugify(value)}: geiriau mewn llythrennau bach wedi'u cysylltu â"
-                          " chysylltnodau."}
+        return in_each_language("tip", "tip.slug", slug=slugify(value))
     if expected.startswith("yes or no"):
-        return {"tip": f"Write {name}: true for yes, or {name}: false for no.",
-                "tip_cy": f"Ysgrifennwch {name}: true am ie, neu {name}: false am na."}
+        return in_each_language("tip", "tip.yes_no", name=name)
     if expected.startswith("a financial year") and reading is not None and reading.fixed:
-        return {"tip": f"Write it as {name}: {reading.fixed}",
-                "tip_cy": f"Ysgrifennwch ef fel {name}: {reading.fixed}"}
+        return in_each_language("tip", "tip.write_as", name=name, fixed=reading.fixed)
     if expected.startswith("a financial year"):
-        return {"tip": "Write the financial year as four digits, a hyphen and two digits, e.g. 2022-23.",
-                "tip_cy": "Ysgrifennwch y flwyddyn ariannol fel pedwar digid, cysylltnod a dau ddigid, e.e. 2022-23."}
+        return in_each_language("tip", "tip.year_form")
     if "number" in expected and reading is not None and reading.fixed:
-        return {"tip": f"Write it as {name}: {reading.fixed}",
-                "tip_cy": f"Ysgrifennwch ef fel {name}: {reading.fixed}"}
+        return in_each_language("tip", "tip.write_as", name=name, fixed=reading.fixed)
     if expected.startswith("a mapping") and isinstance(value, str):
-        return {"tip": f"Write its fields on the lines below '{name}:', each indented by 2 more spaces.",
-                "tip_cy": f"Ysgrifennwch ei feysydd ar y llinellau o dan '{name}:', pob un wedi'i fewnoli 2 fwlch"
-                          " ymhellach."}
+        return in_each_language("tip", "tip.mapping_below", name=name)
     return {}
 
 
@@ -321,16 +294,13 @@ def _text_read_as_field(doc: Document, loc: tuple, kind: str, value: Any) -> Pro
                    field=field_path(loc))
 
 
-def _describe(model_name: str, where: str | None) -> str:
-    names = {"Plan": "a plan", "Activity": "an activity", "Finance": "the finance block",
-             "FinanceLine": "a finance line", "Board": "a board", "Cluster": "a cluster",
-             "Source": "the source", "Lead": "a lead", "KeyActionTheme": "a key action theme",
-             "PriorityArea": "a priority area", "Goal": "a goal of the action plan",
-             "ActionPlanArea": "a priority area of the action plan", "DataTable": "a table",
-             "WorkforceRole": "a workforce role", "Workforce": "the workforce block", "KeyFact": "a key fact",
-             "Swot": "the SWOT", "Risk": "a risk", "Member": "a member", "KnownIssue": "a known issue",
-             "Vocabularies": "the vocabularies file", "Vocabulary": "a vocabulary", "Term": "a vocabulary term"}
-    return names.get(model_name, f"a {model_name} block") if not where or model_name != "Plan" else where
+def _holder(model_name: str) -> dict[str, str]:
+    """The block of fields a field is not one of, as a lead would name it ("an activity"): values where and
+    where_cy."""
+    key = f"schema.holder.{model_name}"
+    if key in catalogue_words():
+        return in_each_language("where", key)
+    return in_each_language("where", "schema.holder.other", name=model_name)
 
 
 def money_reading(doc: Document, loc: tuple, problem: Problem, typed: str) -> Problem:

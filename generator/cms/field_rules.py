@@ -54,7 +54,7 @@ def _schema_problem(field: str) -> Problem:
 def _shape(field: str, pattern: str, language: str) -> dict[str, str]:
     problem = _schema_problem(field)
     # The hint names the place ("activity 1, 'An activity'"); at the field itself only the fix is needed.
-    tip = problem.value("tip_cy" if language == "cy" else "tip")
+    tip = problem.value_in("tip", language)
     return {"pattern": js_pattern(pattern), "message": problem.said_in(language).replace(MARKER, VALUE),
             "hint": tip.replace(MARKER, VALUE)}
 

@@ -175,6 +175,23 @@ def words() -> Translations:
     return Translations.load()
 
 
+@dataclass(frozen=True)
+class Said:
+    """A value that is itself a text of the catalogues, said in the language of the text it fills."""
+
+    key: str
+
+
+def in_each_language(name: str, key: str, /, **values: object) -> dict[str, str]:
+    """A problem's value said in every language, as a problem keeps one: {name: the English, name_cy: the
+    Welsh}; the problem is printed with the one of its reader's language."""
+    said = {}
+    for language in LANGUAGES:
+        filled = {k: words().text(v.key, language) if isinstance(v, Said) else v for k, v in values.items()}
+        said[name if language == SOURCE_LANGUAGE else f"{name}_{language}"] = words().text(key, language, **filled)
+    return said
+
+
 @lru_cache(maxsize=None)
 def _plural_rule(language: str):
     return Locale.parse(locale_of(language)).plural_form

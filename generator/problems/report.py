@@ -238,6 +238,10 @@ class Problem:
         """One of the problem's values as English text ("" when it has none)."""
         return str(dict(self.values).get(name, ""))
 
+    def value_in(self, name: str, language: str) -> str:
+        """One of the problem's values in a language: its own version there where it has one (tip_cy)."""
+        return in_language(dict(self.values), language).get(name, "")
+
     @property
     def is_error(self) -> bool:
         return self.severity == ERROR

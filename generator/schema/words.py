@@ -1,4 +1,4 @@
-"""Schema words: what a field holds and where it is, in English and Welsh, for the schema check's messages.
+"""Schema words: what a field holds and where it is, in every language, for the schema check's messages.
 
 A lead reads "activity 2, 'Phlebotomy'", not "activities[1]": places are counted from 1 and named
 by their title where they have one.
@@ -6,98 +6,86 @@ by their title where they have one.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-# What a value should be: (English, Welsh, Welsh after a word that softens it, e.g. "Rhowch destun").
-KINDS: dict[str, tuple[str, str, str]] = {
-    "text": ("text", "testun", "destun"),
-    "a whole number": ("a whole number", "rhif cyfan", "rif cyfan"),
-    "a number": ("a number", "rhif", "rif"),
-    "yes or no (true/false)": ("yes or no (true/false)", "ie neu na (true/false)", "ie neu na (true/false)"),
-    "a list (lines starting with '- ')": ("a list (lines starting with '- ')",
-                                          "rhestr (llinellau sy'n dechrau gyda '- ')",
-                                          "restr (llinellau sy'n dechrau gyda '- ')"),
-    "a mapping of fields": ("a mapping of fields", "set o feysydd", "set o feysydd"),
-    "a mapping of fields (lines like 'name: value')": ("a mapping of fields (lines like 'name: value')",
-                                                       "set o feysydd (llinellau fel 'name: value')",
-                                                       "set o feysydd (llinellau fel 'name: value')"),
-    "a financial year such as 2023-24": ("a financial year such as 2023-24", "blwyddyn ariannol fel 2023-24",
-                                         "flwyddyn ariannol fel 2023-24"),
-    "a slug of lowercase letters, digits and hyphens": (
-        "a slug of lowercase letters, digits and hyphens", "slyg o lythrennau bach, digidau a chysylltnodau",
-        "slyg o lythrennau bach, digidau a chysylltnodau"),
-}
+from generator.core.i18n import Said, in_each_language, words
+from generator.core.languages import OTHER_LANGUAGES
 
-# What a value was found to be: English and Welsh.
-RECEIVED: dict[type, tuple[str, str]] = {
-    bool: ("yes/no", "ie/na"), int: ("a number", "rhif"), float: ("a number", "rhif"), str: ("text", "testun"),
-    list: ("a list", "rhestr"), dict: ("a mapping", "set o feysydd"), type(None): ("nothing", "dim byd"),
-}
+def _key(description: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", description.lower()).strip("-")
+
+
+def _kind(description: str, language: str, soft: bool = False) -> str:
+    """What a value should be, in a language (Welsh after a word that softens it: "Rhowch destun"); a
+    description the catalogues do not have (a vocabulary's own) as it is."""
+    key = f"schema.{'kind_soft' if soft else 'kind'}.{_key(description)}"
+    return words().text(key, language) if key in words() else description
 
 
 def expected_values(english: str) -> dict[str, str]:
     """The values a message about an expected kind of value needs, in both languages ("text or a number")."""
-    parts = english.split(" or ") if english not in KINDS else [english]
-    rows = [KINDS.get(p, (p, p, p)) for p in parts]
-    welsh = " neu ".join([rows[0][1], *(row[2] for row in rows[1:])])
-    welsh_soft = " neu ".join(row[2] for row in rows)
-    return {"expected": english, "expected_cy": welsh, "expected_soft": english, "expected_soft_cy": welsh_soft}
+    parts = english.split(" or ") if f"schema.kind.{_key(english)}" not in words() else [english]
+    values = {"expected": english, "expected_soft": english}
+    for language in OTHER_LANGUAGES:
+        either = f" {words().text('schema.or', language)} "
+        values[f"expected_{language}"] = either.join(
+            [_kind(parts[0], language), *(_kind(part, language, soft=True) for part in parts[1:])])
+        values[f"expected_soft_{language}"] = either.join(_kind(part, language, soft=True) for part in parts)
+    return values
+
+
+# What a value was found to be, by its type in YAML.
+RECEIVED: dict[type, str] = {bool: "yes-no", int: "number", float: "number", str: "text", list: "list",
+                             dict: "mapping", type(None): "nothing"}
 
 
 def received_values(value: Any) -> dict[str, str]:
-    english, welsh = RECEIVED.get(type(value), (type(value).__name__, type(value).__name__))
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+    kind = RECEIVED.get(type(value))
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool) and kind is not None:
         shown = str(value)
         shown = shown if len(shown) <= 40 else shown[:37] + "..."
-        return {"received": f"{english} '{shown}'", "received_cy": f"{welsh} '{shown}'"}
-    return {"received": english, "received_cy": welsh}
+        return in_each_language("received", "schema.received_value", kind=Said(f"schema.received.{kind}"),
+                                shown=shown)
+    if kind is None:
+        return {"received": type(value).__name__, **{f"received_{language}": type(value).__name__
+                                                      for language in OTHER_LANGUAGES}}
+    return in_each_language("received", f"schema.received.{kind}")
 
 
-# A list in a file and how one of its entries is named: (English, Welsh, the field that names it).
-ENTRIES: dict[str, tuple[str, str, str]] = {
-    "activities": ("activity", "gweithgaredd", "title"),
-    "lines": ("finance line", "llinell gyllid", "item"),
-    "leads": ("lead", "arweinydd", "name"),
-    "key_actions": ("key action theme", "thema camau gweithredu", "theme"),
-    "priority_areas": ("priority area", "maes blaenoriaeth", "title"),
-    "action_plan": ("action plan area", "maes y cynllun gweithredu", "priority_area"),
-    "goals": ("goal", "nod", ""),
-    "risks": ("risk", "risg", "project"),
-    "key_facts": ("key fact", "ffaith allweddol", ""),
-    "members": ("member", "aelod", "name"),
-    "known_issues": ("known issue", "gwall hysbys", "problem"),
-    "tables": ("table", "tabl", "caption"),
-    "roles": ("workforce role", "rôl yn y gweithlu", "role"),
-    "terms": ("term", "term", "term"),
+# A list in a file and the field that names one of its entries ("activity 2, 'Phlebotomy'"); the entry's
+# word is the catalogues' schema.entry.LIST.
+ENTRIES: dict[str, str] = {
+    "activities": "title", "lines": "item", "leads": "name", "key_actions": "theme", "priority_areas": "title",
+    "action_plan": "priority_area", "goals": "", "risks": "project", "key_facts": "", "members": "name",
+    "known_issues": "problem", "tables": "caption", "roles": "role", "terms": "term",
 }
 
-BLOCKS: dict[str, tuple[str, str]] = {
-    "finance": ("the finance block", "y bloc cyllid"), "source": ("the source", "y ffynhonnell"),
-    "swot": ("the SWOT", "y dadansoddiad SWOT"), "workforce": ("the workforce block", "bloc y gweithlu"),
-}
+# The blocks of a plan a field's place is named by (the catalogues' schema.block.NAME).
+BLOCKS = ("finance", "source", "swot", "workforce")
 
-FILES: dict[str, tuple[str, str]] = {
-    "plan.yaml": ("the plan", "y cynllun"), "board.yaml": ("the board", "y bwrdd"),
-    "cluster.yaml": ("the cluster", "y clwstwr"), "vocabularies.yaml": ("the vocabularies", "yr eirfa"),
-}
+# The files a field's place is named by (the catalogues' schema.file.NAME; any other is "the file").
+FILES = ("plan.yaml", "board.yaml", "cluster.yaml", "vocabularies.yaml")
 
 
 def place(file: str, data: Any, loc: tuple) -> dict[str, str]:
     """The field at `loc` and the place that holds it, as a lead would name them: the field 'title' of
     "activity 2, 'Phlebotomy'"; values name, place and place_cy."""
-    english, welsh = FILES.get(file.rsplit("/", 1)[-1], ("the file", "y ffeil"))
+    named = file.rsplit("/", 1)[-1]
+    place = in_each_language("place", f"schema.file.{named if named in FILES else 'other'}")
     name = str(loc[0]) if loc else ""
     current = data
     for i, part in enumerate(loc):
         if isinstance(part, int) and i > 0 and isinstance(loc[i - 1], str) and loc[i - 1] in ENTRIES:
-            entry_en, entry_cy, naming = ENTRIES[loc[i - 1]]
+            naming = ENTRIES[loc[i - 1]]
             item = current[part] if isinstance(current, list) and part < len(current) else None
             title = item.get(naming) if naming and isinstance(item, dict) else None
             titled = f", '{title}'" if isinstance(title, str) and title.strip() else ""
-            english, welsh = f"{entry_en} {part + 1}{titled}", f"{entry_cy} {part + 1}{titled}"
+            place = in_each_language("place", "schema.entry_place", entry=Said(f"schema.entry.{loc[i - 1]}"),
+                                     number=part + 1, titled=titled)
             name = str(loc[i + 1]) if i + 1 < len(loc) and isinstance(loc[i + 1], str) else name
         elif isinstance(part, str) and i + 1 < len(loc) and part in BLOCKS and i == 0:
-            english, welsh = BLOCKS[part]
+            place = in_each_language("place", f"schema.block.{part}")
             name = str(loc[i + 1]) if isinstance(loc[i + 1], str) else name
         if isinstance(current, dict):
             current = current.get(part)
@@ -105,13 +93,10 @@ def place(file: str, data: Any, loc: tuple) -> dict[str, str]:
             current = current[part]
         else:
             current = None
-    return {"name": name, "place": english, "place_cy": welsh}
+    return {"name": name, **place}
 
 
-# What a vocabulary field takes, for a lead who wrote yes, no or on there: (English, Welsh, an example).
-# The terms themselves are in clusters/vocabularies.yaml, which the validator checks the value against.
-TAKES: dict[str, tuple[str, str, str]] = {
-    "status": ("an activity status: planned, started, ongoing, delayed, completed or stopped",
-               "statws gweithgaredd: planned, started, ongoing, delayed, completed neu stopped", "ongoing"),
-    "new_or_existing": ("new or existing", "new neu existing", "existing"),
-}
+# What a vocabulary field takes, for a lead who wrote yes, no or on there (the catalogues' schema.takes.NAME),
+# and an example. The terms themselves are in clusters/vocabularies.yaml, which the validator checks the value
+# against.
+TAKES: dict[str, str] = {"status": "ongoing", "new_or_existing": "existing"}
