@@ -18,6 +18,9 @@ import pytest
 
 PROJECT = Path(__file__).resolve().parents[2]
 FIXTURE_PLANS = PROJECT / "tests" / "fixtures" / "repo" / "clusters"
+# What the wheel is built from: the package, and the templates, content and files its defaults link to.
+PACKAGE_SOURCE = ("pyproject.toml", "README.md", "generator", "templates", "content", "mkdocs.yml", "package.json",
+                  "package-lock.json")
 NEF = "betsi-cadwaladr/north-east-flintshire"
 
 pytestmark = pytest.mark.slow
@@ -30,7 +33,17 @@ def installed(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("wheel")
     # Run away from the checkout and its PYTHONPATH: its own metadata must not pass for the wheel's.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", str(PROJECT),
+    # Built from a copy of what the package is made of, so that a build folder left in the checkout by an
+    # earlier, interrupted build cannot decide the wheel's contents.
+    source = work / "source"
+    for part in PACKAGE_SOURCE:
+        origin = PROJECT / part
+        if origin.is_dir():
+            shutil.copytree(origin, source / part, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            source.mkdir(exist_ok=True)
+            shutil.copy2(origin, source / part)
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", str(source),
                             "-w", str(work / "dist")], capture_output=True, text=True, timeout=600, cwd=work, env=env)
     assert built.returncode == 0, built.stdout + built.stderr
     wheel = next((work / "dist").glob("cluster_plans-*.whl"))
