@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from generator.checks.validate import registry_of
+from generator.core.suggest import misspelt_start
 from generator.model.registry import UnknownCluster
 from plan_testing import NEF_2023, REAL_REPO, Repo
 
@@ -84,3 +85,19 @@ def test_a_mistyped_cluster_name_is_offered_the_clusters_meant(typed: str, messa
     with pytest.raises(UnknownCluster) as failure:
         registry_of(REAL_REPO).resolve(typed)
     assert str(failure.value) == message
+
+
+@pytest.mark.parametrize("written, meant", [
+    ("Acceleration Cluster Development Demand management", "Accelerated Cluster Development"),
+    ("Acelerated Cluster Developement: frailty", "Accelerated Cluster Development"),
+])
+def test_a_theme_starting_with_a_slip_of_a_priority_is_taken_for_it(written, meant):
+    assert misspelt_start(written, ["Accelerated Cluster Development", "Urgent and emergency care"]) == meant
+
+
+@pytest.mark.parametrize("written", [
+    "Accelerated Cluster Development: frailty",  # the priority spelt right, then the theme's own words
+    "Frailty and falls",  # no priority at all
+])
+def test_a_theme_that_is_no_slip_of_a_priority_is_left_alone(written):
+    assert misspelt_start(written, ["Accelerated Cluster Development", "Urgent and emergency care"]) is None

@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Iterator
 
-from rapidfuzz import fuzz, utils
-
+from generator.core.suggest import misspelt_start
 from generator.problems import catalogue as C
 from generator.load.documents import Prose
 from generator.problems.report import Phrase, Problem
@@ -286,27 +285,11 @@ def themes(c: "PlanChecker") -> Iterator[Problem]:
                 break
         else:
             for lookup in lookups:
-                best, score = _closest(written, lookup.terms)
-                if best is not None and score >= 85:
+                best = misspelt_start(written, lookup.terms)
+                if best is not None:
                     yield c.at(C.TermMisspelt, ("key_actions", i, "theme"), written=written, term=best,
                                vocabulary=lookup.label)
                     break
-
-
-def _closest(written: str, terms: list[str]) -> tuple[str | None, float]:
-    """The term the theme's first words are nearest to ("Acceleration Cluster Development Demand"
-    against "Accelerated Cluster Development"); a theme starting with the term is spelt right."""
-    words = utils.default_process(written).split()
-    best, best_score = None, 0.0
-    for term in terms:
-        wanted = utils.default_process(term)
-        start = " ".join(words[:len(wanted.split())])
-        if start == wanted:
-            return None, 0.0
-        score = fuzz.ratio(wanted, start)
-        if score > best_score:
-            best, best_score = term, score
-    return best, best_score
 
 
 # --- prose sections ------------------------------------------------------------------------------

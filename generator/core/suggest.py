@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TypeVar
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz, process, utils
 
 T = TypeVar("T")
 
@@ -17,6 +17,8 @@ SPELT_ALIKE = 40
 # Several choices are offered when they are nearly (this many points) as close as the closest: one typo
 # should not bring up every cluster that shares a word with the name.
 NEARLY = 8
+# A word reads as another mistyped (a letter or two out) when they are at least this alike.
+SLIP = 85
 
 
 def closest(word: str, choices: Iterable[str], cutoff: float = CLOSE) -> str | None:
@@ -58,7 +60,23 @@ def nearest(word: str, choices: Iterable[str], most: int = 5) -> list[str]:
 
 def is_slip(word: str, choice: str) -> bool:
     """Whether `word` reads as `choice` mistyped (a letter or two out) or cut short, not as another word."""
-    return fuzz.ratio(word, choice) >= 85 or (len(word) >= 4 and choice.startswith(word))
+    return fuzz.ratio(word, choice) >= SLIP or (len(word) >= 4 and choice.startswith(word))
+
+
+def misspelt_start(text: str, terms: Iterable[str]) -> str | None:
+    """The term the first words of `text` are a slip of ("Acceleration Cluster Development Demand" against
+    "Accelerated Cluster Development"); None when the text starts with a term spelt right, or none is near."""
+    words = utils.default_process(text).split()
+    best, best_score = None, 0.0
+    for term in terms:
+        wanted = utils.default_process(term)
+        start = " ".join(words[:len(wanted.split())])
+        if start == wanted:
+            return None
+        score = fuzz.ratio(wanted, start)
+        if score > best_score:
+            best, best_score = term, score
+    return best if best_score >= SLIP else None
 
 
 def _words(name: str) -> str:
