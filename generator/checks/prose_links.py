@@ -25,6 +25,7 @@ from generator.sitemap.anchors import page_anchors
 from generator.sitemap.pages import SitePage, SitePages, Unchecked
 from generator.problems.report import Problem
 from generator.sitemap.urls import relative_url
+from generator.core.prose import prose_parser
 from generator.core.suggest import closest, is_slip, nearest
 
 
@@ -32,7 +33,7 @@ SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 
 
 def _parser() -> MarkdownIt:
-    parser = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    parser = prose_parser()
     # markdown-it leaves javascript: and data: links as text; they are let through here to be reported.
     parser.validateLink = lambda url: True  # type: ignore[method-assign]
     return parser

@@ -21,9 +21,16 @@ for _rule in ("blockquote", "code", "fence", "heading", "hr", "lheading", "list"
               "autolink", "backticks", "emphasis", "entity", "escape", "image", "link", "newline",
               "table", "strikethrough", "footnote"):
     _sections.enable(_rule)
+
+
+def prose_parser() -> MarkdownIt:
+    """markdown-it-py read as the site reads a plan's prose: CommonMark with tables and strikethrough,
+    raw HTML as text. The documents, the link check and short fields read prose with it."""
+    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+
+
 # Short fields are rendered inline, which only markdown-it-py offers.
-_inline = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}) \
-    .enable("strikethrough")
+_inline = prose_parser()
 
 ALLOWED_TAGS = {"p", "ul", "ol", "li", "strong", "em", "a", "h2", "h3", "h4", "h5", "h6", "blockquote",
                 "table", "thead", "tbody", "tr", "th", "td", "code", "pre", "br", "hr", "del", "sup",

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from generator.core.prose import title_at
+from generator.core.prose import prose_parser, title_at
 from generator.documents.blocks import Block, Cell, Heading, ListBlock, ListItem, Paragraph, Run, Table
 
-_md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+_md = prose_parser()
 
 
 def split_title(text: str) -> tuple[str | None, str]:
