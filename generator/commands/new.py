@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from generator.core import i18n
 from generator.load.documents import relative
 from generator.model.registry import UnknownCluster
 from generator.authoring.scaffold import ScaffoldError, draft_plan, write_draft
@@ -30,7 +31,7 @@ def run(root: Path, cluster: str, year: str | None) -> int:
     folder = relative(draft.folder, root)
     if draft.source_year:
         click.echo(f"Created {folder}/ from the {draft.source_year} plan of {ref.name}.")
-        click.echo(f"  Carried over {_count(len(draft.carried), 'activity', 'activities')} still in progress, "
+        click.echo(f"  Carried over {i18n.words().text('new.activities', 'en', n=len(draft.carried))} still in progress, "
                    "as existing ones with their ids: budgets TBC, status planned, expected results to write.")
         for title, status in draft.left_out:
             click.echo(f"  Left out '{title}' ({status}).")
@@ -51,6 +52,3 @@ def run(root: Path, cluster: str, year: str | None) -> int:
                f"cluster-plans validate {folder}")
     return 0
 
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"

@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 import yaml
 
+from generator.core.i18n import in_each_language
 from generator.core.money import as_typed
 from generator.load import characters
 from generator.problems import catalogue as C
@@ -109,13 +110,9 @@ def value_start(text: str) -> int:
     return item.end() if item else indent_of(text)
 
 
-def spaces(n: int) -> str:
-    return f"{n} space" if n == 1 else f"{n} spaces"
-
-
-def spaces_cy(n: int) -> str:
-    # Welsh counts with the singular noun, softened after 2 ("2 fwlch"), as spoken.
-    return f"{n} bwlch" if n != 2 else "2 fwlch"
+def spaces(name: str, n: int) -> dict[str, str]:
+    """An indentation as a problem's value `name` says it in every language: 4 spaces, 4 bwlch."""
+    return in_each_language(name, "yaml.spaces", n=n)
 
 
 def _quoted(text: str) -> str:
@@ -338,8 +335,8 @@ def _mapping_value(f: _Failure) -> Mistake | None:
 
 def _field_depth(line: int, found: int, name: str, sibling: str, sibling_line: int, expected: int) -> Mistake:
     return Mistake(C.YamlFieldDepth, line, found,
-                   {"name": name, "found": spaces(found), "sibling": sibling, "sibling_line": sibling_line + 1,
-                    "expected": spaces(expected), "found_cy": spaces_cy(found), "expected_cy": spaces_cy(expected)})
+                   {"name": name, **spaces("found", found), "sibling": sibling, "sibling_line": sibling_line + 1,
+                    **spaces("expected", expected)})
 
 
 def _block_end(f: _Failure) -> Mistake | None:
@@ -352,8 +349,7 @@ def _block_end(f: _Failure) -> Mistake | None:
         if sibling is not None:
             n, expected = sibling
             return Mistake(C.YamlItemDepth, f.line, here,
-                           {"found": spaces(here), "expected": spaces(expected), "item_line": n + 1,
-                            "found_cy": spaces_cy(here), "expected_cy": spaces_cy(expected)})
+                           {**spaces("found", here), **spaces("expected", expected), "item_line": n + 1})
     key = key_column(text)
     if key is not None:
         previous = f.previous_content(f.line)
@@ -422,8 +418,7 @@ def _item_after_key(f: _Failure) -> Mistake | None:
     if key is None or not text[f.column:f.column + 2] == "- " or f.column != value_start(text):
         return None
     return Mistake(C.YamlItemAfterKey, f.line, f.column,
-                   {"name": key[0], "item": text[f.column:].strip(), "indent": spaces(key[1] + 2),
-                    "indent_cy": spaces_cy(key[1] + 2)})
+                   {"name": key[0], "item": text[f.column:].strip(), **spaces("indent", key[1] + 2)})
 
 
 def _unreadable(f: _Failure) -> Mistake:
@@ -495,8 +490,7 @@ def merged_item(node: yaml.ScalarNode, lines: list[str], file: str) -> Problem |
             item = _ITEM.match(first)
             expected = len(item["indent"]) if item else indent_of(first)
             return Problem.of(C.YamlItemMerged, file, n + 1, indent_of(text) + 1, excerpt=text,
-                              found=spaces(indent_of(text)), expected=spaces(expected),
-                              found_cy=spaces_cy(indent_of(text)), expected_cy=spaces_cy(expected),
+                              **spaces("found", indent_of(text)), **spaces("expected", expected),
                               above=node.start_mark.line + 1)
         bullet = characters.bullet_at_start(text.strip())
         if bullet is not None:
