@@ -346,8 +346,7 @@ class PlanParts:
         return out
 
     def plan_name(self) -> str:
-        cluster = self.plan.cluster
-        return (cluster.name_cy if self.language == "cy" and cluster.name_cy else cluster.name)
+        return i18n.name_in(self.plan.cluster, self.language)
 
     # --- the rest of the richer formats -------------------------------------------------------
 
