@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from plan_testing import FIXTURE_REPO, Repo
-from site_testing import built_site
+from site_testing import built_real_site, built_site, made_once
 
 TESTS = Path(__file__).resolve().parent
 # Tests that drive a browser, and those that build a site or install the package: `-m "not browser"`
@@ -16,11 +16,22 @@ TESTS = Path(__file__).resolve().parent
 MARKED = {"browser": "browser", "site": "slow", "package": "slow"}
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "spread: the module's tests share nothing made per module, so that "
+                                       "pytest-xdist may run each on any worker")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         folder = Path(str(item.fspath)).relative_to(TESTS).parts[0]
         if folder in MARKED:
             item.add_marker(MARKED[folder])
+        # tools/run-tests shares the tests out with `--dist loadgroup`: a module's tests stay on one worker,
+        # so that what its fixtures make (a built site, a served preview) is made once, except in the
+        # modules marked `spread`, whose long walks over the real site are cut into parts that can run side
+        # by side on every worker.
+        if not item.get_closest_marker("spread") and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(Path(str(item.fspath)).relative_to(TESTS).as_posix()))
 
 
 @pytest.fixture
@@ -32,6 +43,22 @@ def repo(tmp_path: Path) -> Repo:
 
 
 @pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory) -> Path:
-    """The fixture repository built once, as a user builds it, for every test that only reads the site."""
-    return built_site(tmp_path_factory.mktemp("fixture-site"))
+def shared_dir(tmp_path_factory, worker_id: str) -> Path:
+    """A folder every worker of this test run shares (pytest-xdist gives each its own temporary folder
+    inside one for the run); the run's own folder when there are no workers."""
+    base = tmp_path_factory.getbasetemp()
+    return base if worker_id == "master" else base.parent
+
+
+@pytest.fixture(scope="session")
+def fixture_site(shared_dir: Path) -> Path:
+    """The fixture repository built once for the whole run, as a user builds it, for every test that only
+    reads the site (a test that changes a site builds its own copy)."""
+    return made_once(shared_dir, "fixture-site", built_site)
+
+
+@pytest.fixture(scope="session")
+def real_site(shared_dir: Path) -> Path:
+    """This repository's own plans built once for the whole run, as a user builds them, for every test
+    that only reads them."""
+    return made_once(shared_dir, "real-site", built_real_site)

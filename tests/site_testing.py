@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from generator.pipeline.build import Project, build
 
@@ -48,6 +50,33 @@ def built_site(folder: Path) -> Path:
     result = run_build(root)
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
+
+
+def built_real_site(folder: Path) -> Path:
+    """This repository's own plans built as a user builds them, into `folder`/site; the built site's folder."""
+    site = folder / "site"
+    result = run_build(PROJECT, "--site-dir", str(site))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def made_once(shared: Path, name: str, make: Callable[[Path], Path]) -> Path:
+    """What `make(folder)` returns, made once for every process of the test run: the first to ask makes it
+    in `shared`/`name` while the others wait on a lock, then each reads what it made (the way pytest-xdist
+    documents for session fixtures shared between its workers). A failed making is not kept, so each
+    process that asks fails with its own report."""
+    folder = shared / name
+    made = shared / f"{name}.made"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if made.is_file():
+            return Path(made.read_text(encoding="utf-8"))
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        result = make(folder)
+        made.write_text(str(result), encoding="utf-8")
+        return result
 
 
 # Binary files the snapshot leaves out: images and fonts, compressed copies, and the compiled PDF and Word files.
