@@ -21,6 +21,8 @@ def pytest_configure(config: pytest.Config) -> None:
                                        "pytest-xdist may run each on any worker")
 
 
+# First: pytest-xdist reads the groups in its own hook.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         folder = Path(str(item.fspath)).relative_to(TESTS).parts[0]
