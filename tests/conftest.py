@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+import site_testing
 from plan_testing import FIXTURE_REPO, Repo
-from site_testing import built_real_site, built_site, made_once
+from site_testing import built_real_site, built_site, kept_documents, made_once
 
 TESTS = Path(__file__).resolve().parent
 # Tests that drive a browser, and those that build a site or install the package: `-m "not browser"`
@@ -56,7 +57,17 @@ def shared_dir(tmp_path_factory, worker_id: str) -> Path:
 def fixture_site(shared_dir: Path) -> Path:
     """The fixture repository built once for the whole run, as a user builds it, for every test that only
     reads the site (a test that changes a site builds its own copy)."""
-    return made_once(shared_dir, "fixture-site", built_site)
+    site = made_once(shared_dir, "fixture-site", built_site)
+    site_testing.fixture_documents = kept_documents(site.parent)
+    return site
+
+
+@pytest.fixture(scope="module", autouse=True)
+def compiled_fixture_documents(request: pytest.FixtureRequest) -> None:
+    """A module that builds copies of the fixture (those that import site_repo) has the run's build of the
+    fixture made first, so that its copies start with the documents that build compiled (see site_repo)."""
+    if getattr(request.module, "site_repo", None) is site_testing.site_repo:
+        request.getfixturevalue("fixture_site")
 
 
 @pytest.fixture(scope="session")

@@ -25,8 +25,21 @@ SITE_PARTS = ("templates", "content", "mkdocs.yml")
 LEFT_OUT = {"docs": ("en/assets/", "cy/assets/"), "site": ("assets/", "cy/assets/", "pagefind/", "search/", "cy/search/")}
 
 
-def site_repo(destination: Path, source: Path = FIXTURE_REPO) -> Path:
-    """A buildable repository: the given plans plus this project's templates, content and mkdocs.yml."""
+# The PDF and Word files the run's one build of the fixture compiled, as that build kept them for its next
+# build (see tests/conftest.py, `fixture_site`); None until that build is made.
+fixture_documents: Path | None = None
+
+
+def kept_documents(root: Path) -> Path:
+    """Where a build of the repository at `root` keeps the documents it compiled, for its next build."""
+    return Project(root).work_dir / "documents"
+
+
+def site_repo(destination: Path, source: Path = FIXTURE_REPO, compiled: bool = True) -> Path:
+    """A buildable repository: the given plans plus this project's templates, content and mkdocs.yml.
+    A copy of the fixture starts, unless not `compiled`, with the documents the run's build of the fixture
+    compiled, as a repository built before does: its builds compile only the documents its own changes alter
+    (tests/test_documents.py checks that a kept document is the one compiling would make)."""
     shutil.copytree(source / "clusters", destination / "clusters")
     for part in SITE_PARTS:
         origin = PROJECT / part
@@ -34,6 +47,8 @@ def site_repo(destination: Path, source: Path = FIXTURE_REPO) -> Path:
             shutil.copytree(origin, destination / part)
         else:
             shutil.copy2(origin, destination / part)
+    if compiled and source == FIXTURE_REPO and fixture_documents is not None and fixture_documents.is_dir():
+        shutil.copytree(fixture_documents, kept_documents(destination))
     return destination
 
 
