@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from xdist.scheduler import LoadFileScheduling
 
 import site_testing
 from plan_testing import FIXTURE_REPO, Repo
@@ -17,24 +18,39 @@ TESTS = Path(__file__).resolve().parent
 MARKED = {"browser": "browser", "site": "slow", "package": "slow"}
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "spread: the module's tests share nothing made per module, so that "
-                                       "pytest-xdist may run each on any worker")
+# Modules whose tests share nothing made per module (each makes what it needs, or reads what the whole run
+# makes once): pytest-xdist may run each of their tests on any worker. Their long walks over the real site
+# are cut into parts, by board, cluster or language, that run side by side.
+SPREAD = {f"tests/{module}.py" for module in (
+    "browser/test_find_your_cluster", "browser/test_phone_and_paper", "browser/test_public_text",
+    "browser/test_real_site", "browser/test_serve_problems", "site/test_build", "site/test_serve",
+    "test_validate_alone", "test_word_import", "test_workflow")}
 
 
-# First: pytest-xdist reads the groups in its own hook.
-@pytest.hookimpl(tryfirst=True)
+class ModulesOrTests(LoadFileScheduling):
+    """`--dist loadfile` as tools/run-tests asks for it: a module's tests stay on one worker, so that what its
+    fixtures make (a built site, a served preview) is made once, except in the SPREAD modules, whose tests
+    go one by one to whichever worker is free."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        module = super()._split_scope(nodeid)
+        return nodeid if module in SPREAD else module
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log) -> LoadFileScheduling | None:
+    if config.getvalue("dist") != "loadfile":
+        return None
+    # In the order collected: the browser and site modules, the longest, go first, the many short tests of the
+    # modules at the top last, to fill the gaps; xdist would otherwise send the modules with the most tests first.
+    config.option.loadscopereorder = False
+    return ModulesOrTests(config, log)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         folder = Path(str(item.fspath)).relative_to(TESTS).parts[0]
         if folder in MARKED:
             item.add_marker(MARKED[folder])
-        # tools/run-tests shares the tests out with `--dist loadgroup`: a module's tests stay on one worker,
-        # so that what its fixtures make (a built site, a served preview) is made once, except in the
-        # modules marked `spread`, whose long walks over the real site are cut into parts that can run side
-        # by side on every worker.
-        if not item.get_closest_marker("spread") and not item.get_closest_marker("xdist_group"):
-            item.add_marker(pytest.mark.xdist_group(Path(str(item.fspath)).relative_to(TESTS).as_posix()))
 
 
 @pytest.fixture

@@ -9,9 +9,6 @@ import yaml
 from site_testing import PROJECT
 from test_search import entries
 
-# Its tests share only what the whole run makes once (the fixture site and the real plans' site): each may run
-# on any worker.
-pytestmark = pytest.mark.spread
 
 UV_PAGE = "swansea-bay/upper-valleys/"
 
@@ -54,7 +51,6 @@ def test_search_finds_the_cluster_by_each_of_its_wards(page, base_url, language)
         if "/" + language + UV_PAGE not in every_link(page):
             missing.append(ward)
     assert missing == []
-
 
 
 # Each cluster's places are searched for on their own, so that the clusters can be searched side by side.

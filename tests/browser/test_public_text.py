@@ -11,9 +11,6 @@ from generator.problems import catalogue  # noqa: F401  (fills the catalogue)
 from generator.problems.report import CATALOGUE
 from site_testing import PROJECT
 
-# Its tests share only what the whole run makes once (the real plans' site): each may run on any worker.
-pytestmark = pytest.mark.spread
-
 PHONE = {"width": 390, "height": 844}
 # Upper Valleys 2022-23 carries the most notes of all the plans on the site.
 HEAVIEST = "swansea-bay/upper-valleys/2022-23/"

@@ -9,9 +9,6 @@ from pypdf import PdfReader
 
 from site_testing import PROJECT
 
-# Its tests share only what the whole run makes once (the real plans' site): each may run on any worker.
-pytestmark = pytest.mark.spread
-
 
 def test_every_real_plan_on_a_page_prints_on_one_a4_page(real_site, real_base_url, browser):
     site, base = real_site, real_base_url

@@ -16,11 +16,9 @@ NEF = "clusters/betsi-cadwaladr/north-east-flintshire"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    root = site_repo(tmp_path_factory.mktemp("built") / "repo")
-    result = build(root)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
+def built(fixture_site) -> Path:
+    """The fixture repository copied and built as a user builds it (`cluster-plans build`)."""
+    return fixture_site
 
 
 def tree(folder: Path) -> dict[str, bytes]:
