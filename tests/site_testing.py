@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from generator.pipeline.build import Project, build
 
@@ -23,8 +25,21 @@ SITE_PARTS = ("templates", "content", "mkdocs.yml")
 LEFT_OUT = {"docs": ("en/assets/", "cy/assets/"), "site": ("assets/", "cy/assets/", "pagefind/", "search/", "cy/search/")}
 
 
-def site_repo(destination: Path, source: Path = FIXTURE_REPO) -> Path:
-    """A buildable repository: the given plans plus this project's templates, content and mkdocs.yml."""
+# The PDF and Word files the run's one build of the fixture compiled, as that build kept them for its next
+# build (see tests/conftest.py, `fixture_site`); None until that build is made.
+fixture_documents: Path | None = None
+
+
+def kept_documents(root: Path) -> Path:
+    """Where a build of the repository at `root` keeps the documents it compiled, for its next build."""
+    return Project(root).work_dir / "documents"
+
+
+def site_repo(destination: Path, source: Path = FIXTURE_REPO, compiled: bool = True) -> Path:
+    """A buildable repository: the given plans plus this project's templates, content and mkdocs.yml.
+    A copy of the fixture starts, unless not `compiled`, with the documents the run's build of the fixture
+    compiled, as a repository built before does: its builds compile only the documents its own changes alter
+    (tests/test_documents.py checks that a kept document is the one compiling would make)."""
     shutil.copytree(source / "clusters", destination / "clusters")
     for part in SITE_PARTS:
         origin = PROJECT / part
@@ -32,6 +47,8 @@ def site_repo(destination: Path, source: Path = FIXTURE_REPO) -> Path:
             shutil.copytree(origin, destination / part)
         else:
             shutil.copy2(origin, destination / part)
+    if compiled and source == FIXTURE_REPO and fixture_documents is not None and fixture_documents.is_dir():
+        shutil.copytree(fixture_documents, kept_documents(destination))
     return destination
 
 
@@ -48,6 +65,33 @@ def built_site(folder: Path) -> Path:
     result = run_build(root)
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
+
+
+def built_real_site(folder: Path) -> Path:
+    """This repository's own plans built as a user builds them, into `folder`/site; the built site's folder."""
+    site = folder / "site"
+    result = run_build(PROJECT, "--site-dir", str(site))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def made_once(shared: Path, name: str, make: Callable[[Path], Path]) -> Path:
+    """What `make(folder)` returns, made once for every process of the test run: the first to ask makes it
+    in `shared`/`name` while the others wait on a lock, then each reads what it made (the way pytest-xdist
+    documents for session fixtures shared between its workers). A failed making is not kept, so each
+    process that asks fails with its own report."""
+    folder = shared / name
+    made = shared / f"{name}.made"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if made.is_file():
+            return Path(made.read_text(encoding="utf-8"))
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        result = make(folder)
+        made.write_text(str(result), encoding="utf-8")
+        return result
 
 
 # Binary files the snapshot leaves out: images and fonts, compressed copies, and the compiled PDF and Word files.

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from jinja2 import FileSystemLoader
+from jinja2 import Environment, FileSystemLoader
 from plan_testing import FIXTURE_REPO, REAL_REPO, TESTS
 
 from generator.render import fragments
@@ -45,11 +45,18 @@ def renderer(request, repository) -> Renderer:
     return r
 
 
+# Each renderer's environment for the reference templates, made once so that each template is compiled once
+# (a new loader for every example would compile it again each time).
+_REFERENCE_ENVS: dict[int, tuple[Renderer, Environment]] = {}
+
+
 def reference(r: Renderer, name: str, **context: object) -> str:
     """What the reference template writes, in the renderer's own environment (its globals and texts)."""
-    env = r.env.overlay(loader=FileSystemLoader(str(REFERENCES)))
-    env.globals.update(r.env.globals, url=r.url)
-    return env.get_template(f"{name}.html.j2").render(**context)
+    if id(r) not in _REFERENCE_ENVS:
+        env = r.env.overlay(loader=FileSystemLoader(str(REFERENCES)))
+        env.globals.update(r.env.globals, url=r.url)
+        _REFERENCE_ENVS[id(r)] = (r, env)
+    return _REFERENCE_ENVS[id(r)][1].get_template(f"{name}.html.j2").render(**context)
 
 
 # Text as plans write it, with characters HTML must escape and Markdown may read.

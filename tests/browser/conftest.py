@@ -1,4 +1,5 @@
-"""Browser tests: the fixture site built once, served on localhost, driven in headless Debian Chromium."""
+"""Browser tests: the fixture site and the real plans built once, served on localhost, driven in headless Debian
+Chromium."""
 
 from __future__ import annotations
 
@@ -26,14 +27,26 @@ def site(fixture_site) -> Path:
     return fixture_site
 
 
-@pytest.fixture(scope="session")
-def base_url(site) -> str:
+def served(site: Path):
+    """The site served on localhost while the caller's fixture lasts: yields its address."""
     handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site) -> str:
+    yield from served(site)
+
+
+@pytest.fixture(scope="session")
+def real_base_url(real_site) -> str:
+    """The real plans' site (see the `real_site` fixture), served."""
+    yield from served(real_site)
 
 
 @pytest.fixture(scope="session")

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
-import subprocess
-import sys
-import threading
 
 import pytest
 from pypdf import PdfReader
@@ -15,25 +10,8 @@ from pypdf import PdfReader
 from site_testing import PROJECT
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("real-print") / "site"
-    result = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(PROJECT), "--site-dir", str(out)],
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield out, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-def test_every_real_plan_on_a_page_prints_on_one_a4_page(real_site, browser):
-    site, base = real_site
+def test_every_real_plan_on_a_page_prints_on_one_a4_page(real_site, real_base_url, browser):
+    site, base = real_site, real_base_url
     pages = sorted(p.parent.relative_to(site).as_posix() for p in site.glob("*/*/*/on-a-page/index.html"))
     assert len(pages) == len(list((PROJECT / "clusters").glob("*/*/*/plan.yaml")))
     page = browser.new_page()
@@ -48,12 +26,24 @@ def test_every_real_plan_on_a_page_prints_on_one_a4_page(real_site, browser):
     assert longer == []
 
 
-def test_every_real_plan_page_passes_axe(real_site, browser):
+# Each cluster's plan pages are checked on their own, so that the clusters can be checked side by side.
+CLUSTERS = sorted({path.parent.parent.relative_to(PROJECT / "clusters").as_posix()
+                   for path in (PROJECT / "clusters").glob("*/*/*/plan.yaml")})
+
+
+def test_every_cluster_with_plans_has_its_plan_pages_checked(real_site):
+    assert "swansea-bay/upper-valleys" in CLUSTERS
+    assert {p.parent.parent.relative_to(real_site).as_posix() for p in real_site.glob("*/*/20*/index.html")} \
+        == set(CLUSTERS)
+
+
+@pytest.mark.parametrize("cluster", CLUSTERS)
+def test_every_real_plan_page_passes_axe(real_site, real_base_url, browser, cluster):
     from test_accessibility import violations
 
-    site, base = real_site
+    site, base = real_site, real_base_url
     pages = sorted(p.parent.relative_to(site).as_posix()
-                   for p in [*site.glob("*/*/20*/index.html"), *site.glob("*/*/changes/*/index.html")])
+                   for p in [*site.glob(f"{cluster}/20*/index.html"), *site.glob(f"{cluster}/changes/*/index.html")])
     assert pages
     page = browser.new_page()
     found = {}

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import html
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -43,12 +41,8 @@ FACTS = {
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("real") / "site"
-    result = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(PROJECT),
-                             "--site-dir", str(out)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+def site(real_site) -> Path:
+    return real_site
 
 
 def page_text(site: Path, plan: str) -> str:
