@@ -34,7 +34,7 @@ def welsh():
     table = i18n.words()
     texts = {}
     for key, text in table.catalogues["cy"].texts.items():
-        if key.startswith(("problem.", "phrase.")):
+        if key.startswith(("problem.", "phrase.", "tip.", "schema.", "yaml.")):
             continue  # the validator's words name files, fields and lists, not clusters or boards
         forms = text if isinstance(text, tuple) else [text]
         for form in forms:
