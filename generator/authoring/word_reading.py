@@ -13,6 +13,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from docx import Document as open_docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -104,11 +105,15 @@ def read_docx(data: bytes) -> Reading:
     sections = [WordSection("", 0)]
     caption = ""
     tables = 0
+    # Each paragraph's style by its id, looked up once: python-docx searches the styles part on every call.
+    names = {style.style_id: style.name or "" for style in document.styles if style.type == WD_STYLE_TYPE.PARAGRAPH}
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    unstyled = default.name or "" if default is not None else ""
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = DocxParagraph(child, document)
-            style = paragraph.style.name if paragraph.style is not None else ""
+            style = names.get(child.style, unstyled) if child.style else unstyled
             text = plain(paragraph.text)
             if style.startswith("Heading") and text:
                 level = int(style.split()[-1]) if style.split()[-1].isdigit() else 1
