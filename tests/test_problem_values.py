@@ -10,20 +10,15 @@ import pytest
 
 import generator.problems.catalogue as C
 from generator.core.i18n import words
-from generator.problems.report import CATALOGUE, MissingValues, Problem, placeholders, required_values
+from generator.problems.report import MissingValues, Problem, placeholders, required_values
+from problem_calls import problems_made
 
 GENERATOR = Path(__file__).resolve().parent.parent / "generator"
-BY_NAME = {kind.__name__: kind for kind in CATALOGUE.values()}
 
 
 def _made(tree: ast.AST):
-    """Each place a problem is made with a named kind: Problem.of(C.Kind, ...) or Mistake(C.Kind, l, c, {...})."""
-    for node in ast.walk(tree):
-        if not (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Attribute)
-                and isinstance(node.args[0].value, ast.Name) and node.args[0].value.id == "C"
-                and node.args[0].attr in BY_NAME):
-            continue
-        kind = BY_NAME[node.args[0].attr]
+    """Each place a problem is made with its values named: Problem.of(C.Kind, ...) or Mistake(C.Kind, l, c, {...})."""
+    for node, kind in problems_made(tree):
         func = node.func
         if isinstance(func, ast.Attribute) and func.attr == "of":
             if any(kw.arg is None for kw in node.keywords):

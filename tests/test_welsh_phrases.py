@@ -15,6 +15,7 @@ import pytest
 import generator.problems.catalogue  # noqa: F401  (importing it fills the catalogue and its phrases)
 from generator.core.i18n import catalogue_name, words
 from generator.problems.report import CATALOGUE, PHRASES, Phrase, text_of
+from problem_calls import problems_made
 from plan_testing import NEF_2023, PROBLEM_LINE, UV_2022, Repo
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -69,12 +70,7 @@ def test_a_phrase_inside_a_phrase_is_said_in_the_same_language():
 def _english_given_as_a_value(path: Path) -> list[str]:
     """Words written in English straight into a problem's values, in one module of the generator."""
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if not (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Attribute)
-                and isinstance(node.args[0].value, ast.Name) and node.args[0].value.id == "C"
-                and node.args[0].attr in {k.__name__ for k in CATALOGUE.values()}):
-            continue
-        kind = next(k for k in CATALOGUE.values() if k.__name__ == node.args[0].attr)
+    for node, kind in problems_made(ast.parse(path.read_text(encoding="utf-8"))):
         templates = text_of(kind, "message", "en") + text_of(kind, "hint", "en")
         given = {kw.arg for kw in node.keywords if kw.arg}
         for kw in node.keywords:

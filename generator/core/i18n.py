@@ -13,7 +13,6 @@ from functools import lru_cache
 from gettext import c2py
 from pathlib import Path
 
-from babel import Locale
 from babel.dates import format_date
 from babel.messages.pofile import read_po
 from babel.numbers import format_percent, get_decimal_symbol, get_group_symbol
@@ -58,7 +57,8 @@ class MissingTranslation(KeyError):
         return catalogue_name(self.language)
 
 
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# A value a text is filled with, in braces: {name}.
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def _variant_of(name: str, known: set[str]) -> bool:
@@ -127,13 +127,13 @@ class Translations:
         mutated form Welsh needs, given beside it)."""
         bad = []
         for key, english in self.catalogues[SOURCE_LANGUAGE].texts.items():
-            known = set(_PLACEHOLDER.findall(str(english)))
+            known = set(PLACEHOLDER.findall(str(english)))
             for language, catalogue in self.catalogues.items():
                 text = catalogue.texts.get(key, "")
                 forms = text if isinstance(text, tuple) else (text,)
                 if (isinstance(text, tuple) != isinstance(english, tuple)
                         or (isinstance(text, tuple) and len(text) != catalogue.forms)
-                        or any(not _variant_of(name, known) for form in forms for name in _PLACEHOLDER.findall(form))):
+                        or any(not _variant_of(name, known) for form in forms for name in PLACEHOLDER.findall(form))):
                     bad.append(f"{key} ({language})")
         return bad
 
@@ -190,16 +190,6 @@ def in_each_language(name: str, key: str, /, **values: object) -> dict[str, str]
         filled = {k: words().text(v.key, language) if isinstance(v, Said) else v for k, v in values.items()}
         said[name if language == SOURCE_LANGUAGE else f"{name}_{language}"] = words().text(key, language, **filled)
     return said
-
-
-@lru_cache(maxsize=None)
-def _plural_rule(language: str):
-    return Locale.parse(locale_of(language)).plural_form
-
-
-def plural_category(n, language: str) -> str:
-    """CLDR's plural category of the number n in a language: 'one', 'two', 'few', 'many', 'other'..."""
-    return _plural_rule(language)(n)
 
 
 def locale_of(language: str) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import ClassVar, Iterable
 
-from generator.core.i18n import words
+from generator.core.i18n import PLACEHOLDER, words
 
 ERROR = "error"
 WARNING = "warning"
@@ -50,7 +50,6 @@ def problem_type(cls: type[ProblemType]) -> type[ProblemType]:
 # An optional part of a message or hint: [[text with {value}]] shows only when every value in it is
 # non-empty; [[flag|text]] only when the value `flag` is.
 _OPTIONAL = re.compile(r"\[\[(?:(\w+)\|)?(.*?)\]\]", re.S)
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def fill(template: str, values: dict[str, str]) -> str:
@@ -60,7 +59,7 @@ def fill(template: str, values: dict[str, str]) -> str:
     for m in _OPTIONAL.finditer(template):
         out.append(template[at:m.start()].format(**values))
         flag, body = m.group(1), m.group(2)
-        shown = bool(values.get(flag)) if flag else all(values.get(n) for n in _PLACEHOLDER.findall(body))
+        shown = bool(values.get(flag)) if flag else all(values.get(n) for n in PLACEHOLDER.findall(body))
         if shown:
             out.append(body.format(**values))
         at = m.end()
@@ -145,9 +144,12 @@ def text_of(kind: type[ProblemType], part: str, language: str) -> str:
     return words().optional(f"problem.{kind.code}.{part}", language)
 
 
-def placeholders(kind: type[ProblemType]) -> set[str]:
-    """The values a problem type's English message and hint are filled with."""
-    return {name for part in ("message", "hint") for name in _PLACEHOLDER.findall(text_of(kind, part, "en"))}
+def placeholders(kind: type[ProblemType], optional: bool = True) -> set[str]:
+    """The values a problem type's English message and hint are filled with; without `optional`, only those
+    outside their optional [[...]] parts."""
+    return {name for part in ("message", "hint")
+            for name in PLACEHOLDER.findall(text_of(kind, part, "en") if optional
+                                            else _OPTIONAL.sub("", text_of(kind, part, "en")))}
 
 
 # Values every problem has: where it is (as known_issues names it) and its code.
@@ -162,9 +164,7 @@ def required_values(kind: type[ProblemType]) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _required_values(code: str) -> frozenset[str]:
-    return frozenset(name for part in ("message", "hint")
-                     for name in _PLACEHOLDER.findall(_OPTIONAL.sub("", text_of(CATALOGUE[code], part, "en"))))\
-        - _OWN_VALUES
+    return frozenset(placeholders(CATALOGUE[code], optional=False) - _OWN_VALUES)
 
 
 class MissingValues(TypeError):
