@@ -129,3 +129,45 @@ def test_the_sites_documents_are_compiled_once_and_kept_for_the_next_build(tmp_p
     monkeypatch.setattr(published, "docx_bytes", never)
     again = published.document_files(repository, translations, ROOT / "templates", 1, kept)
     assert [(page.path, page.content) for page in again] == [(page.path, page.content) for page in first]
+
+
+def test_a_change_compiles_only_the_documents_made_from_it(tmp_path: Path, monkeypatch):
+    """Documents are taken as the last build made them when what they are made from is the same; a change to a
+    plan makes again only that plan's documents and its board's year."""
+    import dataclasses
+
+    from generator.checks.validate import validate
+    from generator.core import i18n
+    from generator.documents import published
+    from plan_testing import FIXTURE_REPO
+
+    repository = validate(FIXTURE_REPO).repository
+    translations = i18n.words()
+    kept = tmp_path / "documents"
+    given: list[list[tuple[str, str | None, str]]] = []
+    share_out = published.share_out
+
+    def recording(stage, function, units, jobs=None, fresh=False):
+        given.append(sorted((getattr(u.record, "folder", None) or u.record.board.slug, u.year, u.language)
+                            for u in units))
+        return share_out(stage, function, units, jobs, fresh)
+
+    monkeypatch.setattr(published, "share_out", recording)
+    first = {page.path: page.content for page in
+             published.document_files(repository, translations, ROOT / "templates", 2, kept)}
+    assert len(given[0]) == len(first) // 2  # every document, once per language, each in both formats
+    again = {page.path: page.content for page in
+             published.document_files(repository, translations, ROOT / "templates", 2, kept)}
+    assert given[1] == [] and again == first
+
+    plan = next(p for p in repository.plans if p.folder.endswith("north-west-flintshire/2022-23"))
+    name, versions = next(iter(plan.prose.items()))
+    plan.prose[name] = {language: dataclasses.replace(prose, text=prose.text + "\n\nA sentence the lead added.\n")
+                        for language, prose in versions.items()}
+    changed = {page.path: page.content for page in
+               published.document_files(repository, translations, ROOT / "templates", 2, kept)}
+    assert given[2] == sorted([(plan.folder, None, "cy"), (plan.folder, None, "en"),
+                               ("betsi-cadwaladr", plan.year, "cy"), ("betsi-cadwaladr", plan.year, "en")])
+    differ = {path for path in first if changed[path] != first[path]}
+    assert differ == {path for path in first if "north-west-flintshire/2022-23/" in path
+                      or path.startswith(f"betsi-cadwaladr/betsi-cadwaladr-cluster-plans-{plan.year}")}

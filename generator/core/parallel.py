@@ -81,14 +81,23 @@ def _fresh_workers(stage: str, function: Callable[[Item], Result], items: Sequen
     """Work whose library keeps threads of its own (Typst's, compiling a PDF) runs in workers a fork
     server starts afresh, always, even for one item: never in this process, and never in a fork of a
     process that has run it, where those threads would be missing and the work would wait for ever. The
-    function and the items travel to the workers pickled."""
+    function and the items travel to each worker pickled once, when it starts, and each task is only an
+    index: a function holding every plan, sent with each of thousands of items, would be pickled and
+    read back thousands of times."""
     if not items:
         return []
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
-            return list(pool.map(function, items, chunksize=1))
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"),
+                                 initializer=_receive, initargs=(stage, function, items)) as pool:
+            return list(pool.map(_run, range(len(items)), chunksize=1))
     except BrokenProcessPool:
         raise WorkerDied(stage) from None
+
+
+def _receive(stage: str, function: Callable, items: Sequence) -> None:
+    """In a fresh worker, as it starts: the work every task of it indexes into."""
+    global _WORK
+    _WORK = (stage, function, items)
 
 
 _kept = 0

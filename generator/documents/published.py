@@ -4,16 +4,25 @@ Word, with the headings in each language (the site map's `SitePages.documents()`
 Compiling is the slow part of a download (Typst lays a plan out in about a third of a second, python-docx writes
 one in half a second), so it is shared out between worker processes, and each file is remembered by what it was
 made from, in the build's work folder: a preview, which writes the downloads again after
-every edit, and a build after a change compile only the documents the change altered."""
+every edit, and a build after a change compile only the documents the change altered.
+
+Each file is named by the document's blocks, which are themselves a few hundredths of a second to make; a national
+build has some thousands of documents. So each document is also remembered by what its blocks are made from (its
+plans as checked, the board's texts, the vocabularies, the words and the code that lays them out): a document
+whose inputs are those of the last build is taken as it was without making its blocks again."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
+import pickle
 from importlib.metadata import version
 from dataclasses import dataclass
 from pathlib import Path
+
+import generator
 
 from generator.core import i18n
 from generator.core.parallel import share_out
@@ -35,6 +44,7 @@ class _Unit:
     year: str | None
     language: str
     paths: tuple[tuple[str, str], ...]  # (format, path in the site)
+    inputs: str = ""                    # what its blocks are made from, as a digest (see _Inputs)
 
     @property
     def size(self) -> int:
@@ -81,6 +91,30 @@ class _Compile:
             made.append((key, path, found))
         return made
 
+    def as_last_made(self, unit: _Unit) -> list[tuple[str, str, bytes]] | None:
+        """The unit's files as the build that last had its inputs made them, if they are all kept."""
+        if self.kept_in is None or not unit.inputs:
+            return None
+        try:
+            keys = json.loads((self.kept_in / f"{unit.inputs}.made").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        found = []
+        for fmt, path in unit.paths:
+            data = self.kept(keys[fmt], fmt) if isinstance(keys, dict) and isinstance(keys.get(fmt), str) else None
+            if data is None:
+                return None
+            found.append((keys[fmt], path, data))
+        return found
+
+    def remember(self, unit: _Unit, made: list[tuple[str, str, bytes]]) -> bool:
+        """Note which files the unit's inputs made, for the next build; False if there is nowhere to keep it."""
+        if self.kept_in is None or not unit.inputs:
+            return False
+        keys = {fmt: key for (fmt, _), (key, _, _) in zip(unit.paths, made)}
+        self.keep(unit.inputs, "made", json.dumps(keys, sort_keys=True).encode())
+        return True
+
     def kept(self, key: str, fmt: str) -> bytes | None:
         file = self.kept_in / f"{key}.{fmt}" if self.kept_in is not None else None
         return file.read_bytes() if file is not None and file.is_file() else None
@@ -107,15 +141,31 @@ def document_files(repository: Repository, translations: i18n.Translations, temp
     units = [_Unit(pages[0].subject.record, pages[0].subject.year, pages[0].subject.language,
                    tuple((page.subject.format, page.path) for page in pages)) for pages in by_unit.values()]
     units.sort(key=lambda unit: -unit.size)
-    # In fresh workers: Typst's threads do not survive a fork (see core.parallel._fresh_workers).
-    made = share_out("compiling documents", _Compile(repository, translations, templates_dir, kept_in), units,
-                     jobs, fresh=True)
+    compile_unit = _Compile(repository, translations, templates_dir, kept_in)
     files: dict[str, bytes] = {}
     used = set()
-    for share in made:
+    if kept_in is not None:
+        inputs = _Inputs(repository, translations, compile_unit.layout)
+        units = [_Unit(u.record, u.year, u.language, u.paths, inputs.of(u)) for u in units]
+        left = []
+        for unit in units:
+            found = compile_unit.as_last_made(unit)
+            if found is None:
+                left.append(unit)
+                continue
+            used.add(unit.inputs)
+            for key, path, data in found:
+                files[path] = data
+                used.add(key)
+        units = left
+    # In fresh workers: Typst's threads do not survive a fork (see core.parallel._fresh_workers).
+    made = share_out("compiling documents", compile_unit, units, jobs, fresh=True)
+    for unit, share in zip(units, made):
         for key, path, data in share:
             files[path] = data
             used.add(key)
+        if compile_unit.remember(unit, share):
+            used.add(unit.inputs)
     # What no document is made from any more goes, so that a long preview does not keep every version.
     if kept_in is not None and kept_in.is_dir():
         for file in kept_in.iterdir():
@@ -123,6 +173,57 @@ def document_files(repository: Repository, translations: i18n.Translations, temp
                 file.unlink(missing_ok=True)
     return [Page(page.path, files[page.path], _sources(page.subject))
             for pages in by_unit.values() for page in pages]
+
+
+class _Inputs:
+    """What a document's blocks are made from, as a digest: its plans as checked (each plan's data, board and
+    cluster, prose and the problems found in it), for a board's year the board and its texts of that year, and
+    for every document the vocabularies, the words of every language, the layout and the generator's own
+    files. Two builds that give a document the same digest give it the same blocks."""
+
+    def __init__(self, repository: Repository, translations: i18n.Translations, layout: str):
+        shared = hashlib.sha256()
+        for part in (pickle.dumps(repository.vocab, protocol=5),
+                     json.dumps({language: catalogue.texts for language, catalogue in translations.catalogues.items()},
+                                ensure_ascii=False, sort_keys=True).encode(),
+                     layout.encode(), _code()):
+            shared.update(hashlib.sha256(part).digest())
+        self.shared = shared.hexdigest()
+        self._plans: dict[int, str] = {}
+
+    def of(self, unit: _Unit) -> str:
+        parts = [self.shared, unit.language, unit.year or ""]
+        if isinstance(unit.record, BoardRecord):
+            board = unit.record
+            parts.append(board.board.model_dump_json())
+            parts.append(_digest(pickle.dumps(board.texts.get(unit.year or "", {}), protocol=5)))
+            parts += [self.plan(plan) for plan in board.plans_of(unit.year or "")]
+        else:
+            parts.append(self.plan(unit.record))
+        return "in-" + _digest("\n".join(parts).encode())
+
+    def plan(self, plan: PlanRecord) -> str:
+        if id(plan) not in self._plans:
+            # Models as JSON (their pickles hold sets, whose order changes from one process to the next).
+            self._plans[id(plan)] = _digest("\n".join((
+                plan.folder, plan.plan.model_dump_json(), plan.board.model_dump_json(), plan.cluster.model_dump_json(),
+            )).encode() + pickle.dumps((plan.prose, plan.problems), protocol=5))
+        return self._plans[id(plan)]
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@functools.cache
+def _code() -> bytes:
+    """The generator's own files (its code, words and defaults): a new version may lay a document out otherwise."""
+    package = Path(generator.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.digest()
 
 
 def _sources(document: CompiledDocument) -> tuple[str, ...]:

@@ -72,7 +72,7 @@ def data_pages(repo: Repository, site_url: str | None = None) -> list[Page]:
     """Language-independent downloads: per-plan activities, the whole data set and the plan schema (whose
     `$id` is its address on the site, when the site's address is known), as the list of the site's pages
     names them."""
-    return [_made(page, repo, site_url) for page in SitePages(repo).downloads()]
+    return [_made(page, repo, site_url) for page in SitePages(repo).data()]
 
 
 def _made(page: SitePage, repo: Repository, site_url: str | None) -> Page:
@@ -89,7 +89,9 @@ def _made(page: SitePage, repo: Repository, site_url: str | None) -> Page:
         return Page(page.path, _json({"licence": licence.metadata(), "plans": [plan_json(plan) for plan in repo.plans]}))
     if page.kind == P.DATA_PACKAGE:
         return Page(page.path, json.dumps(data_package(SitePages(repo).downloads()), ensure_ascii=False, indent=1) + "\n")
-    return Page(page.path, editor_schema_text(repo, site_url))
+    if page.kind == P.SCHEMA:
+        return Page(page.path, editor_schema_text(repo, site_url))
+    raise ValueError(f"{page.path}: {page.kind} is not a data download")
 
 
 def _json(data: dict) -> str:

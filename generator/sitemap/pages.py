@@ -231,8 +231,11 @@ class SitePages:
         return pages
 
     def downloads(self) -> list[SitePage]:
-        """The files every language shares: each plan's activities as CSV and JSON, the whole data set and
-        the plan schema."""
+        """The files every language shares: the data (see data) and the compiled documents."""
+        return self.data() + self.documents()
+
+    def data(self) -> list[SitePage]:
+        """Each plan's activities as CSV and JSON, the whole data set, the plan schema and the data package."""
         pages = [SitePage(f"{plan.url}{name}", None, kind, plan) for plan in self.repository.plans
                  for name, kind in (("activities.csv", PLAN_CSV), ("activities.json", PLAN_JSON))]
         pages += [SitePage(f"{u.board}/{u.cluster}/{u.year}/{name}", None, kind, u) for u in self.unchecked
@@ -240,7 +243,7 @@ class SitePages:
         return pages + [SitePage("downloads/activities.csv", None, NATIONAL_CSV),
                         SitePage("downloads/plans.json", None, NATIONAL_JSON),
                         SitePage(SCHEMA_PATH, None, SCHEMA),
-                        SitePage("datapackage.json", None, DATA_PACKAGE)] + self.documents()
+                        SitePage("datapackage.json", None, DATA_PACKAGE)]
 
     def documents(self) -> list[SitePage]:
         """Each plan, and each board's plans of a year, compiled as PDF and Word with the headings in each
