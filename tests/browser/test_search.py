@@ -35,6 +35,17 @@ def entries(page) -> list[str]:
                                      "links => links.map(a => new URL(a.href).pathname)")
 
 
+def typed(page, query: str) -> list[str]:
+    """`query` typed into the search box of the page that is open, as a visitor searches again without
+    leaving the page: the address of each entry of its results, after showing them all. The entries of the
+    search before are marked, and the results are read once none of them is left."""
+    page.eval_on_selector_all(".md-search-result__list > li", "items => items.forEach(li => li.dataset.before = '')")
+    page.fill(".md-search__input", query)
+    page.wait_for_function("() => !document.querySelector('.md-search-result__list > li[data-before]')"
+                           " && document.querySelectorAll('.md-search-result__list > li').length > 0", timeout=15000)
+    return entries(page)
+
+
 @pytest.mark.parametrize("language", ["", "cy/"])
 def test_a_search_finds_every_plan_containing_the_word_once(page, site, base_url, language):
     expected = plans_containing(site, TERM, language)
