@@ -128,11 +128,15 @@ def built_fixture() -> dict[str, bytes]:
     and the fixed build date): {"docs/en/...", "docs/cy/...", "site/...": content}."""
     with tempfile.TemporaryDirectory() as tmp:
         root = site_repo(Path(tmp) / "repo")
-        project = Project(root)
-        build(project, root / "site")
-        files = _files(project.work_dir / "docs", "docs")
-        files.update(_files(root / "site", "site"))
-        return files
+        build(Project(root), root / "site")
+        return snapshot(root)
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """What the golden snapshot keeps of the repository at `root` as its last build left it."""
+    files = _files(Project(root).work_dir / "docs", "docs")
+    files.update(_files(root / "site", "site"))
+    return files
 
 
 def refresh_golden() -> int:

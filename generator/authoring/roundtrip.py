@@ -20,6 +20,8 @@ from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString,
                                       SingleQuotedScalarString)
 
+from generator.load.documents import plain_data
+
 # Indentation styles found in the repository's files, tried in turn until one reproduces the
 # original byte for byte (plans indent lists under their key; board and cluster files do not).
 LAYOUTS = ({"mapping": 2, "sequence": 4, "offset": 2}, {"mapping": 2, "sequence": 2, "offset": 0})
@@ -56,7 +58,7 @@ def _dump(y: YAML, data: Any) -> str:
 
 def _plain(text: str, which: str) -> Any:
     try:
-        return yaml.safe_load(text)
+        return plain_data(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
@@ -235,6 +237,9 @@ def reapply(original: str, edited: str) -> RoundTrip:
     plain = _plain(original, "original")
     if not isinstance(edited_data, dict) or not isinstance(plain, dict):
         raise RoundTripError("a plan file must hold fields (name: value), one a line")
+    if _same(edited_data, plain):
+        # No value changed: the file stays as it is, byte for byte, without reading it for its layout.
+        return RoundTrip(original, 0)
     y, doc = _load_original(original)
     result = _dump(y, _apply(doc, plain, edited_data))
     if not _same(_plain(result, "combined"), _normalised(plain, edited_data)):

@@ -26,6 +26,7 @@ from generator.core import i18n
 from generator.documents.compile import Compiler
 from generator.documents.markdown import split_title
 from generator.documents.word import docx_bytes
+from generator.load.documents import plain_data
 from generator.model.records import PlanRecord
 from generator.problems import catalogue as C
 from generator.problems.report import Problem, ProblemType
@@ -68,7 +69,7 @@ def import_into_plan(docx: bytes, plan: PlanRecord, compiler: Compiler, root: Pa
     exported = read_docx(docx_bytes(compiler.one_plan(plan)))
     folder = root / plan.folder
     original = (folder / "plan.yaml").read_text(encoding="utf-8")
-    edits = _Edits(yaml.safe_load(original), {})
+    edits = _Edits(plain_data(original), {})
     _compare(exported, lead, plan, compiler, root, edits)
     imported = Imported(edits=edits.edits)
     if edits.unplaced:

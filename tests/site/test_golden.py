@@ -7,12 +7,14 @@ import difflib
 
 import pytest
 
-from site_testing import GOLDEN, LEFT_OUT_SUFFIXES, built_fixture
+from site_testing import GOLDEN, LEFT_OUT_SUFFIXES, built_fixture, snapshot
 
 
 @pytest.fixture(scope="module")
-def built() -> dict[str, bytes]:
-    return built_fixture()
+def built(fixture_site) -> dict[str, bytes]:
+    """The run's build of the fixture (made as a user makes it, in a fresh folder: no git history, the fixed
+    build date), as the snapshot keeps it."""
+    return snapshot(fixture_site.parent)
 
 
 def test_the_build_matches_the_golden_snapshot(built):
@@ -35,4 +37,5 @@ def test_the_golden_snapshot_holds_the_published_pages_of_both_languages(built):
 
 
 def test_building_twice_gives_the_same_bytes(built):
+    # Built again by the build's own stages in this process, in another fresh folder.
     assert built_fixture() == built
