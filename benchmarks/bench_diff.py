@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         formats[fmt] = [_timed(lambda: presenter.show(fmt, [d], "years", d.before_label, d.after_label))[1]
                         for d in diffs]
 
-    ctx = SiteContext(validation.repository, HERE.parent / "content", TEMPLATES, i18n.Translations.load(TEMPLATES))
+    ctx = SiteContext(validation.repository, HERE.parent / "content", TEMPLATES, i18n.words())
     renderer = Renderer(ctx)
     # The comparisons are made once per cluster beforehand, so that only the page itself is timed.
     pages = [page for c in clusters if renderer.cluster_changes(c)

@@ -48,7 +48,7 @@ from generator.documents.pdf import pdf_bytes
 from generator.documents.word import docx_bytes
 root = Path(sys.argv[1])
 validation = validate(root)
-compiler = Compiler(validation.repository, i18n.Translations.load(root / "templates"), "en")
+compiler = Compiler(validation.repository, i18n.words(), "en")
 pdf = docx = 0.0
 pages = size = 0
 for board in validation.repository.boards:
@@ -69,7 +69,7 @@ from generator.documents.published import document_files
 root = Path(sys.argv[1])
 validation = validate(root)
 start = time.perf_counter()
-files = document_files(validation.repository, i18n.Translations.load(root / "templates"), root / "templates",
+files = document_files(validation.repository, i18n.words(), root / "templates",
                        None, None)
 print(f"files {len(files)} bytes {sum(len(f.content) for f in files)} seconds {time.perf_counter() - start:.2f}")
 """
