@@ -11,9 +11,14 @@ from pathlib import Path
 
 from generator.pipeline.build import Project, build
 from generator.preview.rebuild import Preview
+from document_coverage import docx_text, pdf_text
 from site_testing import site_repo
 
 NEF = "clusters/betsi-cadwaladr/north-east-flintshire"
+# The changed plan's compiled documents, which the preview and the build take as kept when nothing they are made
+# from changed: they must show the change.
+NEF_2023_DOCUMENTS = [f"betsi-cadwaladr/north-east-flintshire/2023-24/north-east-flintshire-2023-24{suffix}"
+                      for suffix in (".pdf", ".docx", "-cy.pdf", "-cy.docx")]
 # The search index's own files are named by a hash of what they hold; the pages they index are compared.
 # search/search_index.json is the theme's own index, which the site does not use (its search is Pagefind's)
 # and a preview's engine writes only for the pages it rebuilt.
@@ -47,7 +52,14 @@ def test_the_served_site_after_edits_is_the_fresh_build(tmp_path):
     text = plan.read_text(encoding="utf-8")
     assert "TBC" in text
     plan.write_text(text.replace("TBC", "12500", 1), encoding="utf-8")
+    before = {path: (tmp_path / "served" / path).read_bytes() for path in NEF_2023_DOCUMENTS}
     preview.update({plan.parent})
+    for path in NEF_2023_DOCUMENTS:
+        served_document = tmp_path / "served" / path
+        changed = served_document.read_bytes() != before[path]
+        assert changed, f"{path} is the document of before the edit"
+        read = pdf_text if path.endswith(".pdf") else docx_text
+        assert "12,500" in read(served_document), path
     # Delete one.
     shutil.rmtree(root / NEF / "2022-23")
     preview.update({root / NEF / "2022-23"})
