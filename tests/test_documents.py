@@ -105,7 +105,25 @@ def test_refusals_are_said_in_words(args: list[str], message: str, tmp_path: Pat
     assert "Traceback" not in result.output
 
 
-def test_the_sites_documents_are_compiled_once_and_kept_for_the_next_build(tmp_path: Path, monkeypatch):
+@pytest.fixture
+def given_to_compile(monkeypatch) -> list[list[tuple[str, str | None, str]]]:
+    """What each call of document_files gives the workers to compile (they are fresh processes, where nothing
+    patched here reaches): (plan folder or board, year of a board's year, language) of each document, sorted."""
+    from generator.documents import published
+
+    given: list[list[tuple[str, str | None, str]]] = []
+    share_out = published.share_out
+
+    def recording(stage, function, units, jobs=None, fresh=False):
+        given.append(sorted((getattr(u.record, "folder", None) or u.record.board.slug, u.year, u.language)
+                            for u in units))
+        return share_out(stage, function, units, jobs, fresh)
+
+    monkeypatch.setattr(published, "share_out", recording)
+    return given
+
+
+def test_the_sites_documents_are_compiled_once_and_kept_for_the_next_build(tmp_path: Path, given_to_compile):
     from generator.checks.validate import validate
     from generator.core import i18n
     from generator.documents import published
@@ -122,19 +140,13 @@ def test_the_sites_documents_are_compiled_once_and_kept_for_the_next_build(tmp_p
         "swansea-bay/swansea-bay-cluster-plans-2022-23.pdf", "swansea-bay/swansea-bay-cluster-plans-2022-23.docx",
         "swansea-bay/swansea-bay-cluster-plans-2022-23-cy.pdf", "swansea-bay/swansea-bay-cluster-plans-2022-23-cy.docx"]
 
-    # The documents are compiled in fresh worker processes: the second time, none is given any work.
-    share_out = published.share_out
-
-    def nothing_to_compile(stage, function, units, jobs=None, fresh=False):
-        assert list(units) == [], "compiled again"
-        return share_out(stage, function, units, jobs, fresh)
-
-    monkeypatch.setattr(published, "share_out", nothing_to_compile)
+    # The second time, no document is compiled again.
     again = published.document_files(repository, translations, ROOT / "templates", 1, kept)
+    assert given_to_compile[1] == [], "compiled again"
     assert [(page.path, page.content) for page in again] == [(page.path, page.content) for page in first]
 
 
-def test_a_change_compiles_only_the_documents_made_from_it(tmp_path: Path, monkeypatch):
+def test_a_change_compiles_only_the_documents_made_from_it(tmp_path: Path, given_to_compile):
     """Documents are taken as the last build made them when what they are made from is the same; a change to a
     plan makes again only that plan's documents and its board's year."""
     import dataclasses
@@ -147,15 +159,7 @@ def test_a_change_compiles_only_the_documents_made_from_it(tmp_path: Path, monke
     repository = validate(FIXTURE_REPO).repository
     translations = i18n.words()
     kept = tmp_path / "documents"
-    given: list[list[tuple[str, str | None, str]]] = []
-    share_out = published.share_out
-
-    def recording(stage, function, units, jobs=None, fresh=False):
-        given.append(sorted((getattr(u.record, "folder", None) or u.record.board.slug, u.year, u.language)
-                            for u in units))
-        return share_out(stage, function, units, jobs, fresh)
-
-    monkeypatch.setattr(published, "share_out", recording)
+    given = given_to_compile
     first = {page.path: page.content for page in
              published.document_files(repository, translations, ROOT / "templates", 2, kept)}
     assert len(given[0]) == len(first) // 2  # every document, once per language, each in both formats

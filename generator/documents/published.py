@@ -19,7 +19,7 @@ import json
 import os
 import pickle
 from importlib.metadata import version
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import generator
@@ -60,8 +60,7 @@ class _Compile:
         self.templates_dir, self.kept_in = templates_dir, kept_in
         # The layout and the versions of the writers decide the bytes as much as the blocks do.
         layout = (templates_dir / TEMPLATE).read_bytes()
-        self.layout = hashlib.sha256(layout + f"typst {version('typst')} python-docx {version('python-docx')}"
-                                     .encode()).hexdigest()
+        self.layout = _digest(layout + f"typst {version('typst')} python-docx {version('python-docx')}".encode())
         self._compilers: dict[str, Compiler] = {}
 
     def compiler(self, language: str) -> Compiler:
@@ -79,7 +78,7 @@ class _Compile:
         data = json.dumps(document.as_data(), ensure_ascii=False, sort_keys=True)
         made = []
         for fmt, path in unit.paths:
-            key = hashlib.sha256(f"{fmt}\n{self.layout}\n{data}".encode()).hexdigest()
+            key = _digest(f"{fmt}\n{self.layout}\n{data}".encode())
             found = self.kept(key, fmt)
             if found is None:
                 try:
@@ -107,13 +106,11 @@ class _Compile:
             found.append((keys[fmt], path, data))
         return found
 
-    def remember(self, unit: _Unit, made: list[tuple[str, str, bytes]]) -> bool:
-        """Note which files the unit's inputs made, for the next build; False if there is nowhere to keep it."""
-        if self.kept_in is None or not unit.inputs:
-            return False
-        keys = {fmt: key for (fmt, _), (key, _, _) in zip(unit.paths, made)}
-        self.keep(unit.inputs, "made", json.dumps(keys, sort_keys=True).encode())
-        return True
+    def remember(self, unit: _Unit, made: list[tuple[str, str, bytes]]) -> None:
+        """Note which files the unit's inputs made, for the next build."""
+        if unit.inputs:
+            keys = {fmt: key for (fmt, _), (key, _, _) in zip(unit.paths, made)}
+            self.keep(unit.inputs, "made", json.dumps(keys, sort_keys=True).encode())
 
     def kept(self, key: str, fmt: str) -> bytes | None:
         file = self.kept_in / f"{key}.{fmt}" if self.kept_in is not None else None
@@ -142,30 +139,24 @@ def document_files(repository: Repository, translations: i18n.Translations, temp
                    tuple((page.subject.format, page.path) for page in pages)) for pages in by_unit.values()]
     units.sort(key=lambda unit: -unit.size)
     compile_unit = _Compile(repository, translations, templates_dir, kept_in)
-    files: dict[str, bytes] = {}
-    used = set()
     if kept_in is not None:
         inputs = _Inputs(repository, translations, compile_unit.layout)
-        units = [_Unit(u.record, u.year, u.language, u.paths, inputs.of(u)) for u in units]
-        left = []
-        for unit in units:
-            found = compile_unit.as_last_made(unit)
-            if found is None:
-                left.append(unit)
-                continue
-            used.add(unit.inputs)
-            for key, path, data in found:
-                files[path] = data
-                used.add(key)
-        units = left
+        units = [replace(unit, inputs=inputs.of(unit)) for unit in units]
+    kept = [compile_unit.as_last_made(unit) for unit in units]
+    to_compile = [unit for unit, found in zip(units, kept) if found is None]
     # In fresh workers: Typst's threads do not survive a fork (see core.parallel._fresh_workers).
-    made = share_out("compiling documents", compile_unit, units, jobs, fresh=True)
-    for unit, share in zip(units, made):
-        for key, path, data in share:
+    compiled = iter(share_out("compiling documents", compile_unit, to_compile, jobs, fresh=True))
+    files: dict[str, bytes] = {}
+    used = set()
+    for unit, found in zip(units, kept):
+        if found is None:
+            found = next(compiled)
+            compile_unit.remember(unit, found)
+        if unit.inputs:
+            used.add(unit.inputs)
+        for key, path, data in found:
             files[path] = data
             used.add(key)
-        if compile_unit.remember(unit, share):
-            used.add(unit.inputs)
     # What no document is made from any more goes, so that a long preview does not keep every version.
     if kept_in is not None and kept_in.is_dir():
         for file in kept_in.iterdir():
