@@ -574,3 +574,36 @@ def _errors(result) -> str:
         if keep:
             out.append(text)
     return "\n".join(out)
+
+
+# A pasted space or tab and, elsewhere in the same plan, another mistake: one run names both, each at its own
+# line, so the lead fixes them together instead of meeting the second only once the first is fixed.
+TOGETHER = [
+    ("a non-breaking space indenting a title, and a misspelt status", NEF,
+     ("    title: Audiology\n", f"{NBSP}   title: Audiology\n", "title: Audiology", "yaml-invisible-space"),
+     ("    status: ongoing\n", "    status: finishd\n", "status: finishd", "vocabulary-unknown")),
+    ("a tab inside a title, and a budget in words", DWYFOR,
+     ("    title: Covid recovery support\n", "    title: Covid\trecovery support\n", "title: Covid", "yaml-tab"),
+     ('    budget: "£45,000"', "    budget: forty five thousand", "budget: forty five", "money-unparseable")),
+    ("a zero-width space in an id, and curly quotes around a status", ARFON,
+     ("  - id: covid-recovery", f"  - id: covid{ZWSP}-recovery", "id: covid", "yaml-invisible-space"),
+     ("    status: started\n", "    status: ‘started’\n", "status: ‘started’", "yaml-curly-quotes")),
+    ("a narrow space in a figure, and a field left out", UV,
+     ("  allocation: £224,786.00", "  allocation: £224\u202f786.00", "allocation: £224", "yaml-invisible-space"),
+     ("cluster: upper-valleys\n", "", "board: swansea-bay", "schema-missing-field")),
+]
+
+
+@pytest.mark.parametrize("name, plan, pasted, other", TOGETHER, ids=[case[0] for case in TOGETHER])
+def test_a_pasted_character_does_not_hide_the_plans_other_mistakes(real: Repo, name, plan, pasted, other):
+    rel = f"{plan}/plan.yaml"
+    text = real.read(rel)
+    for old, new, _, _ in (pasted, other):
+        assert old in text, f"{old!r} is not in {rel}"
+        text = text.replace(old, new, 1)
+    real.write(rel, text)
+    result = real.validate(plan)
+    expected = sorted((rel, real.line_of(rel, where), code) for _, _, where, code in (pasted, other))
+    assert sorted(p for p in result.errors() if p[0] == rel) == expected, _errors(result)
+    assert result.exit_code == 1
+    assert not PARSER_WORDS.search(result.output), result.output

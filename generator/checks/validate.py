@@ -65,8 +65,8 @@ class Validator:
     def add(self, problems: list[Problem]) -> None:
         self.report.extend(problems)
 
-    def load_model(self, path: Path, model):
-        doc, problems = load_yaml(path, self.rel(path), self.within)
+    def load_model(self, path: Path, model, as_meant: bool = False):
+        doc, problems = load_yaml(path, self.rel(path), self.within, as_meant)
         self.add(problems)
         if doc is None:
             return None, None
@@ -233,7 +233,8 @@ class Validator:
         self.report.plans_checked += 1
         before = len(self.report.problems)
         prose = self.prose(year_dir)
-        plan, doc = self.load_model(plan_file, Plan)
+        # A plan with an error is never published, so a pasted space does not hide the plan's other problems.
+        plan, doc = self.load_model(plan_file, Plan, as_meant=True)
         if plan is None:
             return None
         self.add(self.mismatches(plan, doc, year_dir))

@@ -180,22 +180,32 @@ def read_text(path: Path, display: str, root: "Path | Within | None") -> tuple[s
     return text.replace("\r\n", "\n").replace("\r", "\n"), problems
 
 
-def load_yaml(path: Path, display: str, root: "Path | Within | None" = None) -> tuple[Document | None, list[Problem]]:
-    """Load one YAML file into a Document, or return the problems that stop it being read."""
+def load_yaml(path: Path, display: str, root: "Path | Within | None" = None,
+              as_meant: bool = False) -> tuple[Document | None, list[Problem]]:
+    """Load one YAML file into a Document, or return the problems that stop it being read (see parse_yaml
+    for `as_meant`)."""
     text, problems = read_text(path, display, root)
     if text is None:
         return None, problems
-    return parse_yaml(text, display)
+    return parse_yaml(text, display, as_meant)
 
 
-def parse_yaml(text: str, display: str) -> tuple[Document | None, list[Problem]]:
-    # An invisible space changes what YAML reads on its line (an indentation, a field name), and a tab in a
-    # line's text is kept as part of it, so the lines that hold one are reported before anything else is
-    # made of them.
+def parse_yaml(text: str, display: str, as_meant: bool = False) -> tuple[Document | None, list[Problem]]:
+    """The Document a YAML text makes, and its problems.
+
+    An invisible space changes what YAML reads on its line (an indentation, a field name), and a tab in a
+    line's text is kept as part of it, so the lines that hold one are reported before anything else is
+    made of them, and no Document is made of the text as it is. With `as_meant`, for a caller that refuses
+    a file with any error (a plan: validate never publishes it), the rest of the file is then read as it
+    would be once those lines are fixed as their problems say, so that one run shows every problem of the
+    file; that Document is only for finding the other problems."""
     lines = yaml_mistakes.yaml_lines(text)
     invisible = characters.invisible_spaces(text, lines, display) + yaml_mistakes.tabs_in_text(text, lines, display)
     if invisible:
-        return None, invisible
+        if not as_meant:
+            return None, invisible
+        doc, others = parse_yaml(yaml_mistakes.as_meant(text), display)
+        return doc, invisible + others
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

@@ -736,13 +736,32 @@ def tabs_in_text(text: str, lines: list[str], file: str) -> list[Problem]:
     explained where it stops."""
     if "\t" not in text:
         return []
-    problems = []
-    for n, line in enumerate(lines):
-        content = line.lstrip(" \t")
-        inside = content.find("\t")
-        if inside < 0 or content.startswith("#") or "\t" in line[:len(line) - len(content)]:
-            continue
-        column = len(line) - len(content) + inside
-        problems.append(Problem.of(C.YamlTab, file, n + 1, column + 1, excerpt=line,
-                                   where="for spacing on this line", where_cy="ar gyfer bylchau ar y llinell hon", fixed=re.sub(r"[ ]*\t[ \t]*", " ", line.strip())))
-    return problems
+    return [Problem.of(C.YamlTab, file, n + 1, column + 1, excerpt=line,
+                       where="for spacing on this line", where_cy="ar gyfer bylchau ar y llinell hon",
+                       fixed=untabbed(line).strip())
+            for n, line in enumerate(lines) if (column := _tab_in_text(line)) is not None]
+
+
+def _tab_in_text(line: str) -> int | None:
+    """The column of the first tab in a line's text (not its indentation, not a comment), if it has one."""
+    content = line.lstrip(" \t")
+    inside = content.find("\t")
+    if inside < 0 or content.startswith("#") or "\t" in line[:len(line) - len(content)]:
+        return None
+    return len(line) - len(content) + inside
+
+
+def untabbed(line: str) -> str:
+    """A line with each tab in its text, and the spaces around it, made one space (its indentation kept)."""
+    content = line.lstrip(" \t")
+    return line[:len(line) - len(content)] + re.sub(r"[ ]*\t[ \t]*", " ", content)
+
+
+def as_meant(text: str) -> str:
+    """The file with each line that holds a pasted space, or a tab in its text, mended as those problems'
+    fixes say (characters.mended, untabbed): what the rest of the file is checked as while they are fixed."""
+    pieces = re.split(f"({_LINE_BREAK.pattern})", text)
+    for n in range(0, len(pieces), 2):
+        line = characters.mended(pieces[n]) if characters.INVISIBLE.search(pieces[n]) else pieces[n]
+        pieces[n] = untabbed(line) if _tab_in_text(line) is not None else line
+    return "".join(pieces)
