@@ -374,6 +374,24 @@ FAMILIES = [
     family("soft hyphen in a word", MEIRIONNYDD, "      - Review the uptake of flu and Covid vaccination.",
            "      - Review the up\u00adtake of flu and Covid vaccination.", "Review the up", 22, "yaml-invisible-space",
            ("a soft hyphen", "between 'up' and 'take'"), "- Review the uptake of flu and Covid vaccination."),
+    # Line breaks that are not the file's own, and marks that show nothing.
+    family("Word's manual line break inside a title", DWYFOR, "    title: Covid recovery support\n",
+           "    title: Covid\x0brecovery support\n", "title: Covid", 17, "yaml-invisible-space",
+           ("a line break from a word processor or web page (U+000B)", "between 'Covid' and 'recovery'"),
+           "title: Covid recovery support"),
+    family("web page's line separator in an expected result", S_FLINTS, "      - Winter pressures\n",
+           "      - Winter\u2028pressures\n", "- Winter", 15, "yaml-invisible-space",
+           ("a line break from a word processor or web page (U+2028)", "between 'Winter' and 'pressures'"),
+           "- Winter pressures"),
+    family("paragraph separator at the end of a lead's name", UV, "  - name: Dr Rebecca Jones",
+           "  - name: Dr Rebecca Jones\u2029", "Rebecca Jones", 27, "yaml-invisible-space",
+           ("(U+2029)", "after 'Jones'"), "- name: Dr Rebecca Jones"),
+    family("right-to-left mark before a status", ARFON, "    status: started\n", "    status: \u200fstarted\n",
+           "status: \u200fstarted", 13, "yaml-invisible-space", ("an invisible formatting mark (U+200F)", "after 'status:'"),
+           "status: started"),
+    family("direction isolate around an id", ANGLESEY, "  - id: covid-recovery\n",
+           "  - id: \u2068covid-recovery\u2069\n", "  - id: ", 9, "yaml-invisible-space",
+           "an invisible formatting mark (U+2068)", "- id: covid-recovery"),
     # Tabs.
     family("tab between the words of a title", DWYFOR, "    title: Covid recovery support\n",
            "    title: Covid\trecovery support\n", "title: Covid", 17, "yaml-tab", "a tab character is used for spacing",
@@ -607,3 +625,25 @@ def test_a_pasted_character_does_not_hide_the_plans_other_mistakes(real: Repo, n
     assert sorted(p for p in result.errors() if p[0] == rel) == expected, _errors(result)
     assert result.exit_code == 1
     assert not PARSER_WORDS.search(result.output), result.output
+
+
+def test_every_character_that_shows_nothing_is_named_and_mended():
+    """Every format character Unicode has (it draws nothing) and every line break other than the file's own
+    is found on its line, named by its code or its name, never as 'another character', and mended to
+    nothing or a space; the tag characters that spell out Wales's flag emoji are left as written."""
+    import sys
+    import unicodedata
+
+    from generator.load import characters
+
+    format_marks = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"
+                    and not 0xE0020 <= c <= 0xE007F]
+    breaks = [end for end in "\x0b\x0c\x85\u2028\u2029"]
+    assert len(format_marks) > 50
+    for char in format_marks + breaks:
+        assert characters.INVISIBLE.search(f"title: a{char}b"), f"U+{ord(char):04X}"
+        assert characters.mended(f"title: a{char}b") in ("title: ab", "title: a b"), f"U+{ord(char):04X}"
+        named = characters.name(char).text_in("en")
+        assert not named.startswith("the character") and ("U+" in named or char in characters._WIDTHLESS), (f"U+{ord(char):04X}", named)
+    wales = "\U0001F3F4\U000E0067\U000E0062\U000E0077\U000E006C\U000E0073\U000E007F"
+    assert not characters.INVISIBLE.search(f"title: Cymru {wales}")

@@ -20,7 +20,17 @@ _WIDTHLESS = {"\u200b": C.CHAR_ZWSP, "\u200c": C.CHAR_ZW_NON_JOINER, "\u200d": C
               "\u180e": C.CHAR_ZWSP}
 # The typesetter's spaces (en, em, figure, hair, ideographic ...): named by their code.
 _WIDE = "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u200a\u205f\u3000"
-INVISIBLE = re.compile("[" + "".join(_SPACES) + "".join(_WIDTHLESS) + _WIDE + "]")
+# Line breaks that are not the file's own: Word's manual line break (Shift+Enter) and page break, and the
+# line and paragraph separators of web pages and PDFs. YAML starts a new line at some of them where the
+# lead's editor shows none. Named by their code; what was meant is a space.
+_BREAKS = "\x0b\x0c\x85\u2028\u2029"
+# Every other mark Unicode draws as nothing (its format characters: direction marks, invisible operators,
+# interlinear annotation ...), which Word and web pages carry in around right-to-left or mathematical text.
+# The tag characters, which spell out a flag emoji such as Wales's, are left alone.
+_MARKS = re.compile("[\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u200e\u200f\u202a-\u202e"
+                    "\u2061-\u2064\u2066-\u206f\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+                    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001]")
+INVISIBLE = re.compile("[" + "".join(_SPACES) + "".join(_WIDTHLESS) + _WIDE + _BREAKS + "]|" + _MARKS.pattern)
 
 DASHES = {"–": C.CHAR_EN_DASH, "—": C.CHAR_EM_DASH, "−": C.CHAR_MINUS}
 OTHER_DASHES = "‐‑‒―⁃"
@@ -38,6 +48,10 @@ def name(char: str) -> Phrase:
         return _WIDTHLESS[char]()
     if char in _WIDE:
         return C.CHAR_WIDE_SPACE(code=f"{ord(char):04X}")
+    if char in _BREAKS:
+        return C.CHAR_LINE_BREAK(code=f"{ord(char):04X}")
+    if _MARKS.fullmatch(char):
+        return C.CHAR_FORMAT_MARK(code=f"{ord(char):04X}")
     if char == "\t":
         return C.CHAR_TAB()
     if char in DASHES:
@@ -65,7 +79,7 @@ def is_pasted(char: str) -> bool:
 
 def plain(char: str) -> str:
     """What a lead meant by a pasted character: a space, nothing, a hyphen or a straight quote."""
-    if char in _WIDTHLESS:
+    if char in _WIDTHLESS or _MARKS.fullmatch(char):
         return ""
     if INVISIBLE.match(char) or char == "\t":
         return " "
@@ -113,7 +127,7 @@ def _first_per_line(lines: list[str]) -> list[_Found]:
 
 def _where(text: str, column: int) -> Phrase:
     before = text[:column]
-    indenting = not before.strip(" \t" + "".join(_SPACES) + "".join(_WIDTHLESS) + _WIDE)
+    indenting = not INVISIBLE.sub("", before).strip(" \t")
     if indenting and not (plain(text[column]) == "" and text[column + 1:column + 2].strip()):
         return C.WHERE_INDENT()
     word_before = re.split(r"[ \t]", INVISIBLE.sub(" ", before).rstrip())[-1]

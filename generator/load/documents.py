@@ -199,7 +199,8 @@ def parse_yaml(text: str, display: str, as_meant: bool = False) -> tuple[Documen
     a file with any error (a plan: validate never publishes it), the rest of the file is then read as it
     would be once those lines are fixed as their problems say, so that one run shows every problem of the
     file; that Document is only for finding the other problems."""
-    lines = yaml_mistakes.yaml_lines(text)
+    # Lines as the lead's editor counts them: a pasted line separator is one of the characters reported.
+    lines = text.split("\n")
     invisible = characters.invisible_spaces(text, lines, display) + yaml_mistakes.tabs_in_text(text, lines, display)
     if invisible:
         if not as_meant:

@@ -760,8 +760,5 @@ def untabbed(line: str) -> str:
 def as_meant(text: str) -> str:
     """The file with each line that holds a pasted space, or a tab in its text, mended as those problems'
     fixes say (characters.mended, untabbed): what the rest of the file is checked as while they are fixed."""
-    pieces = re.split(f"({_LINE_BREAK.pattern})", text)
-    for n in range(0, len(pieces), 2):
-        line = characters.mended(pieces[n]) if characters.INVISIBLE.search(pieces[n]) else pieces[n]
-        pieces[n] = untabbed(line) if _tab_in_text(line) is not None else line
-    return "".join(pieces)
+    lines = [characters.mended(line) if characters.INVISIBLE.search(line) else line for line in text.split("\n")]
+    return "\n".join(untabbed(line) if _tab_in_text(line) is not None else line for line in lines)

@@ -304,13 +304,20 @@ def yaml_scalar(text: str) -> str:
     return text
 
 
+# How the excerpt shows characters that would not show as one column: a tab as '→', and the line ends other
+# than the file's own (those str.splitlines knows: Word's line and page breaks, the web's line separators)
+# as '↵', so that the quoted line stays one line with the caret under its column.
+_SHOWN = str.maketrans({"\t": "→", **{end: "↵" for end in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}})
+
+
 def _excerpt(p: Problem) -> list[str]:
-    """The problem's line as written, numbered, with a caret under its column (tabs shown as '→')."""
+    """The problem's line as written, numbered, with a caret under its column (tabs shown as '→', pasted line
+    breaks as '↵')."""
     if not p.excerpt or not p.line:
         return []
     number = str(p.line)
     gutter = " " * (4 + len(number))
-    shown = p.excerpt.replace("\t", "→").rstrip()
+    shown = p.excerpt.translate(_SHOWN).rstrip()
     return [f"    {number} | {shown}", f"{gutter} | " + " " * max(p.column - 1, 0) + "^"]
 
 
