@@ -255,6 +255,48 @@ def test_invalid_utf8_in_prose(repo: Repo):
     reported(result, prose, 3, 4, "error", "file-encoding", "byte 0xe9 is not valid UTF-8")
 
 
+# Characters a plan's text cannot be published with (pages, PDF and Word files): pasted into a section, or into
+# a field, where the online editor writes them as escapes in double quotes.
+UNPUBLISHABLE = [
+    ("\x0b", "Word's manual line break", "a line break from a word processor or web page (U+000B)", "Replace it"),
+    ("\x0c", "Word's page break", "a line break from a word processor or web page (U+000C)", "Replace it"),
+    ("\u2028", "a web page's line separator", "a line break from a word processor or web page (U+2028)",
+     "Replace it"),
+    ("\x07", "a bell", "an invisible control character (U+0007)", "Delete it"),
+    ("\x1b", "an escape", "an invisible control character (U+001B)", "Delete it"),
+]
+
+
+@pytest.mark.parametrize("char, name, named, fix", UNPUBLISHABLE, ids=[case[1] for case in UNPUBLISHABLE])
+def test_a_character_a_section_cannot_be_published_with_is_named_where_it_is(repo: Repo, char, name, named, fix):
+    prose = f"{NEF_2023}/difficulties.md"
+    repo.write(prose, repo.read(prose).replace("the recruitment and", f"the recruitment{char}and", 1))
+    result = repo.validate()
+    only_error(result, prose, 3, "text-pasted-character")
+    hint = reported(result, prose, 3, 32, "error", "text-pasted-character",
+                    f"there is {named} between 'recruitment' and 'and', which cannot be published in a page, a PDF"
+                    " or a Word file")
+    assert fix in hint
+    # The quoted line stays one line, the character shown where it is.
+    shown = "↵" if fix == "Replace it" else chr(0x2400 + ord(char))
+    assert any(line.endswith(f"| Sustainability: the recruitment{shown}and retention of staff has been problematic"
+                             " affecting the demand and capacity offered to patients.") for line in result.lines), \
+        result.output
+
+
+@pytest.mark.parametrize("char, name, named, fix", UNPUBLISHABLE, ids=[case[1] for case in UNPUBLISHABLE])
+def test_a_character_a_field_cannot_be_published_with_is_named_in_its_value(repo: Repo, char, name, named, fix):
+    escaped = char.encode("unicode_escape").decode("ascii")
+    repo.write(NEF_PLAN, repo.read(NEF_PLAN).replace("    title: Improving access\n",
+                                                     f'    title: "Improving{escaped}access"\n', 1))
+    line = repo.line_of(NEF_PLAN, "title: \"Improving")
+    result = repo.validate()
+    only_error(result, NEF_PLAN, line, "text-pasted-character")
+    assert fix in reported(result, NEF_PLAN, line, 12, "error", "text-pasted-character",
+                           f"there is {named} between 'Improving' and 'access', which cannot be published in a"
+                           " page, a PDF or a Word file")
+
+
 def test_nul_byte(repo: Repo):
     raw = repo.path(NEF_PLAN).read_bytes().replace(b"status: published\n", b"status: pub\x00lished\n")
     repo.path(NEF_PLAN).write_bytes(raw)

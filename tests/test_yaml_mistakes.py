@@ -230,7 +230,7 @@ def test_each_mistake_is_named_where_it_is(real: Repo, mistake: Mistake):
     assert mistake.fix in hint
     # The line is quoted as written, with a caret under the column.
     at = result.lines.index(problem)
-    shown = real.read(plan).splitlines()[line - 1].replace("\t", "→").rstrip()
+    shown = real.read(plan).splitlines()[line - 1].replace("\t", "→").replace("\x07", "␇").rstrip()
     assert result.lines[at + 1] == f"    {line} | {shown}"
     assert result.lines[at + 2] == "    " + " " * len(str(line)) + " | " + " " * (mistake.column - 1) + "^"
     assert not PARSER_WORDS.search(result.output), result.output

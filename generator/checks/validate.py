@@ -182,6 +182,8 @@ class Validator:
                     continue
                 self.report.files_checked += 1
                 self.add(list(prose_problems(prose)))
+                if any(p.is_error for p in problems):
+                    continue  # a text that cannot be published is not shown on the board's page
                 record.texts.setdefault(year_dir.name, {}).setdefault(prose.name, {})[prose.language] = prose
 
     def cluster(self, cluster_dir: Path, board: Board, board_record: BoardRecord,

@@ -30,6 +30,9 @@ _BREAKS = "\x0b\x0c\x85\u2028\u2029"
 _MARKS = re.compile("[\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u200e\u200f\u202a-\u202e"
                     "\u2061-\u2064\u2066-\u206f\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
                     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001]")
+# What a section's text cannot be published with (pages, PDF and Word files): control characters, and the
+# line breaks that are not the file's own. Tabs and the file's own new lines are its text.
+UNPUBLISHABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 INVISIBLE = re.compile("[" + "".join(_SPACES) + "".join(_WIDTHLESS) + _WIDE + _BREAKS + "]|" + _MARKS.pattern)
 
 DASHES = {"–": C.CHAR_EN_DASH, "—": C.CHAR_EM_DASH, "−": C.CHAR_MINUS}
@@ -52,6 +55,8 @@ def name(char: str) -> Phrase:
         return C.CHAR_LINE_BREAK(code=f"{ord(char):04X}")
     if _MARKS.fullmatch(char):
         return C.CHAR_FORMAT_MARK(code=f"{ord(char):04X}")
+    if UNPUBLISHABLE.fullmatch(char):
+        return C.CHAR_CONTROL(code=f"{ord(char):04X}")
     if char == "\t":
         return C.CHAR_TAB()
     if char in DASHES:
@@ -83,6 +88,8 @@ def plain(char: str) -> str:
         return ""
     if INVISIBLE.match(char) or char == "\t":
         return " "
+    if UNPUBLISHABLE.match(char):
+        return ""
     if char in DASHES or char in OTHER_DASHES:
         return "-"
     if char in "“”„«»":
@@ -176,3 +183,25 @@ def invisible_spaces(text: str, lines: list[str], file: str) -> list[Problem]:
             space="" if widthless else "yes", delete="yes" if widthless else "",
             fixed=shown if indent == 0 else C.INDENTED(indent=indent, line=shown)))
     return problems
+
+
+def unpublishable(text: str, file: str) -> list[Problem]:
+    """Every character a section's text cannot be published with, each where it is."""
+    if not UNPUBLISHABLE.search(text):
+        return []
+    return [_cannot_publish(file, n + 1, found.start() + 1, line, line, found.start())
+            for n, line in enumerate(text.split("\n")) for found in UNPUBLISHABLE.finditer(line)]
+
+
+def unpublishable_value(value: str, file: str, line: int, column: int, excerpt: str) -> Problem | None:
+    """A value written in double quotes whose escapes (\\v, \\x07, \\u2028 ...) make a character its text
+    cannot be published with, as the online editor writes what was pasted into a field: at the value, naming
+    the words around the character."""
+    found = UNPUBLISHABLE.search(value)
+    return None if found is None else _cannot_publish(file, line, column, excerpt, value, found.start())
+
+
+def _cannot_publish(file: str, line: int, column: int, excerpt: str, text: str, at: int) -> Problem:
+    char = text[at]
+    return Problem.of(C.TextPastedCharacter, file, line, column, excerpt=excerpt, char=name(char),
+                      where=_where(text, at), space="yes" if plain(char) else "", delete="" if plain(char) else "yes")

@@ -267,6 +267,9 @@ class _Builder:
                 self.misread(node)
             if node.value[:1] in _MISREAD_START or (not node.style and node.value and self.anchored(node)):
                 self.pasted(node, path)
+            if node.style == '"' and (problem := characters.unpublishable_value(
+                    node.value, self.doc.file, *self.pos(node), self.lines[node.start_mark.line])):
+                self.problems.append(problem)
             return node.value
         if id(node) in self.seen:
             # The composer resolves aliases to the node they point at; each reuse is an expansion.
@@ -392,7 +395,7 @@ def load_markdown(path: Path, display: str, root: "Path | Within | None" = None)
     if text is None:
         return None, problems
     stem, language = of_section_file(path.name)
-    return Prose(display, stem, language, text), problems
+    return Prose(display, stem, language, text), problems + characters.unpublishable(text, display)
 
 
 def relative(path: Path, root: Path) -> str:

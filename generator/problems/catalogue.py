@@ -571,6 +571,7 @@ CHAR_THIN_SPACE = phrase("char-thin-space")
 CHAR_WIDE_SPACE = phrase("char-wide-space")
 CHAR_LINE_BREAK = phrase("char-line-break")
 CHAR_FORMAT_MARK = phrase("char-format-mark")
+CHAR_CONTROL = phrase("char-control")
 CHAR_TAB = phrase("char-tab")
 CHAR_EN_DASH = phrase("char-en-dash")
 CHAR_EM_DASH = phrase("char-em-dash")
@@ -762,6 +763,11 @@ class ProseRootLink(ProblemType):
 @problem_type
 class ProseAnchorNotShared(ProblemType):
     code = "prose-anchor-language"
+
+
+@problem_type
+class TextPastedCharacter(ProblemType):
+    code = "text-pasted-character"
 
 
 # --- A plan brought in from Word (`cluster-plans import`) ---------------------------------------

@@ -304,15 +304,16 @@ def yaml_scalar(text: str) -> str:
     return text
 
 
-# How the excerpt shows characters that would not show as one column: a tab as '→', and the line ends other
-# than the file's own (those str.splitlines knows: Word's line and page breaks, the web's line separators)
-# as '↵', so that the quoted line stays one line with the caret under its column.
-_SHOWN = str.maketrans({"\t": "→", **{end: "↵" for end in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}})
+# How the excerpt shows characters that would not show as one column: a tab as '→', the line ends other than
+# the file's own (those str.splitlines knows: Word's line and page breaks, the web's line separators) as '↵',
+# and the other control characters as their pictures (␇), so that the quoted line stays one line, the
+# character where it is and the caret under its column.
+_SHOWN = str.maketrans({**{chr(code): chr(0x2400 + code) for code in range(0x20)}, "\x7f": "\u2421", "\t": "→",
+                        **{end: "↵" for end in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}})
 
 
 def _excerpt(p: Problem) -> list[str]:
-    """The problem's line as written, numbered, with a caret under its column (tabs shown as '→', pasted line
-    breaks as '↵')."""
+    """The problem's line as written, numbered, with a caret under its column (see _SHOWN)."""
     if not p.excerpt or not p.line:
         return []
     number = str(p.line)
