@@ -75,3 +75,19 @@ def test_welsh_vocabulary_labels_are_used(repo: Repo):
 
 def test_the_guide_shows_optional_parts_without_markers():
     assert shown_template("a[[; did you mean '{close}'?]]") == "a; did you mean '{close}'?"
+
+
+def test_the_guide_shows_alternatives_apart_and_added_parts_in_place():
+    # A message shows one of two alternatives; the guide shows both, apart.
+    assert shown_template("[[space|Replace it with a space]][[delete|Delete it]]: {fixed}") \
+        == "Replace it with a space / Delete it: {fixed}"
+    assert shown_template("[[fixed|Rename it to {fixed}.]][[other|Write it as prose.]]") \
+        == "Rename it to {fixed}. / Write it as prose."
+    assert shown_template("[[space|Rhowch fwlch yn ei le]][[delete|Dilëwch ef]]") == "Rhowch fwlch yn ei le / Dilëwch ef"
+    # Parts that add to what comes before stay as they are.
+    assert shown_template("under '{heading}'[[, table {table}]][[, row {row}]]") == "under '{heading}', table {table}, row {row}"
+    assert shown_template("Write it.[[fixed| Here: {fixed}]][[misprint| Or keep it.]]") == "Write it. Here: {fixed} Or keep it."
+    # In the guide's pages, no alternative runs into the next.
+    from generator.problems.guide import problem_reference_markdown
+    assert "Replace it with an ordinary space / Delete it" in problem_reference_markdown("en")
+    assert "Rhowch fwlch cyffredin yn ei le / Dilëwch ef" in problem_reference_markdown("cy")

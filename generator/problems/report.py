@@ -67,9 +67,15 @@ def fill(template: str, values: dict[str, str]) -> str:
     return "".join(out)
 
 
+# An optional part followed at once by another that starts with a word: the two are alternatives (a message
+# shows one of them: "[[space|Replace it with a space]][[delete|Delete it]]").
+_ALTERNATIVE = re.compile(r"\]\](?=\[\[(?:\w+\||(?!\w+\|))[^\W\d_])")
+
+
 def shown_template(template: str) -> str:
-    """A template as the guide shows it: optional parts written out without their markers."""
-    return _OPTIONAL.sub(lambda m: m.group(2), template)
+    """A template as the guide shows it: optional parts written out without their markers, alternatives with
+    ' / ' between them."""
+    return _OPTIONAL.sub(lambda m: m.group(2), _ALTERNATIVE.sub("]] / ", template))
 
 
 @dataclass(frozen=True)
