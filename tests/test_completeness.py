@@ -165,7 +165,7 @@ def test_the_template_example_lead_is_template_text(repo: Repo, status: str, sev
 # --- Sections with no text ------------------------------------------------------------------------
 
 
-EMPTY_NEEDS = "the section needs.md has a heading but no text"
+EMPTY_NEEDS = "the section needs.md has no text"
 RECORD_SECTION = (" If the source document itself has a heading and no text here, keep the plan as printed and record"
                   " the gap under known_issues: problem: plan-empty-section, field: needs.md, kind: missing,"
                   " note: <what the source leaves out>.")
@@ -178,6 +178,14 @@ def test_an_empty_section_of_a_published_plan_is_an_error(repo: Repo):
     assert hint == ("Write the section's text under its heading, or delete the file if the plan has no such section."
                     + NOT_READY + RECORD_SECTION)
     assert result.exit_code == 1
+
+
+@pytest.mark.parametrize("text", ["<!-- to do -->\n", "# Population needs\n\n<!-- Ask Sian for the figures\n   by Friday -->\n",
+                                  ""], ids=["only a note to the editors", "a heading and a note", "nothing at all"])
+def test_a_section_holding_only_notes_to_its_editors_is_empty(repo: Repo, text: str):
+    repo.write(f"{NWF_2022}/needs.md", text)
+    result = repo.validate(NWF_2022)
+    reported(result, f"{NWF_2022}/needs.md", 1, 1, "error", "plan-empty-section", EMPTY_NEEDS + NO_GO)
 
 
 def test_an_empty_section_of_a_draft_warns(repo: Repo):

@@ -81,6 +81,17 @@ def title_of(text: str) -> str | None:
     return None if at is None else heading_text(lines[at]) or None
 
 
+# An HTML comment in a section (<!-- to do -->) is a note to the plan's editors, hidden in every Markdown
+# preview: it is not published, nor counted as the section's text. Its lines stay, blank, so that every line
+# after it keeps its number.
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def without_comments(text: str) -> str:
+    """A section's text with its HTML comments taken out (their lines left blank)."""
+    return _COMMENT.sub(lambda m: "\n" * m[0].count("\n"), text) if "<!--" in text else text
+
+
 def render_markdown(text: str, id_prefix: str = "", link: Callable[[str], str] | None = None) -> RenderedProse:
     """A section's Markdown as safe HTML, its title apart; `link` rewrites each link's address (a page in
     another language reaches the shared downloads by another path)."""

@@ -13,6 +13,7 @@ import yaml
 from generator.problems import catalogue as C
 from generator.load import characters, yaml_mistakes
 from generator.core.languages import of_section_file
+from generator.core.prose import without_comments
 from generator.problems.report import Problem
 
 MAX_FILE_BYTES = 1_000_000
@@ -395,7 +396,7 @@ def load_markdown(path: Path, display: str, root: "Path | Within | None" = None)
     if text is None:
         return None, problems
     stem, language = of_section_file(path.name)
-    return Prose(display, stem, language, text), problems + characters.unpublishable(text, display)
+    return Prose(display, stem, language, without_comments(text)), problems + characters.unpublishable(text, display)
 
 
 def relative(path: Path, root: Path) -> str:

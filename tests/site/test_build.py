@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -161,9 +162,12 @@ def test_prose_is_untrusted(tmp_path):
     prose = root / NEF / "2023-24" / "challenges.md"
     # A javascript: link is refused before the build (see test_prose_links); raw HTML is shown as text.
     prose.write_text(prose.read_text() + "\n<script>alert('x')</script> <a href=javascript:alert(1)>click</a>"
-                     " <img src=x onerror=alert(1)>\n")
+                     " <img src=x onerror=alert(1)>\n\nStaffing <!-- ask Sian for the\nfigures --> is the main challenge.\n")
     assert build(root).returncode == 0
     html = (root / "site" / "betsi-cadwaladr/north-east-flintshire/2023-24/index.html").read_text()
+    # A note to the plan's editors, hidden in every Markdown preview, is not published either.
+    assert re.search(r"Staffing\s+is the main challenge\.", html)
+    assert "ask Sian" not in html and "&lt;!--" not in html
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert" in html
     assert 'href="javascript:' not in html
