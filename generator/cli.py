@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import gc
+import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -269,7 +272,35 @@ def main() -> None:
     gc.set_threshold(100_000, 50, 100)
     try:
         cli(prog_name="cluster-plans", standalone_mode=True)
+    except OSError as error:
+        # Not a fault of the tool: the folder it was asked to write to does not exist or cannot take the file.
+        folder = Path(os.fsdecode(error.filename)).parent if error.filename else None
+        if folder is not None and error.errno in (errno.ENOENT, errno.ENOTDIR) and not folder.is_dir():
+            click.echo(f"Error: cannot write {_written(error.filename)}: the folder '{folder}' does not exist. "
+                       "Make it, or give a folder that exists, then run the command again.", err=True)
+            sys.exit(1)
+        if folder is None or error.errno not in _REFUSED_BY_THE_SYSTEM:
+            _internal(error)
+        click.echo(f"Error: cannot write {_written(error.filename)}: {error.strerror}. Check that you may write to "
+                   "that folder and that the disk is not full, then run the command again.", err=True)
+        sys.exit(1)
     except Exception as error:  # a fault of the tool itself: one line, the traceback to a file
-        from generator.core.internal import explain
-        click.echo(explain(error), err=True)
-        sys.exit(INTERNAL_ERROR)
+        _internal(error)
+
+
+# What the system answers when a folder or disk will not take a file: no right to write there, a read-only
+# disk, a full disk or quota.
+_REFUSED_BY_THE_SYSTEM = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT}
+
+
+def _written(filename: str | bytes) -> str:
+    """The file a refused write was for, as the user knows it: a write goes first to a hidden file beside it
+    ('.plan.pdf.x1y2.tmp'), which is named by its folder."""
+    path = Path(os.fsdecode(filename))
+    return f"in the folder '{path.parent}'" if path.name.startswith(".") else f"'{path}'"
+
+
+def _internal(error: BaseException) -> NoReturn:
+    from generator.core.internal import explain
+    click.echo(explain(error), err=True)
+    sys.exit(INTERNAL_ERROR)

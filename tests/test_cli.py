@@ -331,3 +331,17 @@ def test_on_the_real_plans_a_leads_own_problems_come_before_the_recorded_notes()
     warnings = int(re.search(r"(\d+) warnings", result.lines[-1])[1])
     assert len(listed) + recorded == warnings
     assert not any("known issue of the source" in line for line in listed)
+
+
+def test_a_folder_that_will_not_take_the_file_is_named_with_what_to_check(repo: Repo):
+    """As a user runs the command (its own process): a folder the system will not let it write to is one
+    clear line and exit 1, not a fault of the tool. /sys takes no new files, whoever runs the command."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "generator", "template", "--docx", "-o", "/sys/plan-template.docx"],
+                            cwd=repo.root, capture_output=True, text=True)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith("Error: cannot write in the folder '/sys': "), result.stderr
+    assert "Check that you may write to that folder" in result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr

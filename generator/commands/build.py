@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from generator.publish import swap as publish
 from generator.core import addresses, i18n
 from generator.problems.report import Report
 from generator.pipeline.build import BuildFailure, Project, build
@@ -32,6 +33,10 @@ def run(root: Path, site_dir: Path | None, site_url: str | None = None, jobs: in
         return 1
     project = Project(root, site_url)
     target = (site_dir or root / "site").resolve()
+    if (refused := publish.not_a_site_folder(target, root)) is not None:
+        click.echo(f"Error: the site cannot be built into '{site_dir or target}': {refused}. Give --site-dir a new or "
+                   "empty folder, or one an earlier build made; nothing was built.", err=True)
+        return 1
     terminal = sys.stderr.isatty()
 
     def progress(stage: str) -> None:

@@ -264,3 +264,40 @@ def test_an_anchor_missing_from_a_board_page_is_refused_before_anything_is_built
     line = len(prose.read_text().splitlines())
     assert (f"{NEF}/2023-24/challenges.md", line, "prose-anchor-language") in problems_of(result)
     assert not (tmp_path / "repo" / "site").exists()
+
+
+# Folders a build must never replace with the site: the repository, a folder holding it, its own folders,
+# a file, a folder of someone else's files. Each is refused before anything is built, and left as it was.
+NOT_SITE_FOLDERS = {
+    "the repository itself": (".", "it holds the plans repository itself"),
+    "the folder above it": ("..", "it holds the plans repository itself"),
+    "the templates": ("templates", "it is the repository's own templates/ folder"),
+    "a board's plans": ("clusters/betsi-cadwaladr", "it is inside the repository's own clusters/ folder"),
+    "a folder of other files": ("notes", "it holds other files than a site this tool built"),
+}
+
+
+@pytest.mark.parametrize("name", NOT_SITE_FOLDERS)
+def test_a_folder_that_is_not_a_site_is_never_built_over(tmp_path, name):
+    root = site_repo(tmp_path / "repo", compiled=False)
+    (root / "notes").mkdir()
+    (root / "notes" / "minutes.txt").write_text("Cluster meeting, 3 May\n")
+    folder, reason = NOT_SITE_FOLDERS[name]
+    before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    # Run from the repository, as a lead does, so that the folder is read from there.
+    result = subprocess.run([sys.executable, "-m", "generator", "build", "--site-dir", folder], cwd=root,
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert f"Error: the site cannot be built into '{folder}': {reason}" in result.stderr, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == before
+
+
+def test_a_file_where_the_site_goes_is_left_and_named(tmp_path):
+    root = site_repo(tmp_path / "repo", compiled=False)
+    (root / "site").write_text("not a site\n")
+    result = build(root)
+    assert result.returncode == 1
+    assert "it is a file, not a folder" in result.stderr
+    assert (root / "site").read_text() == "not a site\n"
+    assert not list(root.glob(".site-*"))
