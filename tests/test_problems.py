@@ -1041,3 +1041,27 @@ def test_a_repository_without_its_vocabularies_file_is_told_how_to_put_it_back(r
     assert result.lines[1] == "    hint: Put it back as it was last committed: git checkout HEAD -- clusters/vocabularies.yaml"
     assert "internal error" not in result.output
     assert [code for _, _, code in result.problems()] == ["layout-missing-vocabularies"]
+
+
+# Lists pasted from Word into a section: each bullet that starts a line is named where it is, with the line
+# as a Markdown list item; the same characters inside a code block, or after a line's first word, stay text.
+@pytest.mark.parametrize("line, column, named, fixed", [
+    ("• Catching up on disease management reviews", 1, "a bullet •", "- Catching up on disease management reviews"),
+    ("  ▪ Supply chain issues", 3, "a bullet ▪", "  - Supply chain issues"),
+    ("\uf0b7 Winter pressures", 1, "a bullet •", "- Winter pressures"),
+    ("– Recruitment of a pharmacist", 1, "Word's long dash –", "- Recruitment of a pharmacist"),
+], ids=["round bullet", "square bullet under an item", "Word's Symbol-font bullet", "long dash"])
+def test_a_bullet_pasted_into_a_section_is_named_with_the_list_item_to_write(repo: Repo, line, column, named, fixed):
+    prose = f"{NEF_2023}/difficulties.md"
+    repo.write(prose, repo.read(prose) + f"\n- Workforce\n{line}\n\n```\n• a bullet in a code block stays\n```\n"
+               "Waiting lists • a bullet inside a line stays\n")
+    at = repo.line_of(prose, line.strip())
+    result = repo.validate()
+    only_error(result, prose, at, "prose-pasted-bullet")
+    hint = reported(result, prose, at, column, "error", "prose-pasted-bullet",
+                    f"the line starts with {named}, pasted from a word processor, which Markdown does not read as a"
+                    " list item")
+    assert hint == f"Start the line with '- ' in place of the bullet: {fixed}"
+    # The line as the hint writes it: the plan validates.
+    repo.write(prose, repo.read(prose).replace(line, fixed, 1))
+    assert repo.validate().exit_code == 0

@@ -205,3 +205,24 @@ def _cannot_publish(file: str, line: int, column: int, excerpt: str, text: str, 
     char = text[at]
     return Problem.of(C.TextPastedCharacter, file, line, column, excerpt=excerpt, char=name(char),
                       where=_where(text, at), space="yes" if plain(char) else "", delete="" if plain(char) else "yes")
+
+
+_FENCE = re.compile(r"^[ ]{0,3}(```|~~~)")
+
+
+def pasted_bullets(text: str, file: str) -> list[Problem]:
+    """Every line of a section that starts with a bullet pasted from a word processor: Markdown does not read
+    it as a list item, and publishes the bullet as text, run on from the line above. Code blocks are left as
+    written."""
+    problems, fenced = [], False
+    for n, line in enumerate(text.split("\n")):
+        if _FENCE.match(line):
+            fenced = not fenced
+        content = line.lstrip(" ")
+        if fenced or not content or (bullet := bullet_at_start(content)) is None:
+            continue
+        indent = len(line) - len(content)
+        rest = content[len(bullet):].lstrip(" \t\u00a0")
+        problems.append(Problem.of(C.ProsePastedBullet, file, n + 1, indent + 1, excerpt=line, char=name(bullet),
+                                   fixed=" " * indent + "- " + rest))
+    return problems

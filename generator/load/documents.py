@@ -396,7 +396,8 @@ def load_markdown(path: Path, display: str, root: "Path | Within | None" = None)
     if text is None:
         return None, problems
     stem, language = of_section_file(path.name)
-    return Prose(display, stem, language, without_comments(text)), problems + characters.unpublishable(text, display)
+    return Prose(display, stem, language, without_comments(text)), \
+        problems + characters.unpublishable(text, display) + characters.pasted_bullets(text, display)
 
 
 def relative(path: Path, root: Path) -> str:

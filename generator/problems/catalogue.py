@@ -770,6 +770,11 @@ class TextPastedCharacter(ProblemType):
     code = "text-pasted-character"
 
 
+@problem_type
+class ProsePastedBullet(ProblemType):
+    code = "prose-pasted-bullet"
+
+
 # --- A plan brought in from Word (`cluster-plans import`) ---------------------------------------
 # Each names its place in the Word document (`word_place`: heading, table, row, cell, paragraph); the problem's
 # own place is where the import wrote it.
