@@ -243,7 +243,8 @@ def test_invalid_utf8(repo: Repo):
     line = raw.split(b"\n").index(b"    budget: \xa318,500") + 1
     result = repo.validate()
     only_error(result, NEF_PLAN, line, "file-encoding")
-    hint = reported(result, NEF_PLAN, line, 13, "error", "file-encoding", "byte 0xa3 is not valid UTF-8")
+    hint = reported(result, NEF_PLAN, line, 13, "error", "file-encoding", "byte 0xa3 is not valid UTF-8: it is £ as"
+                    " Windows saves it (Windows-1252), so the file is not saved as UTF-8")
     assert "UTF-8" in hint
 
 
@@ -252,7 +253,27 @@ def test_invalid_utf8_in_prose(repo: Repo):
     repo.path(prose).write_bytes(b"# Difficulties\n\nCaf\xe9 culture\n")
     result = repo.validate()
     only_error(result, prose, 3, "file-encoding")
-    reported(result, prose, 3, 4, "error", "file-encoding", "byte 0xe9 is not valid UTF-8")
+    reported(result, prose, 3, 4, "error", "file-encoding", "byte 0xe9 is not valid UTF-8: it is é as Windows saves it"
+             " (Windows-1252), so the file is not saved as UTF-8")
+
+
+def test_a_byte_no_encoding_gives_a_character_is_named_by_its_value(repo: Repo):
+    prose = f"{NEF_2023}/difficulties.md"
+    repo.path(prose).write_bytes(b"# Difficulties\n\nCaf\x81 culture\n")
+    result = repo.validate()
+    reported(result, prose, 3, 4, "error", "file-encoding", "byte 0x81 is not valid UTF-8")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_file_saved_as_utf16_is_told_so(repo: Repo, encoding: str):
+    """Notepad's and Word's 'Unicode' is UTF-16, with or without its byte order mark."""
+    for rel in (NEF_PLAN, f"{NEF_2023}/difficulties.md"):
+        repo.path(rel).write_bytes(repo.read(rel).encode(encoding))
+        result = repo.validate()
+        hint = reported(result, rel, 1, 1, "error", "file-encoding",
+                        "the file is saved as UTF-16 (what Notepad and Word call 'Unicode'), not as UTF-8")
+        assert "Save the file as UTF-8" in hint
+        repo.path(rel).write_bytes(repo.path(rel).read_bytes().decode(encoding).encode("utf-8"))
 
 
 # Characters a plan's text cannot be published with (pages, PDF and Word files): pasted into a section, or into

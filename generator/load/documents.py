@@ -166,6 +166,8 @@ def read_text(path: Path, display: str, root: "Path | Within | None") -> tuple[s
         return None, [Problem.of(C.FileEncoding, display, detail=detail)]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if _utf16(raw):
+        return None, [Problem.of(C.FileEncoding, display, 1, 1, detail=C.FILE_UTF16())]
     nul = raw.find(b"\x00")
     if nul >= 0:
         line = raw.count(b"\n", 0, nul) + 1
@@ -176,9 +178,21 @@ def read_text(path: Path, display: str, root: "Path | Within | None") -> tuple[s
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [Problem.of(C.FileEncoding, display, line, col,
-                                 detail=C.FILE_NOT_UTF8(byte=f"{raw[exc.start]:#04x}"))]
+        byte = f"{raw[exc.start]:#04x}"
+        windows = raw[exc.start:exc.start + 1].decode("cp1252", errors="replace")
+        detail = C.FILE_WINDOWS_TEXT(byte=byte, char=windows) if windows.isprintable() and windows != "\ufffd" \
+            else C.FILE_NOT_UTF8(byte=byte)
+        return None, [Problem.of(C.FileEncoding, display, line, col, detail=detail)]
     return text.replace("\r\n", "\n").replace("\r", "\n"), problems
+
+
+def _utf16(raw: bytes) -> bool:
+    """Whether a file is UTF-16 text, as Notepad and Word save 'Unicode': its byte order mark, or a NUL byte
+    beside each of its first ASCII characters."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = raw[:200]
+    return len(head) >= 4 and (head[1::2].count(0) == len(head[1::2]) or head[0::2].count(0) == len(head[0::2]))
 
 
 def load_yaml(path: Path, display: str, root: "Path | Within | None" = None,

@@ -817,6 +817,8 @@ FILE_NOT_PERMITTED = phrase("file-not-permitted")
 FILE_UNREADABLE = phrase("file-unreadable")
 FILE_NUL_BYTE = phrase("file-nul-byte")
 FILE_NOT_UTF8 = phrase("file-not-utf8")
+FILE_UTF16 = phrase("file-utf16")
+FILE_WINDOWS_TEXT = phrase("file-windows-text")
 
 # YAML
 YAML_TOO_DEEP = phrase("yaml-too-deep")
