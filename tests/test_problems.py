@@ -440,11 +440,20 @@ def test_welsh_section_named_without_its_dot(repo: Repo, name: str):
 
 
 @pytest.mark.parametrize("name, fix", [
-    ("executive-summary.cy.txt", "Rename it to executive-summary.cy.md."),
+    ("challenges.cy.txt", "Rename it to challenges.cy.md."),
     ("needs.txt", "Rename it to needs.md."),
     ("plan.yml", "Rename it to plan.yaml."),
     ("minutes.docx", "Write prose as Markdown in a section file such as executive-summary.md, and delete this file"
                      " or move it out of the plan folder."),
+    # A Word file named after a section: renaming it would not make it text.
+    ("challenges.docx", "Copy its text into challenges.md, a Markdown section file, then delete this file or move it"
+                        " out of the plan folder (to bring in a whole plan written in Word, use cluster-plans import)."),
+    ("needs.pdf", "Copy its text into needs.md, a Markdown section file, then delete this file or move it out of the"
+                  " plan folder (to bring in a whole plan written in Word, use cluster-plans import)."),
+    # A text file whose new name is taken: renaming would overwrite the section.
+    ("executive-summary.txt", "Copy its text into executive-summary.md, a Markdown section file, then delete this"
+                              " file or move it out of the plan folder (to bring in a whole plan written in Word, use"
+                              " cluster-plans import)."),
 ])
 def test_a_file_the_plan_does_not_read_is_not_ignored(repo: Repo, name: str, fix: str):
     rel = f"{NEF_2023}/{name}"

@@ -300,8 +300,17 @@ class Validator:
             fixed = "plan.yaml"
         elif stem in SECTIONS:
             fixed = f"{stem}.cy.md" if ".cy." in name or name.endswith(".cy") else f"{stem}.md"
+        # A Word or PDF file renamed .md is still not text, and renaming onto a file there would lose it: the
+        # words are copied over instead.
+        copy = fixed != "plan.yaml" and (path.suffix.lower() in OFFICE_DOCUMENTS or (path.parent / fixed).exists())
         return Problem.of(C.LayoutUnreadFile, self.rel(path), 1, 1, name=name, fixed=fixed,
+                          rename="yes" if fixed and not copy else "", copy="yes" if fixed and copy else "",
                           other="" if fixed else "yes")
+
+
+# Documents of office programs, which a plan's section cannot be made from by renaming.
+OFFICE_DOCUMENTS = frozenset({".docx", ".doc", ".docm", ".dotx", ".odt", ".rtf", ".pdf", ".pages", ".xlsx", ".xls",
+                              ".ods", ".pptx"})
 
 
 def _name_location(cluster: Cluster, name: str) -> tuple:
