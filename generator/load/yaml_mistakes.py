@@ -184,16 +184,31 @@ def _unclosed_quote(f: _Failure) -> Mistake | None:
                            {"escape": f.text(f.line)[backslash:backslash + 2]})
         if "end of stream" in f.problem or f.line != line:
             return Mistake(C.YamlUnclosedQuote, line, column, {"quote": f.char(line, column)})
-    # A double quote opened and not closed on its line runs on into the lines below, which can make the
-    # parser stop much further down: look for such a line above the place it stopped.
+    # A quote opened and not closed on its line runs on into the lines below (a single quote up to the next
+    # apostrophe), which can make the parser stop much further down: look for such a line above the place
+    # it stopped.
     for n in range(f.line, -1, -1):
         text = f.text(n)
         start = value_start(text)
-        if text[start:start + 1] == '"' and _open_double_quote(text[start:]):
+        quote = text[start:start + 1]
+        if (quote == '"' and _open_double_quote(text[start:])) or (quote == "'" and _open_single_quote(text[start:])):
             if n == f.line:
                 continue
-            return Mistake(C.YamlUnclosedQuote, n, start, {"quote": '"'})
+            return Mistake(C.YamlUnclosedQuote, n, start, {"quote": quote})
     return None
+
+
+def _open_single_quote(value: str) -> bool:
+    """Whether a value that starts with "'" leaves the quote open at the end of the line ('' is a quote
+    inside it)."""
+    i = 1
+    while i < len(value):
+        if value[i] == "'":
+            if value[i + 1:i + 2] != "'":
+                return False
+            i += 1
+        i += 1
+    return True
 
 
 def _open_double_quote(value: str) -> bool:
