@@ -698,6 +698,18 @@ def test_a_leads_typo_in_an_amount_is_not_sent_to_known_issues(repo: Repo):
     assert hint == "Write the amount in pounds as a number, e.g. 77019.42 or '£77,019.42', or TBC if it is not known yet."
 
 
+@pytest.mark.parametrize("written, words", [("½ of £45,000", "½ of"), ("1e4", "e4"), ("2 x £500", "x £500"),
+                                            ("£45,000 (3 years)", "(3 years)")])
+def test_words_that_change_the_amount_are_not_turned_into_one(repo: Repo, written: str, words: str):
+    """The figure beside words that count ('½ of', 'x', 'e4') is not the amount: no amount is offered as the fix."""
+    repo.replace(NWF_PLAN, "    budget: £45,000\n", f"    budget: {written}\n")
+    result = repo.validate()
+    line = repo.line_of(NWF_PLAN, f"budget: {written}")
+    problem = next(x for x in result.lines if x.startswith(f"{NWF_PLAN}:{line}:") and "money-unparseable" in x)
+    assert problem.endswith(f"'{written}' is not an amount of money: the words '{words}' are written with the figure")
+    assert "Here:" not in result.hint_after(problem) and "amount:" not in result.hint_after(problem)
+
+
 def test_a_misprinted_figure_of_a_sourced_plan_is_offered_the_known_issue_route(repo: Repo):
     repo.replace(NWF_PLAN, "    budget: £45,000\n", "    budget: £45,,000\n")
     result = repo.validate()

@@ -168,8 +168,11 @@ def money(written: str) -> Reading | None:
         if _PER_YEAR_WORDS.match(words):
             return Reading(C.MONEY_WHY_PER_YEAR(word=words), figure, at)
         amount = parse_amount(figure).amount
+        # Words that hold a number of their own ('½ of £37,000', '1e4', '2 x £500') change the amount: the
+        # figure alone is not offered as it.
+        counted = any(char.isnumeric() for char in words)
         return Reading(C.MONEY_WHY_WORDS(words=words),
-                       f"{{amount: {amount}, as_written: \"{text}\"}}" if amount is not None else "", at)
+                       f"{{amount: {amount}, as_written: \"{text}\"}}" if amount is not None and not counted else "", at)
     return None
 
 
