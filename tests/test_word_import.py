@@ -279,3 +279,16 @@ def test_the_imports_doubts_are_said_in_welsh_too(repo: Path, tmp_path: Path):
                                                      "union fel y mae'r ddogfen Word yn ei rhoi")
     assert ", tabl 3, rhes 12) at y cynllun fel y gweithgaredd 'Social prescribing link worker'" in \
         said["import-new-activity"]
+
+
+@pytest.mark.parametrize("named", ["clusters/Betsi Cadwaladr/Arfon/2025-26", "clusters/BETSI-CADWALADR/arfon/2025-26"])
+def test_a_plan_brought_in_under_a_name_goes_in_its_clusters_own_folder(repo: Path, tmp_path: Path, named: str):
+    """--into written as a lead says the board and cluster: the plan goes where the site looks for it, and no
+    folder of the other spelling is left behind."""
+    exported = export(repo, ARFON, tmp_path)
+    result = bring_in(repo, exported, named)
+    assert result.exit_code == 0, result.output
+    assert "Wrote clusters/betsi-cadwaladr/arfon/2025-26/" in result.output
+    assert (repo / "clusters/betsi-cadwaladr/arfon/2025-26/plan.yaml").is_file()
+    assert sorted(p.name for p in (repo / "clusters").iterdir() if p.is_dir()) == sorted(
+        p.name for p in (ROOT / "clusters").iterdir() if p.is_dir())

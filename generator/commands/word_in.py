@@ -72,6 +72,10 @@ def _new(data: bytes, source: Path, folder: Path, relative: Path, root: Path) ->
     except UnknownCluster as unknown:
         click.echo(f"error: {unknown}", err=True)
         return 1
+    # The board and cluster may be named as a lead says them ('Betsi Cadwaladr', 'NEF'): the plan goes in the
+    # cluster's own folder, whose name the site's addresses are made from.
+    relative = Path("clusters", ref.board, ref.cluster, year)
+    folder = root.resolve() / relative
     try:
         schema_line = modeline(configured_site_url(root))
     except SiteAddressError:
