@@ -345,3 +345,10 @@ def test_a_folder_that_will_not_take_the_file_is_named_with_what_to_check(repo: 
     assert result.stderr.startswith("Error: cannot write in the folder '/sys': "), result.stderr
     assert "Check that you may write to that folder" in result.stderr
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_editor_outside_a_git_clone_says_so_without_blaming_git(repo: Repo):
+    result = run_cli("edit", "--root", repo.root)
+    assert result.exit_code == 1
+    assert f"{repo.root} is not a git repository: the editor saves each change as a git commit" in result.output
+    assert "apt-get install git" not in result.output

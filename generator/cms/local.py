@@ -34,7 +34,12 @@ def git(repo: Path, *args: str, env: dict[str, str] | None = None, input_text: s
     try:
         return processes.git(repo, *args, env={**IDENTITY, **(env or {})}, input=input_text).stdout
     except processes.ToolFailure as failure:
-        raise LocalEditorError(f"{failure} (git comes with Debian's git package: apt-get install git)") from None
+        if failure.missing:
+            raise LocalEditorError(f"{failure} (git comes with Debian's git package: apt-get install git)") from None
+        if "not a git repository" in str(failure):
+            raise LocalEditorError(f"{repo} is not a git repository: the editor saves each change as a git commit, "
+                                   "so run it in a clone of the plans repository (git clone ...)") from None
+        raise LocalEditorError(str(failure)) from None
 
 
 def port_free(host: str, port: int) -> bool:

@@ -13,7 +13,12 @@ GIT_TIMEOUT = 60
 
 
 class ToolFailure(Exception):
-    """Another program could not do its part; the message says which, and why, in words."""
+    """Another program could not do its part; the message says which, and why, in words. `missing`: the
+    program is not installed."""
+
+    def __init__(self, message: str, missing: bool = False):
+        super().__init__(message)
+        self.missing = missing
 
 
 def run_tool(command: Sequence[str], what: str, timeout: float, cwd: Path | None = None,
@@ -25,7 +30,7 @@ def run_tool(command: Sequence[str], what: str, timeout: float, cwd: Path | None
         result = subprocess.run(list(command), cwd=cwd, env=env, input=input, capture_output=True, text=text,
                                 timeout=timeout)
     except FileNotFoundError:
-        raise ToolFailure(f"{what} was not found: install it, or put it on the PATH") from None
+        raise ToolFailure(f"{what} was not found: install it, or put it on the PATH", missing=True) from None
     except subprocess.TimeoutExpired:
         raise ToolFailure(f"{what} took longer than {timeout:g}s and was stopped") from None
     if check and result.returncode != 0:
