@@ -162,5 +162,7 @@ def test_cms_merge_check_reports_a_lost_layout_without_writing(edited_repo: Repo
 def test_cms_merge_names_an_unknown_base(edited_repo: Repo):
     result = CliRunnerResult = run_cli("cms-merge", "--base", "no-such-branch", "--root", edited_repo.root)
     assert result.exit_code == 2
-    assert "'no-such-branch' is not a revision of this repository" in CliRunnerResult.output
+    assert "'no-such-branch' is not a revision of this repository (git: fatal: Not a valid object name" \
+        in CliRunnerResult.output
+    assert "['" not in result.output and "e.g. --base main" in result.output
     assert "Traceback" not in result.output

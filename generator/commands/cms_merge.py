@@ -29,9 +29,10 @@ def changed_plan_files(root: Path, base: str) -> tuple[str, list[str]]:
     """The revision the edits started from (where `base` and HEAD meet) and the plan files changed since."""
     found = _git(root, "merge-base", base, "HEAD")
     if found.returncode != 0:
-        raise click.UsageError(f"'{base}' is not a revision of this repository (git: "
-                               f"{(found.stderr or '').strip().splitlines()[-1:] or ['no answer']}); "
-                               f"give the branch the edits will be merged into, e.g. --base origin/main")
+        said = (found.stderr or "").strip().splitlines()
+        example = "main" if base != "main" else "origin/main"
+        raise click.UsageError(f"'{base}' is not a revision of this repository (git: {said[-1] if said else 'no answer'}); "
+                               f"give the branch the edits will be merged into, e.g. --base {example}")
     start = found.stdout.strip()
     listed = _git(root, "diff", "--name-only", "--relative", start, "--", "clusters")
     files = [line for line in listed.stdout.splitlines() if line.endswith("/plan.yaml")]
