@@ -383,15 +383,18 @@ def test_unknown_cluster_folder_with_did_you_mean(repo: Repo):
     assert "cluster.yaml" in hint
 
 
-@pytest.mark.parametrize("name", ["2023-2024", "2023-25", "23-24", "2023_24"])
-def test_bad_year_folder(repo: Repo, name: str):
+@pytest.mark.parametrize("name, fixed", [("2023-2024", "2023-24"), ("2023-25", ""), ("23-24", "2023-24"),
+                                         ("2023_24", "2023-24"), ("2023 24", "2023-24"), ("2023–24", "2023-24"),
+                                         ("plan 2023", "")])
+def test_bad_year_folder(repo: Repo, name: str, fixed: str):
     folder = f"clusters/betsi-cadwaladr/north-east-flintshire/{name}"
     repo.path(NEF_2023).rename(repo.path(folder))
     result = repo.validate()
     only_error(result, folder, 0, "layout-bad-year")
     hint = reported(result, folder, 0, 0, "error", "layout-bad-year",
                     f"the folder '{name}' is not a financial year written YYYY-YY")
-    assert hint == "Name the folder after the financial year, e.g. 2023-24 for April 2023 to March 2024."
+    general = "A plan year's folder is named after its financial year, e.g. 2023-24 for April 2023 to March 2024."
+    assert hint == (f"Rename it to {fixed}. " if fixed else "") + general
 
 
 def test_folder_name_that_is_not_a_slug(repo: Repo):

@@ -21,7 +21,7 @@ from generator.schema.plan import BOARD_TEXTS, BOARD_YEARS_FOLDER, SECTIONS, SLU
 from generator.checks.schema_check import check
 from generator.checks.text import prose_problems
 from generator.schema.vocabulary import Lookup, VocabularySet, closest, slugify
-from generator.core.years import is_year
+from generator.core.years import folder_for, is_year
 
 SLUG = re.compile(SLUG_PATTERN)
 VOCABULARY_FILE = "clusters/vocabularies.yaml"
@@ -164,7 +164,8 @@ class Validator:
         """A board's introduction and overview for each year, checked as a plan's prose is."""
         for year_dir in sorted(d for d in years_dir.iterdir() if not d.name.startswith(".")):
             if not year_dir.is_dir() or not is_year(year_dir.name):
-                self.add([Problem.of(C.LayoutBadYear, self.rel(year_dir), name=year_dir.name)])
+                self.add([Problem.of(C.LayoutBadYear, self.rel(year_dir), name=year_dir.name,
+                                     fixed=folder_for(year_dir.name) or "")])
                 continue
             if not self.selected(year_dir):
                 continue
@@ -221,7 +222,8 @@ class Validator:
                     self.unchecked.append(Unchecked(board.slug, cluster.slug, year_dir.name))
                 continue
             if not is_year(year_dir.name):
-                self.add([Problem.of(C.LayoutBadYear, self.rel(year_dir), name=year_dir.name)])
+                self.add([Problem.of(C.LayoutBadYear, self.rel(year_dir), name=year_dir.name,
+                                     fixed=folder_for(year_dir.name) or "")])
                 continue
             self.jobs.append((year_dir, board, cluster, vocab, priorities, record))
 

@@ -28,8 +28,9 @@ def run(targets: Sequence[str | Path], fmt: str, root: Path, language: str = "en
         return 1
     report = result.report
     if paths and report.plans_checked == 0:
-        click.echo(f"note: no plan folder under {', '.join(str(p) for p in paths)}; only the registry and "
-                   "vocabularies were checked", err=True)
+        click.echo(f"note: no plan was checked: there is no plan folder (clusters/BOARD/CLUSTER/YYYY-YY, holding "
+                   f"plan.yaml) under {', '.join(str(p) for p in paths)}; only the boards', clusters' and "
+                   "vocabularies' files were checked", err=True)
     terminal = sys.stdout.isatty()
     if fmt == "json":
         click.echo(report.as_json(language))

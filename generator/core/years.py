@@ -63,6 +63,17 @@ def _mentioned_start(match: re.Match[str]) -> int | None:
     return start if int(second) == (start + 1) % 100 else None
 
 
+# A financial year as a folder might be misnamed: 2023-2024, 2023_24, 23-24, 2023 24.
+_WRITTEN = re.compile(r"^\s*(\d{4}|\d{2})\s*([-/_–. ])\s*(\d{4}|\d{2})\s*$")
+
+
+def folder_for(name: str) -> str | None:
+    """The folder name of the financial year `name` writes another way (2023-2024 -> 2023-24), if it is one."""
+    match = _WRITTEN.match(name)
+    start = _mentioned_start(match) if match else None
+    return None if start is None else year_starting(start)
+
+
 def first_mentioned(text: str, latest: str) -> str | None:
     """The first financial year, no later than `latest`, that a text mentions ("since 2021/22")."""
     for match in _MENTION.finditer(text):
