@@ -1110,3 +1110,36 @@ def test_a_bullet_pasted_into_a_section_is_named_with_the_list_item_to_write(rep
     # The line as the hint writes it: the plan validates.
     repo.write(prose, repo.read(prose).replace(line, fixed, 1))
     assert repo.validate().exit_code == 0
+
+
+# Markdown in a section that is published other than it looks: each said once, at its first line, with the
+# Markdown to write; what is meant as text ('#1 priority'), proper tables and code blocks are left alone.
+SLIPS = [
+    ("#Workforce pressure", "prose-heading-without-space",
+     "'#Workforce pressure' is published as text, not as a heading: Markdown needs a space after the #",
+     "If it is a heading, put a space after the #: # Workforce pressure"),
+    ("##Key risks", "prose-heading-without-space",
+     "'##Key risks' is published as text, not as a heading: Markdown needs a space after the #",
+     "If it is a heading, put a space after the #: ## Key risks"),
+    ("Practice\tList size\tWTE\nHope\t9,000\t4.5\nCaergwrle\t7,500\t3", "prose-pasted-cells",
+     "this line holds 3 cells separated by tabs, as a spreadsheet pastes them; it is published as one line of text,"
+     " not as a table",
+     "Write the rows as a Markdown table, each cell between | marks, with a line such as |---|---|---| under the"
+     " first row: | Practice | List size | WTE |"),
+    ("| Practice | List size |\n| Hope | 9,000 |", "prose-table-without-rule",
+     "these lines are published as text with | marks, not as a table: a Markdown table needs a line of dashes under"
+     " its first row", "Add this line under the first row: |---|---|"),
+]
+
+
+@pytest.mark.parametrize("written, code, message, hint", SLIPS, ids=[case[1] + ": " + case[0][:12] for case in SLIPS])
+def test_markdown_published_other_than_it_looks_is_named_with_what_to_write(repo: Repo, written, code, message, hint):
+    prose = f"{NEF_2023}/difficulties.md"
+    kept = "\n\n#1 priority is access\n\n| Practice | List |\n|---|---|\n| Hope | 9,000 |\n\n```\n#Code\ta\tb\n```\n"
+    repo.write(prose, repo.read(prose) + "\n" + written + "\n" + kept)
+    at = repo.line_of(prose, written.split("\n")[0])
+    result = repo.validate()
+    assert result.exit_code == 0
+    slips = [p for p in result.warnings() if p[2].startswith("prose-") and p[0] == prose]
+    assert slips == [(prose, at, code)], result.output
+    assert reported(result, prose, at, 1, "warning", code, message) == hint

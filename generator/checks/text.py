@@ -305,6 +305,55 @@ def prose_problems(prose: Prose) -> Iterator[Problem]:
         yield from text_problems(report, line, name)
     yield from _list_numbering(prose, name, lines)
     yield from _repeated_paragraphs(prose, name, lines)
+    yield from _markdown_slips(prose, name, lines)
+
+
+_FENCE = re.compile(r"^[ ]{0,3}(```|~~~)")
+_HEADING_WITHOUT_SPACE = re.compile(r"^(#{1,6})([^\W\d_].*)$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a line pasted from a spreadsheet (separated by tabs), or of a Markdown table row."""
+    parts = line.split("\t") if "\t" in line else line.strip().strip("|").split("|")
+    return [part.strip() for part in parts]
+
+
+def _markdown_slips(prose: Prose, name: str, lines: list[str]) -> Iterator[Problem]:
+    """Markdown that is published other than it looks in the file: '#Heading' (text, not a heading), cells
+    pasted from a spreadsheet (one line of text), '|' rows with no line of dashes (text, not a table). Each
+    is said once, at its first line; code blocks are left as written."""
+    fenced, run = False, 0
+    pasted_before = table_before = False
+    for n, line in enumerate(lines, 1):
+        if _FENCE.match(line):
+            fenced = not fenced
+        if fenced:
+            pasted_before = table_before = False
+            continue
+        heading = _HEADING_WITHOUT_SPACE.match(line)
+        if heading:
+            yield Problem.of(C.ProseHeadingWithoutSpace, prose.file, n, 1, field=name, excerpt=line,
+                             written=line.strip(), fixed=f"{heading[1]} {heading[2]}")
+        cells = _cells(line) if "\t" in line.strip() else []
+        pasted = sum(1 for cell in cells if cell) >= 2
+        if pasted and not pasted_before:
+            row = "| " + " | ".join(cells) + " |"
+            yield Problem.of(C.ProsePastedCells, prose.file, n, 1, field=name, excerpt=line, count=len(cells),
+                             rule=_rule(len(cells)), fixed=row)
+        pasted_before = pasted
+        row_like = line.strip().startswith("|") and line.strip().count("|") >= 2
+        if row_like and not table_before:
+            following = lines[n] if n < len(lines) else ""
+            if following.strip().startswith("|") and not _TABLE_RULE.match(following):
+                yield Problem.of(C.ProseTableWithoutRule, prose.file, n, 1, field=name, excerpt=line,
+                                 rule=_rule(len(_cells(line))))
+        table_before = row_like
+
+
+def _rule(columns: int) -> str:
+    """The line of dashes under a Markdown table's first row."""
+    return "|" + "---|" * max(columns, 1)
 
 
 def _list_numbering(prose: Prose, name: str, lines: list[str]) -> Iterator[Problem]:

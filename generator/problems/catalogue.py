@@ -775,6 +775,25 @@ class ProsePastedBullet(ProblemType):
     code = "prose-pasted-bullet"
 
 
+# Markdown a section holds that is published other than it looks: warnings, as the lead may mean the text.
+@problem_type
+class ProseHeadingWithoutSpace(ProblemType):
+    code = "prose-heading-without-space"
+    severity = WARNING
+
+
+@problem_type
+class ProsePastedCells(ProblemType):
+    code = "prose-pasted-cells"
+    severity = WARNING
+
+
+@problem_type
+class ProseTableWithoutRule(ProblemType):
+    code = "prose-table-without-rule"
+    severity = WARNING
+
+
 # --- A plan brought in from Word (`cluster-plans import`) ---------------------------------------
 # Each names its place in the Word document (`word_place`: heading, table, row, cell, paragraph); the problem's
 # own place is where the import wrote it.
