@@ -183,3 +183,13 @@ def test_welsh_messages_name_the_cell(repo: Repo):
     assert ("gwall cell-yes-no: y gell 'Dental across the cluster' yn rhes '21/22' yn y tabl 'Current workforce':"
             " mae wedi'i ysgrifennu fel No, y mae YAML yn ei ddarllen fel ie/na: byddai'r dudalen yn dangos 0"
             ) in result.output
+
+
+def test_a_first_heading_that_skips_a_level_says_which_heading_it_is_under(repo: Repo):
+    difficulties = f"{NEF_2023}/difficulties.md"
+    repo.write(difficulties, "### Cluster difficulties\n\nStaffing.\n")
+    result = repo.validate()
+    hint = shown(result, difficulties, 1, 1, "warning", "heading-skips-level",
+                 "this heading is level 3 (###) under a heading of level 1 (the section's own heading, which the"
+                 " page gives it)")
+    assert hint == "Write it one level below the heading before it: ## Cluster difficulties"

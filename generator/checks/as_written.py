@@ -135,7 +135,7 @@ def headings(c: "PlanChecker") -> Iterator[Problem]:
     """A heading more than one level below the one before it (# then ###): the page's outline, which screen
     readers and the contents list follow, would have a gap."""
     for name, prose in sorted(c.prose.items()):
-        level, fence = 1, ""
+        level, fence, first = 1, "", True
         for number, line in enumerate(prose.text.splitlines(), 1):
             opened = _FENCE.match(line)
             if opened:
@@ -151,8 +151,8 @@ def headings(c: "PlanChecker") -> Iterator[Problem]:
                 fixed = "#" * (level + 1) + line.lstrip()[found:]
                 yield Problem.of(C.HeadingSkipsLevel, prose.file, number, line.index("#") + 1, field=name,
                                  excerpt=line, found=found, previous=level, written=hashes,
-                                 fixed=fixed.strip())
-            level = found
+                                 fixed=fixed.strip(), first="yes" if first else "")
+            level, first = found, False
 
 
 def budgets(c: "PlanChecker") -> Iterator[Problem]:
