@@ -538,3 +538,11 @@ def test_every_diff_string_is_in_english_and_welsh():
 def test_consecutive_pairs_oldest_first():
     plans = plans_of(DIFF_REPO, "example-board", "riverside")
     assert [(d.before_year, d.after_year) for d in consecutive(plans[::-1])] == [("2022-23", "2023-24")]
+
+
+def test_comparing_revisions_outside_a_git_clone_says_so(repo: Repo):
+    result = run_cli("diff", "--base", "HEAD", "--root", repo.root)
+    assert result.exit_code == 2
+    assert f"{repo.root.resolve()} is not a git repository: comparing revisions (--base, --head) needs the plans'" \
+        " history" in result.output
+    assert "fatal:" not in result.output

@@ -51,7 +51,13 @@ class Git:
 
     def __init__(self, root: Path):
         self.root = root.resolve()
-        top = self.run("rev-parse", "--show-toplevel", cwd=self.root).strip()
+        try:
+            top = self.run("rev-parse", "--show-toplevel", cwd=self.root).strip()
+        except GitError as error:
+            if "not a git repository" not in str(error):
+                raise
+            raise GitError(f"{self.root} is not a git repository: comparing revisions (--base, --head) needs the "
+                           "plans' history, so run it in a clone of the plans repository") from None
         self.top = Path(top).resolve()
         prefix = self.root.relative_to(self.top).as_posix()
         self.prefix = "" if prefix == "." else prefix + "/"
