@@ -352,3 +352,12 @@ def test_the_editor_outside_a_git_clone_says_so_without_blaming_git(repo: Repo):
     assert result.exit_code == 1
     assert f"{repo.root} is not a git repository: the editor saves each change as a git commit" in result.output
     assert "apt-get install git" not in result.output
+
+
+@pytest.mark.parametrize("board", ["betsi-cadwaladr", "betsi-cadwaladr/"])
+def test_a_board_named_as_its_folder_is_validated_whole(repo: Repo, board: str):
+    """`validate betsi-cadwaladr` checks the board's plans, as `validate clusters/betsi-cadwaladr` does."""
+    named = run_cli("validate", board, cwd=repo.root)
+    by_path = run_cli("validate", "clusters/betsi-cadwaladr", cwd=repo.root)
+    assert named.exit_code == by_path.exit_code == 0, named.output
+    assert named.output == by_path.output and "plans checked" in named.output

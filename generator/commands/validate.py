@@ -67,6 +67,10 @@ def checked_path(target: str | Path, root: Path) -> Path:
     path = Path(target)
     if path.exists():
         return affected_by(path)
+    # A board, or any folder, named as it is under clusters/ (betsi-cadwaladr).
+    under = root / "clusters" / str(target).replace("\\", "/").strip("/")
+    if str(target).strip("/") and under.is_dir():
+        return under
     try:
         ref = find_cluster(root, str(target))
     except UnknownCluster as failure:
