@@ -361,3 +361,10 @@ def test_a_board_named_as_its_folder_is_validated_whole(repo: Repo, board: str):
     by_path = run_cli("validate", "clusters/betsi-cadwaladr", cwd=repo.root)
     assert named.exit_code == by_path.exit_code == 0, named.output
     assert named.output == by_path.output and "plans checked" in named.output
+
+
+def test_the_preview_of_a_folder_without_plans_is_refused_before_it_starts(tmp_path):
+    result = run_cli("serve", "--root", tmp_path, "--port", "0")
+    assert result.exit_code == 1
+    assert f"Cannot start the preview: there is no clusters/ folder in {tmp_path}" in result.output
+    assert not (tmp_path / ".build").exists()

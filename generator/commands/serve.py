@@ -45,6 +45,10 @@ def _stop(signum: int, frame: object) -> None:
 
 
 def run(root: Path, host: str, port: int, jobs: int | None = None) -> int:
+    if not (root / "clusters").is_dir():
+        click.echo(f"Cannot start the preview: there is no clusters/ folder in {root}, so no plans to show. Run it "
+                   "in a plans repository, or give its folder with --root.", err=True)
+        return 1
     project = Project(root)
     try:
         # Listening first: a port in use is reported before a long build, not after it.
