@@ -274,14 +274,14 @@ def main() -> None:
         cli(prog_name="cluster-plans", standalone_mode=True)
     except OSError as error:
         # Not a fault of the tool: the folder it was asked to write to does not exist or cannot take the file.
-        folder = Path(os.fsdecode(error.filename)).parent if error.filename else None
-        if folder is not None and error.errno in (errno.ENOENT, errno.ENOTDIR) and not folder.is_dir():
-            click.echo(f"Error: cannot write {_written(error.filename)}: the folder '{folder}' does not exist. "
+        path = Path(os.fsdecode(error.filename)) if error.filename else None
+        if path is not None and error.errno in (errno.ENOENT, errno.ENOTDIR) and not path.parent.is_dir():
+            click.echo(f"Error: cannot write {_written(path)}: the folder '{path.parent}' does not exist. "
                        "Make it, or give a folder that exists, then run the command again.", err=True)
             sys.exit(1)
-        if folder is None or error.errno not in _REFUSED_BY_THE_SYSTEM:
+        if path is None or error.errno not in _REFUSED_BY_THE_SYSTEM:
             _internal(error)
-        click.echo(f"Error: cannot write {_written(error.filename)}: {error.strerror}. Check that you may write to "
+        click.echo(f"Error: cannot write {_written(path)}: {error.strerror}. Check that you may write to "
                    "that folder and that the disk is not full, then run the command again.", err=True)
         sys.exit(1)
     except Exception as error:  # a fault of the tool itself: one line, the traceback to a file
@@ -293,10 +293,9 @@ def main() -> None:
 _REFUSED_BY_THE_SYSTEM = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT}
 
 
-def _written(filename: str | bytes) -> str:
+def _written(path: Path) -> str:
     """The file a refused write was for, as the user knows it: a write goes first to a hidden file beside it
     ('.plan.pdf.x1y2.tmp'), which is named by its folder."""
-    path = Path(os.fsdecode(filename))
     return f"in the folder '{path.parent}'" if path.name.startswith(".") else f"'{path}'"
 
 

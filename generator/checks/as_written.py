@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from generator.checks.tables import figure, tables
 from generator.core.money import AMOUNT, format_pounds, known_amount
+from generator.core.prose import outside_code
 from generator.problems import catalogue as C
 from generator.problems.report import Problem
 
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
 _NO_FIGURE = {"n/a", "na", "nil", "none", "-", "–", "—", "vacant", "tbc", "tba", "unknown", "not known", "?"}
 _STARTS_WITH_FIGURE = re.compile(r"^\s*[£~<>]?\s*\.?\d")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 # The note `cluster-plans new` writes beside text it copies from last year's plan, and how a check finds it.
@@ -135,14 +135,9 @@ def headings(c: "PlanChecker") -> Iterator[Problem]:
     """A heading more than one level below the one before it (# then ###): the page's outline, which screen
     readers and the contents list follow, would have a gap."""
     for name, prose in sorted(c.prose.items()):
-        level, fence, first = 1, "", True
-        for number, line in enumerate(prose.text.splitlines(), 1):
-            opened = _FENCE.match(line)
-            if opened:
-                marker = opened.group(1)[0]
-                fence = "" if fence == marker else (fence or marker)
-                continue
-            m = _HEADING.match(line) if not fence else None
+        level, first = 1, True
+        for number, line in outside_code(prose.text.splitlines()):
+            m = _HEADING.match(line)
             if not m:
                 continue
             found = len(m.group(1))

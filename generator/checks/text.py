@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Iterator
 
+from generator.core.prose import outside_code
 from generator.core.suggest import misspelt_start
 from generator.problems import catalogue as C
 from generator.load.documents import Prose
@@ -308,7 +309,6 @@ def prose_problems(prose: Prose) -> Iterator[Problem]:
     yield from _markdown_slips(prose, name, lines)
 
 
-_FENCE = re.compile(r"^[ ]{0,3}(```|~~~)")
 _HEADING_WITHOUT_SPACE = re.compile(r"^(#{1,6})([^\W\d_].*)$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
@@ -323,14 +323,12 @@ def _markdown_slips(prose: Prose, name: str, lines: list[str]) -> Iterator[Probl
     """Markdown that is published other than it looks in the file: '#Heading' (text, not a heading), cells
     pasted from a spreadsheet (one line of text), '|' rows with no line of dashes (text, not a table). Each
     is said once, at its first line; code blocks are left as written."""
-    fenced, run = False, 0
     pasted_before = table_before = False
-    for n, line in enumerate(lines, 1):
-        if _FENCE.match(line):
-            fenced = not fenced
-        if fenced:
+    previous = 0
+    for n, line in outside_code(lines):
+        if n != previous + 1:  # a code block between: what follows it starts afresh
             pasted_before = table_before = False
-            continue
+        previous = n
         heading = _HEADING_WITHOUT_SPACE.match(line)
         if heading:
             yield Problem.of(C.ProseHeadingWithoutSpace, prose.file, n, 1, field=name, excerpt=line,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -79,6 +79,24 @@ def title_of(text: str) -> str | None:
     lines = text.split("\n")
     at = title_at(lines)
     return None if at is None else heading_text(lines[at]) or None
+
+
+# The line that opens or closes a fenced code block: three or more backticks or tildes.
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def outside_code(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """Each line of a section, numbered from 1, that is read as Markdown: not a fenced code block's, nor its
+    fences (what a code block holds is published as written, so no check of the text applies to it)."""
+    fence = ""
+    for number, line in enumerate(lines, 1):
+        opened = _FENCE.match(line)
+        if opened:
+            marker = opened.group(1)[0]
+            fence = "" if fence == marker else (fence or marker)
+            continue
+        if not fence:
+            yield number, line
 
 
 # An HTML comment in a section (<!-- to do -->) is a note to the plan's editors, hidden in every Markdown

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.core.prose import outside_code
 from generator.problems import catalogue as C
 from generator.problems.report import Phrase, Problem
 
@@ -207,22 +208,17 @@ def _cannot_publish(file: str, line: int, column: int, excerpt: str, text: str, 
                       where=_where(text, at), space="yes" if plain(char) else "", delete="" if plain(char) else "yes")
 
 
-_FENCE = re.compile(r"^[ ]{0,3}(```|~~~)")
-
-
 def pasted_bullets(text: str, file: str) -> list[Problem]:
     """Every line of a section that starts with a bullet pasted from a word processor: Markdown does not read
     it as a list item, and publishes the bullet as text, run on from the line above. Code blocks are left as
     written."""
-    problems, fenced = [], False
-    for n, line in enumerate(text.split("\n")):
-        if _FENCE.match(line):
-            fenced = not fenced
+    problems = []
+    for n, line in outside_code(text.split("\n")):
         content = line.lstrip(" ")
-        if fenced or not content or (bullet := bullet_at_start(content)) is None:
+        if not content or (bullet := bullet_at_start(content)) is None:
             continue
         indent = len(line) - len(content)
         rest = content[len(bullet):].lstrip(" \t\u00a0")
-        problems.append(Problem.of(C.ProsePastedBullet, file, n + 1, indent + 1, excerpt=line, char=name(bullet),
+        problems.append(Problem.of(C.ProsePastedBullet, file, n, indent + 1, excerpt=line, char=name(bullet),
                                    fixed=" " * indent + "- " + rest))
     return problems
